@@ -1,0 +1,119 @@
+import type { PassageKind } from "./schema.js";
+import type { PlacedBlock } from "./layout.js";
+import { countWords, sentenceSpans } from "./text.js";
+
+export const PASSAGE_MAX_WORDS = 250;
+/** A passage this long closes at the next paragraph break rather than growing to the maximum. */
+const PASSAGE_SOFT_WORDS = 150;
+/** A passage shorter than this runs on across a heading rather than standing alone. */
+const PASSAGE_MIN_WORDS = 40;
+
+export interface PassageSpan {
+  kind: PassageKind;
+  section: string[];
+  footnote?: number;
+  start: number;
+  end: number;
+  /** Indexes (into the report's blocks) of the blocks the passage draws on. */
+  blocks: number[];
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  block: number;
+}
+
+export function passageKind(block: PlacedBlock): PassageKind {
+  if (block.kind === "footnote" || block.kind === "table") return block.kind;
+  return block.section.some((heading) => /key findings/i.test(heading)) ? "key_finding" : "body";
+}
+
+/**
+ * Cuts a report into passages that end on sentence boundaries, about 60 to 250 words. A passage
+ * never mixes kinds, never spans a skipped (repeated) block, and runs across a heading only while
+ * it is too short to stand alone. Footnotes are passages of their own.
+ */
+export function chunkReport(text: string, blocks: PlacedBlock[], skip: Set<number>): PassageSpan[] {
+  const spans: PassageSpan[] = [];
+  let open: { kind: PassageKind; units: Unit[] } | undefined;
+  const close = () => {
+    if (!open || open.units.length === 0) return;
+    const first = open.units[0]!;
+    const last = open.units.at(-1)!;
+    const owner = blocks[first.block]!;
+    spans.push({
+      kind: open.kind,
+      section: owner.section,
+      ...(owner.footnote ? { footnote: owner.footnote } : {}),
+      start: first.start,
+      end: last.end,
+      blocks: [...new Set(open.units.map((u) => u.block))],
+    });
+    open = undefined;
+  };
+
+  blocks.forEach((block, index) => {
+    if (block.kind === "heading") {
+      if (open && countWords(text.slice(open.units[0]!.start, open.units.at(-1)!.end)) >= PASSAGE_MIN_WORDS) close();
+      return;
+    }
+    if (skip.has(index)) {
+      close();
+      return;
+    }
+    const kind = passageKind(block);
+    if (open && (open.kind !== kind || kind === "footnote")) close();
+    const units = unitsOf(text, block, index);
+    units.forEach((unit, position) => {
+      if (open) {
+        const words = countWords(text.slice(open.units[0]!.start, unit.end));
+        const paragraphBreak = position === 0;
+        const soft = countWords(text.slice(open.units[0]!.start, open.units.at(-1)!.end)) >= PASSAGE_SOFT_WORDS;
+        if (words > PASSAGE_MAX_WORDS || (paragraphBreak && soft)) close();
+      }
+      open ??= { kind, units: [] };
+      open.units.push(unit);
+    });
+  });
+  close();
+  return spans;
+}
+
+/** Sentences of a block; a sentence (or table) over the maximum is cut at word boundaries. */
+function unitsOf(text: string, block: PlacedBlock, index: number): Unit[] {
+  const body = text.slice(block.start, block.end);
+  const separator = block.kind === "table" ? /;\s/g : null;
+  const pieces = separator ? splitAt(body, separator) : sentenceSpans(body);
+  return pieces.flatMap((piece) =>
+    splitLong(body, piece.start, piece.end).map(([start, end]) => ({
+      start: block.start + start,
+      end: block.start + end,
+      block: index,
+    })),
+  );
+}
+
+function splitAt(body: string, separator: RegExp): Array<{ start: number; end: number }> {
+  const pieces: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const match of body.matchAll(separator)) {
+    pieces.push({ start, end: match.index + 1 });
+    start = match.index + match[0].length;
+  }
+  pieces.push({ start, end: body.length });
+  return pieces;
+}
+
+const LONG_PIECE_WORDS = 200;
+
+function splitLong(body: string, start: number, end: number): Array<[number, number]> {
+  const words = [...body.slice(start, end).matchAll(/\S+/g)];
+  if (words.length <= PASSAGE_MAX_WORDS) return [[start, end]];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < words.length; i += LONG_PIECE_WORDS) {
+    const chunk = words.slice(i, i + LONG_PIECE_WORDS);
+    out.push([start + chunk[0]!.index, start + chunk.at(-1)!.index + chunk.at(-1)![0].length]);
+  }
+  return out;
+}

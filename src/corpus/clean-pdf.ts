@@ -1,0 +1,259 @@
+import { type Block, isNumberedHeading, looksLikeHeading, tidyInline } from "./block.js";
+
+/**
+ * Turns text extracted from a PDF into blocks: re-flows lines broken mid-sentence, joins words
+ * hyphenated at line ends, drops page furniture, pulls footnotes out as blocks of their own,
+ * keeps headings as section paths and table rows readable.
+ */
+export function cleanPdfText(raw: string): Block[] {
+  const lines = raw.split(/\r?\n/);
+  const vocabulary = buildVocabulary(raw);
+  const groups = groupLines(lines);
+  const footnoteNumbers = new Set(groups.flatMap((g) => (g.footnote ? [g.footnote] : [])));
+  const texts = groups.map((g) => ({
+    ...g,
+    text: stripFootnoteMarkers(joinLines(g.lines, vocabulary), g.footnote ? new Set() : footnoteNumbers),
+  }));
+  return assignSections(mergeTables(mergeBrokenParagraphs(texts)));
+}
+
+interface LineGroup {
+  lines: string[];
+  footnote?: number;
+}
+
+interface TextGroup extends LineGroup {
+  text: string;
+}
+
+// Lines that are page furniture wherever they stand: page numbers, running headers and footers.
+const FURNITURE = [
+  /^page \d+$/i,
+  /^\d{1,3}$/,
+  /^Urban Mixed Migration – .* case stud(y|ies) ?\d*$/,
+  /^CARIM Migration Profile: Mali$/,
+  /^\d* ?CARIM - Consortium for Applied Research on International Migration \(www\.carim\.org\) ?\d*$/,
+  /^(I|II|III|IV)\. .{10,90}$/, // part titles repeated as page footers in the IOM crisis report
+];
+
+function isFurniture(line: string): boolean {
+  return FURNITURE.some((pattern) => pattern.test(line));
+}
+
+function normaliseLine(line: string): string {
+  return (
+    line
+      .replace(/\s+/g, " ")
+      .trim()
+      // Ligatures the extraction split with a space: "Profi le", "Co-fi nanced".
+      .replace(/(?<=[\p{L}-])(fi|fl|ffi) (?=\p{Ll})/gu, "$1")
+  );
+}
+
+/**
+ * Splits lines into paragraphs and footnotes. A footnote starts with its number; numbers rise
+ * through a report, so only the next few numbers count, which keeps table cells and sentences
+ * that happen to start with a number in the body.
+ */
+function groupLines(rawLines: string[]): LineGroup[] {
+  const groups: LineGroup[] = [];
+  let current: LineGroup | undefined;
+  let lastFootnote = 0;
+  const close = () => {
+    if (current && current.lines.length) groups.push(current);
+    current = undefined;
+  };
+  for (const rawLine of rawLines) {
+    const line = normaliseLine(rawLine);
+    if (line === "") {
+      close();
+      continue;
+    }
+    if (isFurniture(line)) continue;
+    const note = /^(\d{1,2}) (\S.*)$/.exec(line);
+    const number = note ? Number(note[1]) : 0;
+    if (note && number > lastFootnote && number <= lastFootnote + 4 && opensFootnote(note[2]!)) {
+      close();
+      current = { lines: [note[2]!], footnote: number };
+      lastFootnote = number;
+      continue;
+    }
+    // A bullet, or a line the extractor indented (it marks a new text box), opens a paragraph.
+    if (line.startsWith("•") || /^ \S/.test(rawLine)) close();
+    current ??= { lines: [] };
+    current.lines.push(line.replace(/^•\s*/, "• "));
+  }
+  close();
+  const width = typicalLineLength(groups);
+  return groups.flatMap((group) => splitLeadingHeading(group, width));
+}
+
+function typicalLineLength(groups: LineGroup[]): number {
+  const lengths = groups.flatMap((g) => g.lines.map((l) => l.length)).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] ?? 0;
+}
+
+/**
+ * A heading printed straight above its paragraph arrives glued to it: a short first line with
+ * no closing mark, followed by a line that opens a sentence.
+ */
+function splitLeadingHeading(group: LineGroup, width: number): LineGroup[] {
+  const [first, second] = group.lines;
+  if (group.footnote || first === undefined || second === undefined) return [group];
+  const short = first.length < 0.85 * width;
+  if (short && looksLikeHeading(first) && /^\p{Lu}/u.test(second)) {
+    return [{ lines: [first] }, { lines: group.lines.slice(1) }];
+  }
+  return [group];
+}
+
+/**
+ * A footnote opens with a capital, a quote or a link, and says something: a contents entry
+ * ("3 Acknowledgements") is short and has no closing mark.
+ */
+function opensFootnote(text: string): boolean {
+  if (/^\p{Ll}/u.test(text)) return false;
+  return /[.!?)”"]$/.test(text) || /https?:|www\./.test(text) || text.split(" ").length >= 6;
+}
+
+function buildVocabulary(raw: string): Set<string> {
+  return new Set(raw.toLowerCase().match(/\p{L}+/gu) ?? []);
+}
+
+/** Joins a paragraph's lines, mending words hyphenated at a line end. */
+function joinLines(lines: string[], vocabulary: Set<string>): string {
+  let text = lines[0] ?? "";
+  for (const line of lines.slice(1)) {
+    const hyphenated = /(\p{L}+)-$/u.exec(text);
+    const next = /^(\p{Ll}+)/u.exec(line);
+    if (hyphenated && next) {
+      text = keepHyphen(hyphenated[1]!, next[1]!, vocabulary) ? text + line : text.slice(0, -1) + line;
+    } else {
+      text += " " + line;
+    }
+  }
+  return tidyInline(text);
+}
+
+/** "migration-related" keeps its hyphen; "ana-lytically" does not. */
+function keepHyphen(left: string, right: string, vocabulary: Set<string>): boolean {
+  if (vocabulary.has((left + right).toLowerCase())) return false;
+  return left.length >= 3 && right.length >= 3 && vocabulary.has(left.toLowerCase()) && vocabulary.has(right);
+}
+
+/** Removes superscript note numbers the extraction glued to words: "high.22 As" -> "high. As". */
+function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
+  return text.replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) =>
+    numbers.size === 0 || numbers.has(Number(marker)) ? "" : marker,
+  );
+}
+
+/** A paragraph cut by a page break or by footnotes continues in the next body group. */
+function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
+  const out: TextGroup[] = [];
+  let lastBody: TextGroup | undefined;
+  for (const group of groups) {
+    if (group.footnote) {
+      out.push(group);
+      continue;
+    }
+    const continues = lastBody !== undefined && runsOn(lastBody.text, group.text);
+    if (continues && lastBody) {
+      lastBody.text = lastBody.text.endsWith("-") && /^\p{Ll}/u.test(group.text)
+        ? lastBody.text.slice(0, -1) + group.text
+        : `${lastBody.text} ${group.text}`;
+      continue;
+    }
+    lastBody = { ...group };
+    out.push(lastBody);
+  }
+  return out;
+}
+
+/**
+ * Whether the next group continues the previous one: a word hyphenated across the break, a
+ * colon announcing what follows, or a sentence (or a heading ending on "of", "to"...) left open.
+ */
+function runsOn(previous: string, next: string): boolean {
+  if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(next)) return true;
+  if (looksLikeHeading(previous)) return /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) && /^\p{Ll}/u.test(next);
+  if (previous.endsWith(":")) return true;
+  return !/[.!?;”"’)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /,$/.test(previous));
+}
+
+/** Table rows and chart labels: short, mostly figures, no sentence. */
+function isTableRow(text: string): boolean {
+  const words = text.split(" ");
+  if (words.length > 12 || /[.!?]$/.test(text)) return false;
+  const figures = words.filter((w) => /\d/.test(w) && /^[\d.,%()/:+–-]+$/.test(w)).length;
+  const alphabetic = words.filter((w) => /\p{L}/u.test(w)).length;
+  return figures > 0 && (alphabetic / words.length < 0.75 || words.length <= 4);
+}
+
+function isTableLabel(text: string): boolean {
+  const words = text.split(" ");
+  return words.length <= 3 && !/[.!?]$/.test(text) && !(words.length > 1 && text === text.toUpperCase());
+}
+
+/** Runs of row-like groups (at least two rows) become one table block, rows joined by "; ". */
+function mergeTables(groups: TextGroup[]): Array<TextGroup & { table?: boolean }> {
+  const out: Array<TextGroup & { table?: boolean }> = [];
+  let i = 0;
+  while (i < groups.length) {
+    let j = i;
+    let rows = 0;
+    while (j < groups.length && !groups[j]!.footnote && (isTableRow(groups[j]!.text) || isTableLabel(groups[j]!.text))) {
+      if (isTableRow(groups[j]!.text)) rows++;
+      j++;
+    }
+    if (rows >= 2 && j - i >= 3) {
+      out.push({ lines: [], text: groups.slice(i, j).map((g) => g.text).join("; "), table: true });
+      i = j;
+    } else {
+      out.push(groups[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+function assignSections(groups: Array<TextGroup & { table?: boolean }>): Block[] {
+  const blocks: Block[] = [];
+  let section: string[] = [];
+  for (const group of groups) {
+    if (group.footnote) {
+      blocks.push({ kind: "footnote", text: group.text, section, footnote: group.footnote });
+    } else if (group.table) {
+      blocks.push({ kind: "table", text: group.text, section });
+    } else if (looksLikeHeading(group.text)) {
+      const previous = blocks.at(-1);
+      // A heading the layout split over two lines arrives as two heading groups.
+      if (previous?.kind === "heading" && continuesHeading(previous.text, group.text)) {
+        previous.text = `${previous.text} ${group.text}`;
+        section = [...section.slice(0, -1), previous.text];
+        previous.section = section;
+        continue;
+      }
+      section = isChapterHeading(group.text) || section.length === 0 ? [group.text] : [section[0]!, group.text];
+      blocks.push({ kind: "heading", text: group.text, section });
+    } else {
+      blocks.push({ kind: "body", text: group.text, section });
+    }
+  }
+  return blocks;
+}
+
+/** Headings that open a chapter rather than a subsection. */
+function isChapterHeading(text: string): boolean {
+  return (
+    isNumberedHeading(text) ||
+    (/\p{Lu}{2}/u.test(text) && text === text.toUpperCase()) ||
+    /^(key findings|introduction|methodology|conclusions?|recommendations|annex|about|foreword|glossary|contents|acknowledgements)\b/i.test(text)
+  );
+}
+
+function continuesHeading(previous: string, next: string): boolean {
+  if (isNumberedHeading(next)) return false;
+  const bothCapitals = previous === previous.toUpperCase() && next === next.toUpperCase();
+  return bothCapitals || /^\p{Ll}/u.test(next) || /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous);
+}

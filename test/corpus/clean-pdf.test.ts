@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { cleanPdfText } from "../../src/corpus/clean-pdf.js";
+
+const texts = (raw: string, kind?: string) =>
+  cleanPdfText(raw)
+    .filter((b) => !kind || b.kind === kind)
+    .map((b) => b.text);
+
+describe("cleanPdfText", () => {
+  it("re-flows lines broken mid-sentence and joins words hyphenated at line ends", () => {
+    const raw = "IOM views the concept as ana-\nlytically useful for identifying\nmigration-\nrelated aspects of crises.\n\nIt is analytically sound; the migration-related work goes on.";
+    expect(texts(raw, "body")[0]).toBe("IOM views the concept as analytically useful for identifying migration-related aspects of crises.");
+  });
+
+  it("takes footnotes out of the body as blocks of their own, with their number", () => {
+    const raw = [
+      "Tunisia is visa-free for many.1 Many overstay, with",
+      "mounting fines.2 As reported by a",
+      "",
+      "1 Individuals coming from these countries of origin have the right to reside in Tunisia on a tourist visa valid during 90 days.",
+      "",
+      "2 The penalty for overstaying a tourist visa is 20 Tunisian Dinars per week (cf. REACH, 2018).",
+      "",
+      "majority of interviewed migrants, this system is a barrier.",
+    ].join("\n");
+    const blocks = cleanPdfText(raw);
+    expect(blocks.filter((b) => b.kind === "body").map((b) => b.text)).toEqual([
+      "Tunisia is visa-free for many. Many overstay, with mounting fines. As reported by a majority of interviewed migrants, this system is a barrier.",
+    ]);
+    expect(blocks.filter((b) => b.kind === "footnote").map((b) => [b.footnote, b.text.slice(0, 20)])).toEqual([
+      [1, "Individuals coming f"],
+      [2, "The penalty for over"],
+    ]);
+  });
+
+  it("does not mistake contents entries or sentences starting with a figure for footnotes", () => {
+    const raw = "Contents\n3 Acknowledgements\n6 Glossary\n\n29 respondents interviewed in Bamako said so.\n\n1 The term is used to differentiate this group from others.";
+    const blocks = cleanPdfText(raw);
+    expect(blocks.filter((b) => b.kind === "footnote").map((b) => b.footnote)).toEqual([1]);
+    expect(texts(raw, "body").join(" ")).toContain("29 respondents interviewed in Bamako said so.");
+  });
+
+  it("drops running headers, footers and page numbers", () => {
+    const raw = "The city grows fast and\n\nUrban Mixed Migration – Bamako case study8\n\n12\n\nattracts people from the region.";
+    expect(texts(raw)).toEqual(["The city grows fast and attracts people from the region."]);
+  });
+
+  it("mends ligatures the extraction split with a space", () => {
+    expect(texts("CARIM Migration Profi le: a signifi cant, Co-fi nanced study.")[0]).toBe("CARIM Migration Profile: a significant, Co-financed study.");
+  });
+
+  it("keeps headings as a section path over the paragraphs that follow", () => {
+    const raw = [
+      "4. Migration policy landscape",
+      "",
+      "National and local policies",
+      "While Tunisia carries out a policy of visa-free access",
+      "to its territory for nationals from most West African",
+      "countries, it also generates involuntary immobility.",
+      "",
+      "5. Tunis, migration and opportunities",
+      "",
+      "Drivers are many.",
+    ].join("\n");
+    const blocks = cleanPdfText(raw);
+    expect(blocks.filter((b) => b.kind === "body").map((b) => [b.section, b.text.slice(0, 12)])).toEqual([
+      [["4. Migration policy landscape", "National and local policies"], "While Tunisi"],
+      [["5. Tunis, migration and opportunities"], "Drivers are "],
+    ]);
+  });
+
+  it("turns runs of figure rows into one readable table block", () => {
+    const raw = "Bamako 7,216 62,414\n\nGao Unknown 25,977\n\nKayes 127 2,739\n\nThe crisis displaced many people.";
+    expect(texts(raw, "table")).toEqual(["Bamako 7,216 62,414; Gao Unknown 25,977; Kayes 127 2,739"]);
+  });
+});
