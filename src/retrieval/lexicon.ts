@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { stripAccents } from "../corpus/text.js";
+
+export const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
+
+const LexiconFileSchema = z.object({
+  about: z.string().optional(),
+  french: z.array(z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })).min(1),
+  englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
+  englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
+});
+
+/** Lowercase, accent-free word tokens; apostrophes split elisions ("l'amende" -> "l", "amende"). */
+export function tokenize(text: string): string[] {
+  return stripAccents(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The bilingual domain lexicon, in the shapes retrieval needs. */
+export interface Lexicon {
+  /** French form (its tokens joined by a space) -> English words. */
+  french: Map<string, string[]>;
+  /** Longest French form, in tokens: how far a phrase match looks ahead. */
+  longestFrench: number;
+  /** English word -> the other English words of its synonym groups. */
+  synonyms: Map<string, string[]>;
+  /** English word -> the word it is indexed as ("tunisian" -> "tunisia"). */
+  conflations: Map<string, string>;
+  /** sha256 of the file: an index built with another lexicon is stale. */
+  sha256: string;
+}
+
+export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
+  const text = readFileSync(path, "utf8");
+  const file = LexiconFileSchema.parse(JSON.parse(text));
+  const french = new Map<string, string[]>();
+  let longestFrench = 1;
+  for (const entry of file.french) {
+    const english = entry.en.flatMap(tokenize);
+    for (const form of entry.fr) {
+      const key = tokenize(form).join(" ");
+      if (!key) continue;
+      french.set(key, [...new Set([...(french.get(key) ?? []), ...english])]);
+      longestFrench = Math.max(longestFrench, key.split(" ").length);
+    }
+  }
+  const synonyms = new Map<string, string[]>();
+  for (const group of file.englishSynonyms) {
+    const words = [...new Set(group.flatMap(tokenize))];
+    for (const word of words) {
+      synonyms.set(word, [...new Set([...(synonyms.get(word) ?? []), ...words.filter((w) => w !== word)])]);
+    }
+  }
+  const conflations = new Map(Object.entries(file.englishConflations).map(([from, to]) => [tokenize(from).join(""), tokenize(to).join(" ")]));
+  return { french, longestFrench, synonyms, conflations, sha256: createHash("sha256").update(text).digest("hex") };
+}
+
+export interface LexiconMatch {
+  /** Index of the first token the form covers, and how many it covers. */
+  at: number;
+  length: number;
+  form: string;
+  english: string[];
+}
+
+/** Greedy longest-first matching of French forms over a token sequence. */
+export function matchFrench(tokens: string[], lexicon: Lexicon): LexiconMatch[] {
+  const matches: LexiconMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let matched: LexiconMatch | undefined;
+    for (let n = Math.min(lexicon.longestFrench, tokens.length - i); n >= 1 && !matched; n--) {
+      const form = tokens.slice(i, i + n).join(" ");
+      const english = lexicon.french.get(form);
+      if (english) matched = { at: i, length: n, form, english };
+    }
+    if (matched) {
+      matches.push(matched);
+      i += matched.length;
+    } else {
+      i++;
+    }
+  }
+  return matches;
+}

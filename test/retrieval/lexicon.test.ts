@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../src/retrieval/analyzer.js";
+import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
+import { buildQuery, editDistance } from "../../src/retrieval/query.js";
+
+const lexicon = loadLexicon();
+const analyzer = createAnalyzer(lexicon);
+// A vocabulary as the index would hold it: the English of the reports.
+const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum"));
+const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzer, vocabulary });
+const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
+
+describe("the French-to-English lexicon", () => {
+  it("maps the vocabulary people use to the English of the reports", () => {
+    expect(terms("amende", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine penalty")));
+    expect(terms("CEDEAO libre circulation", "fr")).toEqual(expect.arrayContaining(analyzer.terms("ECOWAS free movement")));
+    expect(terms("je suis sans papiers", "fr")).toEqual(expect.arrayContaining(analyzer.terms("irregular")));
+    expect(terms("titre de séjour", "fr")).toEqual(expect.arrayContaining(analyzer.terms("residence permit")));
+    expect(terms("réfugié asile expulsé", "fr")).toEqual(expect.arrayContaining(analyzer.terms("refugee asylum expelled")));
+  });
+
+  it("understands a migrant's informal, unaccented, misspelled message", () => {
+    const q = terms("jai depassé mon visa en tunisie combien je paye", "fr");
+    expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
+    expect(terms("amande pour depasement de viza", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine overstay visa")));
+  });
+
+  it("matches multi-word forms before single words", () => {
+    const matches = matchFrench(tokenize("la libre circulation des personnes"), lexicon);
+    expect(matches.map((m) => m.form)).toEqual(["libre circulation", "personnes"]);
+  });
+
+  it("takes an English word the reports use at its word, and adds its synonyms at a lower weight", () => {
+    const q = query("What is the fine for overstaying?", "en");
+    expect(q.get(analyzer.term("fine")!)).toBe(1);
+    expect(q.get(analyzer.term("penalty")!)).toBeLessThan(1);
+    expect(q.get(analyzer.term("penalty")!)).toBeGreaterThan(0);
+  });
+
+  it("indexes a people as its country, so Tunisian finds Tunisia", () => {
+    expect(analyzer.term("tunisian")).toBe(analyzer.term("tunisia"));
+    expect(analyzer.term("authorization")).toBe(analyzer.term("authorised"));
+    expect(analyzer.term("irregularly")).toBe(analyzer.term("irregular"));
+  });
+
+  it("has every entry in the expected shape", () => {
+    expect(lexicon.french.size).toBeGreaterThan(300);
+    for (const [form, english] of lexicon.french) {
+      expect(form).toMatch(/^[a-z0-9 ]+$/);
+      expect(english.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("editDistance", () => {
+  it.each([
+    ["amende", "amande", 1],
+    ["depassement", "depasement", 1],
+    ["tunisie", "tunisei", 1],
+    ["visa", "visa", 0],
+    ["pieds", "piesd", 1],
+    ["visa", "vol", 3],
+  ])("%s ~ %s = %i", (a, b, d) => expect(editDistance(a, b)).toBe(d));
+});
