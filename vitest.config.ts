@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // No test downloads a model: the hub is off even where a network exists.
+    env: { RELAIS_OFFLINE: "1" },
     testTimeout: 30_000,
     // Tests spawn the CLI and load the committed index: two workers fit a 2-core machine.
     pool: "forks",

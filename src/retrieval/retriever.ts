@@ -1,0 +1,211 @@
+import { join } from "node:path";
+import { type Corpus, loadCorpus, DEFAULT_CORPUS_DIR } from "../corpus/load.js";
+import type { Passage } from "../corpus/schema.js";
+import { createAnalyzer } from "./analyzer.js";
+import { TransformersEmbeddings } from "./embeddings.js";
+import { reciprocalRankFusion, suppressNearDuplicates, type Ranked } from "./fusion.js";
+import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
+import { type Language, type LanguageGuess, LanguageIdentifier } from "./language.js";
+import { LexicalIndex } from "./lexical-index.js";
+import { type Lexicon, loadLexicon } from "./lexicon.js";
+import { type ModelSearch, resolveModel } from "./model-resolution.js";
+import { buildQuery, type QueryContext } from "./query.js";
+import { HnswVectorStore } from "./vector-store.js";
+
+export type RetrieverKind = "lexical" | "dense" | "hybrid";
+export const RETRIEVER_KINDS: readonly RetrieverKind[] = ["lexical", "dense", "hybrid"];
+
+export interface RetrievedPassage {
+  rank: number;
+  score: number;
+  passage: Passage;
+}
+
+export interface Retrieval {
+  lang: Language;
+  langBy: LanguageGuess["by"] | "caller";
+  retriever: RetrieverKind;
+  passages: RetrievedPassage[];
+  timings: { languageMs: number; lexicalMs?: number; denseMs?: number; fusionMs?: number; totalMs: number };
+}
+
+export interface RetrieveOptions {
+  k?: number;
+  retriever?: RetrieverKind;
+  /** Force the language (the user's choice); otherwise identified from the question. */
+  lang?: Language;
+  /** Language when the question gives no clue (the user's Telegram language). */
+  fallbackLang?: Language;
+}
+
+export interface OpenOptions {
+  corpusDir?: string;
+  indexDir?: string;
+  /** EMBEDDING_MODEL: the model to embed queries with; by default the one the index was built with. */
+  modelId?: string | undefined;
+  /** EMBEDDING_MODEL_DIR. */
+  modelDir?: string | undefined;
+  allowHub?: boolean;
+  /** Folders holding models by id (default: ./models, ../shared/models, index/models). */
+  modelRoots?: ModelSearch["roots"];
+  /** Load the dense path (off by default: lexical is the default retriever and starts faster). */
+  dense?: boolean;
+  /** Told once why dense retrieval is off. */
+  onDenseUnavailable?: (reason: string) => void;
+}
+
+/** Asked for a retriever this installation cannot offer. */
+export class RetrieverUnavailable extends Error {
+  override name = "RetrieverUnavailable";
+}
+
+/** How many candidates each list brings to fusion. */
+const FUSION_DEPTH = 50;
+
+interface DensePath {
+  embeddings: TransformersEmbeddings;
+  store: HnswVectorStore;
+}
+
+/**
+ * The retrieval stage: lexical (always), dense (when a model matching the index is found) and
+ * their fusion, over the committed corpus and index.
+ */
+export class PassageRetriever {
+  private constructor(
+    readonly corpus: Corpus,
+    readonly meta: IndexMeta,
+    readonly lexicon: Lexicon,
+    private readonly lexical: LexicalIndex,
+    private readonly queryContext: QueryContext,
+    private readonly languages: LanguageIdentifier,
+    private readonly dense: DensePath | undefined,
+    /** Why dense retrieval is off, when it is. */
+    readonly denseUnavailable: string | undefined,
+  ) {}
+
+  static async open(options: OpenOptions = {}): Promise<PassageRetriever> {
+    const corpus = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+    const indexDir = options.indexDir ?? DEFAULT_INDEX_DIR;
+    const meta = readIndexMeta(indexDir);
+    if (meta.passagesSha256 !== corpus.manifest.passagesSha256) {
+      throw new IndexError(`${indexDir}/ was built from another version of the corpus. ${REBUILD_INDEX}`);
+    }
+    const lexicon = loadLexicon();
+    if (meta.lexiconSha256 !== lexicon.sha256) {
+      throw new IndexError(`${indexDir}/ was built with another version of the lexicon. ${REBUILD_INDEX}`);
+    }
+    const analyzer = createAnalyzer(lexicon);
+    let lexical: LexicalIndex;
+    try {
+      lexical = LexicalIndex.fromJSON(readLexicalFile(indexDir, meta), analyzer);
+    } catch (error) {
+      if (error instanceof IndexError) throw error;
+      throw new IndexError(`${join(indexDir, meta.lexical.file)} cannot be read (${(error as Error).message}). ${REBUILD_INDEX}`);
+    }
+    const [languages, dense] = await Promise.all([
+      LanguageIdentifier.load(lexicon),
+      options.dense ? openDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
+    ]);
+    if ("reason" in dense && options.dense) options.onDenseUnavailable?.(dense.reason);
+    return new PassageRetriever(
+      corpus,
+      meta,
+      lexicon,
+      lexical,
+      { lexicon, analyzer, vocabulary: lexical.vocabulary },
+      languages,
+      "reason" in dense ? undefined : dense,
+      "reason" in dense ? dense.reason : undefined,
+    );
+  }
+
+  /**
+   * Lexical, measured best: with the models to be had offline, fusion ranks the dev questions'
+   * support lower than lexical alone (see docs/EVAL.md). Hybrid and dense stay one flag away.
+   */
+  get defaultRetriever(): RetrieverKind {
+    return "lexical";
+  }
+
+  get available(): RetrieverKind[] {
+    return this.dense ? ["lexical", "dense", "hybrid"] : ["lexical"];
+  }
+
+  get embeddingModel(): string | undefined {
+    return this.dense?.embeddings.model.id;
+  }
+
+  identifyLanguage(text: string, fallback: Language): LanguageGuess {
+    return this.languages.identify(text, fallback);
+  }
+
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+    const started = performance.now();
+    const k = options.k ?? 5;
+    const kind = options.retriever ?? this.defaultRetriever;
+    if (kind !== "lexical" && !this.dense) throw new RetrieverUnavailable(`${kind} retrieval is not available: ${this.denseUnavailable}.`);
+    const guess: { lang: Language; by: Retrieval["langBy"] } = options.lang
+      ? { lang: options.lang, by: "caller" }
+      : this.languages.identify(question, options.fallbackLang ?? "fr");
+    const timings: Retrieval["timings"] = { languageMs: performance.now() - started, totalMs: 0 };
+
+    const depth = kind === "hybrid" ? FUSION_DEPTH : Math.max(k * 4, 20);
+    let lexical: Ranked[] = [];
+    let dense: Ranked[] = [];
+    if (kind !== "dense") {
+      const t = performance.now();
+      lexical = this.lexical.search(buildQuery(question, guess.lang, this.queryContext), depth);
+      timings.lexicalMs = performance.now() - t;
+    }
+    if (kind !== "lexical" && this.dense) {
+      const t = performance.now();
+      const vector = await this.dense.embeddings.embedQuery(question);
+      const hits = await this.dense.store.similaritySearchVectorWithScore(vector, depth);
+      dense = hits.map(([doc, score]) => ({ id: String(doc.metadata.passageId), score }));
+      timings.denseMs = performance.now() - t;
+    }
+    const t = performance.now();
+    const ranked = kind === "hybrid" ? reciprocalRankFusion([lexical, dense]) : kind === "dense" ? dense : lexical;
+    const textOf = (id: string) => this.corpus.passageById.get(id)?.text ?? "";
+    const kept = suppressNearDuplicates(ranked.slice(0, depth), textOf).slice(0, k);
+    timings.fusionMs = performance.now() - t;
+    timings.totalMs = performance.now() - started;
+    return {
+      lang: guess.lang,
+      langBy: guess.by,
+      retriever: kind,
+      passages: kept.flatMap((r, i) => {
+        const passage = this.corpus.passageById.get(r.id);
+        return passage ? [{ rank: i + 1, score: r.score, passage }] : [];
+      }),
+      timings,
+    };
+  }
+}
+
+async function openDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
+  if (!meta.dense) return { reason: `${indexDir}/ holds no vectors (it was built without an embedding model)` };
+  const id = options.modelId ?? meta.dense.model;
+  if (id !== meta.dense.model) {
+    return { reason: `${indexDir}/ vectors were made by ${meta.dense.model}, but EMBEDDING_MODEL asks for ${id}: run \`npm run build:index\` to re-embed with ${id}, or unset EMBEDDING_MODEL` };
+  }
+  const resolution = resolveModel({ id, envDir: options.modelDir, roots: options.modelRoots, allowHub: options.allowHub ?? false });
+  if (!resolution.model) return { reason: `no copy of the embedding model ${id} was found (looked in ${resolution.tried.join(", ")})` };
+  let embeddings: TransformersEmbeddings;
+  try {
+    embeddings = await TransformersEmbeddings.load(resolution.model);
+  } catch (error) {
+    return { reason: `the embedding model ${id} at ${resolution.model.dir} could not be loaded (${(error as Error).message.split("\n")[0]})` };
+  }
+  if (embeddings.dimension !== meta.dense.dimension) {
+    return { reason: `the model at ${resolution.model.dir} makes ${embeddings.dimension}-d vectors but ${indexDir}/ holds ${meta.dense.dimension}-d ones: run \`npm run build:index\`` };
+  }
+  try {
+    const store = await HnswVectorStore.load(indexDir, embeddings);
+    if (store.size !== meta.dense.passages) throw new Error(`${store.size} vectors for ${meta.dense.passages} passages`);
+    return { embeddings, store };
+  } catch (error) {
+    return { reason: `the vectors in ${indexDir}/ are damaged (${(error as Error).message}): run \`npm run build:index\`` };
+  }
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex } from "../../src/retrieval/build-index.js";
+import { IndexError } from "../../src/retrieval/index-files.js";
+import { loadLexicon } from "../../src/retrieval/lexicon.js";
+import { PassageRetriever, RetrieverUnavailable } from "../../src/retrieval/retriever.js";
+
+// Tests never look in ../shared or on the hub: models come from the repository only.
+const TINY = { id: "fixtures/tiny-bert-random", dir: resolve("test/fixtures/models/tiny-bert-random"), source: "env" as const };
+const NO_ROOTS: never[] = [];
+const corpus = loadCorpus();
+const lexicon = loadLexicon();
+let scratch: string;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "relais-index-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function freshDir(name: string): string {
+  return join(scratch, name);
+}
+
+describe("the committed index", () => {
+  it("answers lexically out of the box, saying why dense retrieval is off when no model is found", async () => {
+    const reasons: string[] = [];
+    const retriever = await PassageRetriever.open({ dense: true, modelRoots: NO_ROOTS, allowHub: false, onDenseUnavailable: (r) => reasons.push(r) });
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/no copy of the embedding model relais\/glove-sif-100d was found/);
+    const result = await retriever.retrieve("What is the fine for overstaying a visa in Tunisia?");
+    expect(result.retriever).toBe("lexical");
+    expect(result.passages.some((p) => p.passage.text.includes("20 Tunisian Dinars per week"))).toBe(true);
+    await expect(retriever.retrieve("visa", { retriever: "hybrid" })).rejects.toThrow(RetrieverUnavailable);
+  });
+
+  it("runs the dense path end to end on the project's own model (transformers.js + hnswlib)", async () => {
+    const retriever = await PassageRetriever.open({ dense: true, modelRoots: [{ dir: "index/models", source: "bundled" }], allowHub: false });
+    expect(retriever.denseUnavailable).toBeUndefined();
+    expect(retriever.embeddingModel).toBe("relais/glove-sif-100d");
+    for (const kind of ["dense", "hybrid"] as const) {
+      const result = await retriever.retrieve("Quelle est l'amende pour dépassement de visa en Tunisie ?", { retriever: kind, k: 10 });
+      expect(result.retriever).toBe(kind);
+      expect(result.passages).toHaveLength(10);
+      expect(result.timings.denseMs).toBeGreaterThan(0);
+    }
+    // French and English forms of one question land close together in the model's space.
+    const result = await retriever.retrieve("fine for overstaying a visa in Tunisia", { retriever: "dense", k: 20 });
+    expect(result.passages.some((p) => p.passage.text.includes("Tunisia"))).toBe(true);
+  });
+});
+
+describe("an index built here", () => {
+  it("survives a save and load round trip with the same results, lexical and dense", async () => {
+    const dir = freshDir("round-trip");
+    const meta = await buildIndex({ corpus, lexicon, outDir: dir, model: TINY });
+    expect(meta.dense).toEqual({ model: TINY.id, dimension: 8, passages: corpus.passages.length });
+    const open = () => PassageRetriever.open({ indexDir: dir, dense: true, modelId: TINY.id, modelDir: TINY.dir, modelRoots: NO_ROOTS, allowHub: false });
+    const [a, b] = [await open(), await open()];
+    for (const kind of ["lexical", "dense"] as const) {
+      const ids = async (r: PassageRetriever) => (await r.retrieve("ECOWAS free movement protocol", { retriever: kind, k: 8 })).passages.map((p) => p.passage.id);
+      expect(await ids(a)).toEqual(await ids(b));
+    }
+  });
+
+  it("is refused when the corpus changed since it was built, naming the command that rebuilds", async () => {
+    const dir = freshDir("stale");
+    await buildIndex({ corpus, lexicon, outDir: dir });
+    const metaPath = join(dir, "meta.json");
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    writeFileSync(metaPath, JSON.stringify({ ...meta, passagesSha256: "0".repeat(64) }));
+    await expect(PassageRetriever.open({ indexDir: dir })).rejects.toThrow(IndexError);
+    await expect(PassageRetriever.open({ indexDir: dir })).rejects.toThrow(/another version of the corpus.*npm run build:index/);
+  });
+
+  it.each([
+    ["a damaged lexical index", (dir: string) => writeFileSync(join(dir, "lexical.json"), "{}"), /lexical\.json is damaged.*npm run build:index/],
+    ["a missing meta.json", (dir: string) => rmSync(join(dir, "meta.json")), /meta\.json is missing.*npm run build:index/],
+    ["a meta.json that is not JSON", (dir: string) => writeFileSync(join(dir, "meta.json"), "nope"), /meta\.json is not valid JSON.*npm run build:index/],
+  ])("stops on %s with the fix", async (_name, damage, message) => {
+    const dir = freshDir(`damaged-${_name.replace(/\W+/g, "-")}`);
+    await buildIndex({ corpus, lexicon, outDir: dir });
+    damage(dir);
+    await expect(PassageRetriever.open({ indexDir: dir })).rejects.toThrow(message);
+  });
+
+  it("refuses to embed queries with another model than the one that made its vectors", async () => {
+    const dir = freshDir("other-model");
+    cpSync("index", dir, { recursive: true });
+    const reasons: string[] = [];
+    const retriever = await PassageRetriever.open({ indexDir: dir, dense: true, modelId: TINY.id, modelDir: TINY.dir, modelRoots: NO_ROOTS, onDenseUnavailable: (r) => reasons.push(r) });
+    expect(reasons[0]).toMatch(/made by relais\/glove-sif-100d, but EMBEDDING_MODEL asks for fixtures\/tiny-bert-random: run `npm run build:index`/);
+    expect(retriever.available).toEqual(["lexical"]);
+  });
+
+  it("refuses vectors of another dimension than the model makes", async () => {
+    const dir = freshDir("other-dimension");
+    await buildIndex({ corpus, lexicon, outDir: dir, model: TINY });
+    const reasons: string[] = [];
+    await PassageRetriever.open({
+      indexDir: dir,
+      dense: true,
+      modelId: TINY.id,
+      modelDir: resolve("index/models/relais/glove-sif-100d"),
+      modelRoots: NO_ROOTS,
+      onDenseUnavailable: (r) => reasons.push(r),
+    });
+    expect(reasons[0]).toMatch(/makes 100-d vectors but .* holds 8-d ones: run `npm run build:index`/);
+  });
+});
