@@ -1,0 +1,26 @@
+import { CorpusError } from "../corpus/load.js";
+import { IndexError } from "../retrieval/index-files.js";
+import { PassageRetriever } from "../retrieval/retriever.js";
+
+/**
+ * Opens the retrieval stage for a command-line tool, configured from the environment
+ * (EMBEDDING_MODEL, EMBEDDING_MODEL_DIR, RELAIS_OFFLINE); a broken corpus or index ends the
+ * command with the message that names the fix.
+ */
+export async function openRetrieverForCli(options: { dense: boolean }): Promise<PassageRetriever> {
+  try {
+    return await PassageRetriever.open({
+      dense: options.dense,
+      modelId: process.env.EMBEDDING_MODEL,
+      modelDir: process.env.EMBEDDING_MODEL_DIR,
+      allowHub: !process.env.RELAIS_OFFLINE,
+      onDenseUnavailable: (reason) => console.error(`Dense retrieval is off: ${reason}. Answering with lexical retrieval.`),
+    });
+  } catch (error) {
+    if (error instanceof CorpusError || error instanceof IndexError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
