@@ -112,6 +112,7 @@ function splitLeadingHeading(group: LineGroup, width: number): LineGroup[] {
  * ("3 Acknowledgements") is short and has no closing mark.
  */
 function opensFootnote(text: string): boolean {
+  if (/^(https?:|www\.)/.test(text)) return true;
   if (/^\p{Ll}/u.test(text)) return false;
   return /[.!?)”"]$/.test(text) || /https?:|www\./.test(text) || text.split(" ").length >= 6;
 }

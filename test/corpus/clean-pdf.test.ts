@@ -34,9 +34,9 @@ describe("cleanPdfText", () => {
   });
 
   it("does not mistake contents entries or sentences starting with a figure for footnotes", () => {
-    const raw = "Contents\n3 Acknowledgements\n6 Glossary\n\n29 respondents interviewed in Bamako said so.\n\n1 The term is used to differentiate this group from others.";
+    const raw = "Contents\n3 Acknowledgements\n6 Glossary\n\n29 respondents interviewed in Bamako said so.\n\n1 The term is used to differentiate this group from others.\n2 https://www.tamsstn.org";
     const blocks = cleanPdfText(raw);
-    expect(blocks.filter((b) => b.kind === "footnote").map((b) => b.footnote)).toEqual([1]);
+    expect(blocks.filter((b) => b.kind === "footnote").map((b) => b.footnote)).toEqual([1, 2]);
     expect(texts(raw, "body").join(" ")).toContain("29 respondents interviewed in Bamako said so.");
   });
 
