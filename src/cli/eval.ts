@@ -1,13 +1,16 @@
 /**
  * npm run eval -- --gold FILE.jsonl [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
- * Retrieval quality (recall@1/3/5, MRR over answerable questions) and latency per query,
- * per language and overall. `all` runs every retriever in one process on the same questions.
+ * Retrieval quality (recall@1/3/5, MRR over answerable questions) and latency per query, then
+ * answer quality (facts shown, citation support, abstention, language), per language and
+ * overall. `all` runs every retriever in one process on the same questions.
  */
 import { parseArgs } from "node:util";
+import { Answerer } from "../answer/index.js";
+import { type AnswerOutcome, scoreAnswer, summarizeAnswers } from "../eval/answer-eval.js";
 import { readGold, type GoldQuestion } from "../eval/gold.js";
 import { formatMarkdownTable, formatTable } from "../eval/metrics.js";
 import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../eval/retrieval-eval.js";
-import { PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/retriever.js";
+import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
 import { openRetrieverForCli } from "./open.js";
 
 async function main(): Promise<void> {
@@ -28,13 +31,37 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   for (const kind of wanted) {
     const outcomes = await evaluate(retriever, kind, gold, Number(values.k));
-    for (const [label, subset] of groups(outcomes)) {
+    for (const [label, subset] of groupBy(outcomes)) {
       const s = summarizeRetrieval(subset);
       rows.push([kind, label, String(s.questions), fixed(s.recallAt1), fixed(s.recallAt3), fixed(s.recallAt5), fixed(s.mrr), s.latencyP50Ms.toFixed(2), s.latencyP95Ms.toFixed(2)]);
     }
   }
+  const table = values.markdown ? formatMarkdownTable : formatTable;
   console.log(`Retrieval on ${values.gold} (${gold.length} questions, ${gold.filter((q) => q.answerable).length} answerable), k=${values.k}:\n`);
-  console.log(values.markdown ? formatMarkdownTable(header, rows) : formatTable(header, rows));
+  console.log(table(header, rows));
+
+  const answerer = Answerer.create(retriever);
+  const identifier = { identify: (text: string, fallback: Language) => retriever.identifyLanguage(text, fallback) };
+  const answerHeader = ["retriever", "lang", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "p50 ms"];
+  const answerRows: string[][] = [];
+  for (const kind of wanted) {
+    const outcomes: AnswerOutcome[] = [];
+    for (const question of gold) outcomes.push(scoreAnswer(question, await answerer.ask(question.question, { retriever: kind, k: Number(values.k) }), identifier));
+    for (const [label, subset] of groupBy(outcomes)) {
+      const s = summarizeAnswers(subset);
+      answerRows.push([kind, label, String(s.questions), fixed(s.factRecall), fixed(s.citationSupport), fixed(s.abstentionAccuracy), fixed(s.abstentionPrecision), fixed(s.abstentionRecall), fixed(s.languageAccuracy), s.latencyP50Ms.toFixed(2)]);
+    }
+  }
+  console.log(`\nAnswers (facts: expected facts shown; citations: cited passages that hold support; abstention: answered or declined rightly, with precision and recall of declining; language: written in the question's language):\n`);
+  console.log(table(answerHeader, answerRows));
+}
+
+function groupBy<T extends { question: GoldQuestion }>(outcomes: T[]): Array<[string, T[]]> {
+  return [
+    ["fr", outcomes.filter((o) => o.question.lang === "fr")],
+    ["en", outcomes.filter((o) => o.question.lang === "en")],
+    ["all", outcomes],
+  ];
 }
 
 function parseKind(value: string): RetrieverKind {
@@ -49,15 +76,7 @@ async function evaluate(retriever: PassageRetriever, kind: RetrieverKind, gold: 
   return outcomes;
 }
 
-function groups(outcomes: RetrievalOutcome[]): Array<[string, RetrievalOutcome[]]> {
-  return [
-    ["fr", outcomes.filter((o) => o.question.lang === "fr")],
-    ["en", outcomes.filter((o) => o.question.lang === "en")],
-    ["all", outcomes],
-  ];
-}
-
-const fixed = (x: number) => x.toFixed(2);
+const fixed = (x: number) => (Number.isNaN(x) ? "-" : x.toFixed(2));
 
 main().catch((error: unknown) => {
   console.error(`eval: ${(error as Error).message}`);

@@ -24,8 +24,13 @@ interface Unit {
   block: number;
 }
 
+// "Adepoju, A. (2010). Title..." or "IOM (2020, March). Title...": a work cited, not a statement.
+const BIBLIOGRAPHIC_NOTE = /^[\p{Lu}][^;:()]{0,80}\((19|20)\d\d[^)]{0,30}\)\.?\s+[\p{Lu}"“‘]/u;
+
 export function passageKind(block: PlacedBlock): PassageKind {
-  if (block.kind === "footnote" || block.kind === "table") return block.kind;
+  if (block.section.some((heading) => /^(key sources|references|bibliography|sources)$/i.test(heading))) return "reference";
+  if (block.kind === "footnote") return BIBLIOGRAPHIC_NOTE.test(block.text) || /^https?:\/\/\S+$/.test(block.text) ? "reference" : "footnote";
+  if (block.kind === "table") return "table";
   return block.section.some((heading) => /key findings/i.test(heading)) ? "key_finding" : "body";
 }
 
@@ -63,7 +68,7 @@ export function chunkReport(text: string, blocks: PlacedBlock[], skip: Set<numbe
       return;
     }
     const kind = passageKind(block);
-    if (open && (open.kind !== kind || kind === "footnote")) close();
+    if (open && (open.kind !== kind || block.kind === "footnote")) close();
     const units = unitsOf(text, block, index);
     units.forEach((unit, position) => {
       if (open) {

@@ -117,8 +117,10 @@ function opensFootnote(text: string): boolean {
   return /[.!?)”"]$/.test(text) || /https?:|www\./.test(text) || text.split(" ").length >= 6;
 }
 
+/** The report's own words, leaving out the halves of words hyphenated at a line end. */
 function buildVocabulary(raw: string): Set<string> {
-  return new Set(raw.toLowerCase().match(/\p{L}+/gu) ?? []);
+  const whole = raw.replace(/\p{L}+-[ \t]*\r?\n[ \t]*\p{Ll}+/gu, " ");
+  return new Set(whole.toLowerCase().match(/\p{L}+/gu) ?? []);
 }
 
 /** Joins a paragraph's lines, mending words hyphenated at a line end. */
@@ -144,8 +146,12 @@ function keepHyphen(left: string, right: string, vocabulary: Set<string>): boole
 
 /** Removes superscript note numbers the extraction glued to words: "high.22 As" -> "high. As". */
 function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
-  return text.replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) =>
-    numbers.size === 0 || numbers.has(Number(marker)) ? "" : marker,
+  const known = (marker: string) => numbers.size === 0 || numbers.has(Number(marker));
+  return (
+    text
+      .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
+      // After a year that ends a sentence: "adopted on 3 September 2014.16 The Policy".
+      .replace(/(?<=\b(?:19|20)\d\d\.)(\d{1,2})(?=\s+\p{Lu})/gu, (marker) => (numbers.has(Number(marker)) ? "" : marker))
   );
 }
 

@@ -36,7 +36,8 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-export const PassageKindSchema = z.enum(["body", "key_finding", "footnote", "table"]);
+/** `reference`: bibliography and source lists, kept for completeness but never quoted as an answer. */
+export const PassageKindSchema = z.enum(["body", "key_finding", "footnote", "table", "reference"]);
 export type PassageKind = z.infer<typeof PassageKindSchema>;
 
 export const PassageSchema = z.object({

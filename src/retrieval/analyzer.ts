@@ -17,7 +17,10 @@ const FRENCH_STOPWORDS = new Set(
     "dois doit devons devez doivent veux veut voudrais " +
     "ne pas plus moins tres trop bien tout tous toute toutes jai jsuis chui stp svp slt bonjour merci " +
     "comment pourquoi quand y pendant contre entre depuis apres avant selon encore deja aussi alors donc car comme lorsque " +
-    "puisque tant ici la-bas elles-memes t-il t-elle ils-ont").split(" "),
+    "puisque tant ici " +
+    // Verbs that frame a question rather than say what it is about.
+    "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
+    "prendre mettre connaitre connais").split(" "),
 );
 
 export function isStopword(token: string): boolean {

@@ -10,6 +10,7 @@ const LexiconFileSchema = z.object({
   french: z.array(z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })).min(1),
   englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
   englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
+  places: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
 });
 
 /** Lowercase, accent-free word tokens; apostrophes split elisions ("l'amende" -> "l", "amende"). */
@@ -27,6 +28,8 @@ export interface Lexicon {
   synonyms: Map<string, string[]>;
   /** English word -> the word it is indexed as ("tunisian" -> "tunisia"). */
   conflations: Map<string, string>;
+  /** Countries and towns, as English words. */
+  places: Set<string>;
   /** sha256 of the file: an index built with another lexicon is stale. */
   sha256: string;
 }
@@ -53,7 +56,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     }
   }
   const conflations = new Map(Object.entries(file.englishConflations).map(([from, to]) => [tokenize(from).join(""), tokenize(to).join(" ")]));
-  return { french, longestFrench, synonyms, conflations, sha256: createHash("sha256").update(text).digest("hex") };
+  return { french, longestFrench, synonyms, conflations, places: new Set(file.places), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 export interface LexiconMatch {

@@ -17,24 +17,49 @@ const SYNONYM_WEIGHT = 0.6;
 /** Weight of a French word that is also an index term: often a false friend ("amende"). */
 const FRENCH_LOOKALIKE_WEIGHT = 0.3;
 
+/** One thing the question asks about, and the index terms that express it. */
+export interface Concept {
+  /** The words of the question it comes from. */
+  source: string;
+  terms: Set<string>;
+}
+
+export interface AnalyzedQuestion {
+  terms: WeightedQuery;
+  concepts: Concept[];
+}
+
 /**
- * Turns a question into weighted English index terms. French forms (and misspellings the
- * lexicon lists, or that sit one or two edits from a listed form) become the English of the
- * reports; a French concept that maps to several English words shares its weight among them;
- * English words then bring in their synonyms at a lower weight.
+ * Turns a question into weighted English index terms, grouped by concept. French forms (and
+ * misspellings the lexicon lists, or that sit one or two edits from a listed form) become the
+ * English of the reports, the closest translation counting fully and the others as synonyms;
+ * English words bring in their synonyms at a lower weight.
  */
-export function buildQuery(question: string, lang: Language, context: QueryContext): WeightedQuery {
+export function buildQuery(question: string, lang: Language, context: QueryContext): AnalyzedQuestion {
   const { analyzer, lexicon, vocabulary } = context;
   const tokens = tokenize(question);
-  const english = new Map<string, number>(); // English words the question means, with weights
-  const query: WeightedQuery = new Map();
-  const addWord = (word: string, weight: number) => english.set(word, Math.max(english.get(word) ?? 0, weight));
-  const addTerm = (term: string, weight: number) => query.set(term, Math.max(query.get(term) ?? 0, weight));
-  // The closest translation (the French word itself when English shares it, else the first listed)
-  // counts fully, the other English words as synonyms.
-  const addFrench = (form: string, words: string[]) => {
+  const terms: WeightedQuery = new Map();
+  const concepts: Concept[] = [];
+  const addTerm = (concept: Concept, term: string, weight: number) => {
+    concept.terms.add(term);
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  };
+  const addWord = (concept: Concept, word: string, weight: number) => {
+    const term = analyzer.term(word);
+    if (term) addTerm(concept, term, weight);
+    for (const synonym of lexicon.synonyms.get(word) ?? []) {
+      const synonymTerm = analyzer.term(synonym);
+      if (synonymTerm) addTerm(concept, synonymTerm, weight * SYNONYM_WEIGHT);
+    }
+  };
+  const newConcept = (source: string) => {
+    const concept: Concept = { source, terms: new Set() };
+    concepts.push(concept);
+    return concept;
+  };
+  const addFrench = (concept: Concept, form: string, words: string[]) => {
     const primary = words.includes(form) ? form : words[0]!;
-    for (const word of words) addWord(word, word === primary ? 1 : SYNONYM_WEIGHT);
+    for (const word of words) addWord(concept, word, word === primary ? 1 : SYNONYM_WEIGHT);
   };
 
   const covered = new Set<number>();
@@ -43,32 +68,40 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     const known = term !== null && vocabulary.has(term);
     if (lang === "en" && known) continue; // an English question's word the reports use
     for (let i = match.at; i < match.at + match.length; i++) covered.add(i);
-    addFrench(match.form, match.english);
-    if (known && !match.english.includes(match.form)) addTerm(term, FRENCH_LOOKALIKE_WEIGHT);
+    const concept = newConcept(match.form);
+    addFrench(concept, match.form, match.english);
+    if (known && !match.english.includes(match.form)) addTerm(concept, term, FRENCH_LOOKALIKE_WEIGHT);
   }
 
   tokens.forEach((token, i) => {
     if (covered.has(i)) return;
     const term = analyzer.term(token);
     if (term === null) return;
+    const concept = newConcept(token);
     if (vocabulary.has(term) || /^\p{N}/u.test(token)) {
-      addWord(token, 1);
+      addWord(concept, token, 1);
       return;
     }
     const near = nearestFrenchForm(token, lexicon);
-    if (near) addFrench(near.form, near.english);
-    else addTerm(term, 1); // unknown: the index's fuzzy matching gets a chance at it
+    if (near) addFrench(concept, near.form, near.english);
+    else addTerm(concept, term, 1); // unknown: the index's fuzzy matching gets a chance at it
   });
+  return { terms, concepts: mergeSameConcepts(concepts) };
+}
 
-  for (const [word, weight] of english) {
-    const term = analyzer.term(word);
-    if (term) addTerm(term, weight);
-    for (const synonym of lexicon.synonyms.get(word) ?? []) {
-      const synonymTerm = analyzer.term(synonym);
-      if (synonymTerm) addTerm(synonymTerm, weight * SYNONYM_WEIGHT);
+/** "Tunisie" and "tunisienne" in one question are one concept, asked once. */
+function mergeSameConcepts(concepts: Concept[]): Concept[] {
+  const out: Concept[] = [];
+  for (const concept of concepts) {
+    const twin = out.find((c) => [...concept.terms].some((t) => c.terms.has(t)));
+    if (twin) {
+      twin.source = `${twin.source} ${concept.source}`;
+      for (const t of concept.terms) twin.terms.add(t);
+    } else {
+      out.push(concept);
     }
   }
-  return query;
+  return out;
 }
 
 /** A French form within one edit (two for long words) of a misspelled token. */

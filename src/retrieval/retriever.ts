@@ -9,7 +9,7 @@ import { type Language, type LanguageGuess, LanguageIdentifier } from "./languag
 import { LexicalIndex } from "./lexical-index.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { type ModelSearch, resolveModel } from "./model-resolution.js";
-import { buildQuery, type QueryContext } from "./query.js";
+import { buildQuery, type Concept, type QueryContext } from "./query.js";
 import { HnswVectorStore } from "./vector-store.js";
 
 export type RetrieverKind = "lexical" | "dense" | "hybrid";
@@ -25,6 +25,8 @@ export interface Retrieval {
   lang: Language;
   langBy: LanguageGuess["by"] | "caller";
   retriever: RetrieverKind;
+  /** What the question asks about, as index terms: the answer stage measures support with it. */
+  concepts: Concept[];
   passages: RetrievedPassage[];
   timings: { languageMs: number; lexicalMs?: number; denseMs?: number; fusionMs?: number; totalMs: number };
 }
@@ -136,6 +138,16 @@ export class PassageRetriever {
     return this.dense?.embeddings.model.id;
   }
 
+  /** The index terms of a text (a sentence of a passage), to compare with a question's concepts. */
+  termsOf(text: string): Set<string> {
+    return new Set(this.queryContext.analyzer.terms(text));
+  }
+
+  /** Inverse document frequency of an index term; a term no passage holds gets the highest. */
+  idf(term: string): number {
+    return this.lexical.idf(term);
+  }
+
   identifyLanguage(text: string, fallback: Language): LanguageGuess {
     return this.languages.identify(text, fallback);
   }
@@ -151,11 +163,12 @@ export class PassageRetriever {
     const timings: Retrieval["timings"] = { languageMs: performance.now() - started, totalMs: 0 };
 
     const depth = kind === "hybrid" ? FUSION_DEPTH : Math.max(k * 4, 20);
+    const analyzed = buildQuery(question, guess.lang, this.queryContext);
     let lexical: Ranked[] = [];
     let dense: Ranked[] = [];
     if (kind !== "dense") {
       const t = performance.now();
-      lexical = this.lexical.search(buildQuery(question, guess.lang, this.queryContext), depth);
+      lexical = this.lexical.search(analyzed.terms, depth);
       timings.lexicalMs = performance.now() - t;
     }
     if (kind !== "lexical" && this.dense) {
@@ -175,6 +188,7 @@ export class PassageRetriever {
       lang: guess.lang,
       langBy: guess.by,
       retriever: kind,
+      concepts: analyzed.concepts,
       passages: kept.flatMap((r, i) => {
         const passage = this.corpus.passageById.get(r.id);
         return passage ? [{ rank: i + 1, score: r.score, passage }] : [];

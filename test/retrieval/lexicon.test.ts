@@ -7,7 +7,7 @@ const lexicon = loadLexicon();
 const analyzer = createAnalyzer(lexicon);
 // A vocabulary as the index would hold it: the English of the reports.
 const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum"));
-const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzer, vocabulary });
+const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzer, vocabulary }).terms;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
 describe("the French-to-English lexicon", () => {

@@ -1,0 +1,21 @@
+import type { Language, RetrievedPassage, RetrieverKind } from "../retrieval/index.js";
+import type { Citation } from "./citation.js";
+
+export type AnswerKind = "card" | "extract" | "abstain" | "generated";
+
+/** What every surface (terminal, JSON, Telegram) renders. */
+export interface Answer {
+  id?: string;
+  question: string;
+  lang: Language;
+  abstained: boolean;
+  /** How it was made; the bot counts feedback per kind. */
+  kind: AnswerKind;
+  cardId?: string;
+  /** What the user reads, with [n] markers for the citations. */
+  text: string;
+  citations: Citation[];
+  passages: RetrievedPassage[];
+  retriever: RetrieverKind;
+  timings: { totalMs: number; retrievalMs: number; answerMs: number; generatorMs?: number };
+}

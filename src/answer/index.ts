@@ -1,0 +1,7 @@
+/** The answer stage: what the surfaces (CLI, bot) may use. */
+export { Answerer } from "./answerer.js";
+export type { AskOptions } from "./answerer.js";
+export type { Answer, AnswerKind } from "./answer.js";
+export type { Citation } from "./citation.js";
+export { renderPlainText, sourceLine, locate, toContract } from "./render.js";
+export { FactCardError } from "./fact-cards.js";

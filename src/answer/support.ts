@@ -1,0 +1,30 @@
+import type { Concept } from "../retrieval/index.js";
+
+/** What the answer stage needs from retrieval to weigh a text against a question. */
+export interface TermSource {
+  termsOf(text: string): Set<string>;
+  idf(term: string): number;
+}
+
+/**
+ * How much of the question a text speaks to: the share of the question's concepts (weighted by
+ * how rare they are in the corpus) that the text mentions, directly or through a synonym.
+ * A question about something the reports never mention scores low whatever else matches.
+ */
+export function coverage(concepts: Concept[], text: string, source: TermSource): number {
+  if (concepts.length === 0) return 0;
+  const terms = source.termsOf(text);
+  let total = 0;
+  let covered = 0;
+  for (const concept of concepts) {
+    const weight = conceptWeight(concept, source);
+    total += weight;
+    if ([...concept.terms].some((t) => terms.has(t))) covered += weight;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** A concept weighs as much as its most common way of saying it is rare. */
+export function conceptWeight(concept: Concept, source: TermSource): number {
+  return Math.min(...[...concept.terms].map((t) => source.idf(t)));
+}

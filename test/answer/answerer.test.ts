@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Answerer, renderPlainText } from "../../src/answer/index.js";
+import { PassageRetriever } from "../../src/retrieval/index.js";
+
+let answerer: Answerer;
+beforeAll(async () => {
+  answerer = Answerer.create(await PassageRetriever.open());
+});
+
+describe("the offline answerer", () => {
+  it("answers a migrant's informal French question about the Tunisia fine in French, with amount, accrual, date, source and help", async () => {
+    const answer = await answerer.ask("jai depassé mon visa en tunisie combien je paye");
+    expect(answer.lang).toBe("fr");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/20 dinars tunisiens par semaine \[1\]/);
+    expect(answer.text).toMatch(/quitter le pays/);
+    expect(answer.text).toMatch(/2018/);
+    expect(answer.text).toMatch(/a pu changer/);
+    expect(answer.text).toMatch(/Terre d'Asile Tunisie/);
+    expect(answer.citations[0]).toMatchObject({ marker: 1, year: 2020, footnote: 22, publisher: "Mixed Migration Centre (MMC)" });
+    expect(answer.citations[0]!.quote).toContain("20 Tunisian Dinars per week");
+  });
+
+  it("gives an NGO worker the same fact in English with its section and note in the terminal", async () => {
+    const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?");
+    expect(answer.lang).toBe("en");
+    const shown = renderPlainText(answer);
+    expect(shown).toContain("20 Tunisian dinars per week [1]");
+    expect(shown).toMatch(/\[1\] Urban Mixed Migration – Tunis and Bamako case studies, Mixed Migration Centre \(MMC\), 2020 — 4\. Migration policy landscape, note 22/);
+  });
+
+  it("quotes the reports' own words, cited, when no card fits", async () => {
+    const answer = await answerer.ask("How many Malians live abroad?");
+    expect(answer.kind).toBe("extract");
+    expect(answer.text).toContain("1,013,760");
+    for (const c of answer.citations) expect(answer.passages.map((p) => p.passage.id)).toContain(c.passageId);
+    expect(answer.citations.every((c) => c.year >= 2010 && c.year <= 2021)).toBe(true);
+  });
+
+  it.each([
+    ["Who won the football match yesterday?", "en", /do not answer this question/],
+    ["Combien coûte un titre de séjour en Espagne ?", "fr", /ne répondent pas à cette question/],
+    ["What is the minimum wage in Tunisia in 2025?", "en", /do not answer/],
+  ])("declines %j plainly, in the user's language, and says where to ask for help", async (question, lang, message) => {
+    const answer = await answerer.ask(question);
+    expect(answer).toMatchObject({ abstained: true, lang, citations: [] });
+    expect(answer.text).toMatch(message);
+    expect(answer.text).toMatch(/Tunis.*Bamako/s);
+  });
+
+  it("answers in the language the user chose, whatever the question's", async () => {
+    const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?", { lang: "fr" });
+    expect(answer.lang).toBe("fr");
+    expect(answer.text).toMatch(/dinars tunisiens/);
+  });
+});
