@@ -7,6 +7,7 @@ import type { Generator } from "./generator.js";
 
 export interface AskOptions {
   id?: string;
+  /** The language to answer in (the user's choice); by default the question's. */
   lang?: Language;
   /** Used when the question gives no clue of its language (the user's Telegram language). */
   fallbackLang?: Language;
@@ -33,6 +34,11 @@ export class Answerer {
     };
   }
 
+  /** The corpus answers are drawn from (the bot lists its reports). */
+  get corpus(): Corpus {
+    return this.context.corpus;
+  }
+
   static create(retriever: PassageRetriever, generator?: Generator): Answerer {
     return new Answerer(retriever, loadFactCards(retriever.corpus), generator);
   }
@@ -40,25 +46,26 @@ export class Answerer {
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const k = Math.max(options.k ?? 5, 5);
+    // The question is read in its own language; the answer is written in the one asked for.
     const retrieval = await this.retriever.retrieve(question, {
       k: Math.max(k, CARD_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
-      ...(options.lang ? { lang: options.lang } : {}),
-      ...(options.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
+      fallbackLang: options.lang ?? options.fallbackLang ?? "fr",
     });
+    const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
-    let draft = composeAnswer(question, retrieval.lang, retrieval, this.context, k);
+    let draft = composeAnswer(question, lang, retrieval, this.context, k);
     let generatorMs: number | undefined;
     if (this.generator && !draft.abstained) {
       const t = performance.now();
-      draft = (await this.generator.generate(question, retrieval.lang, retrieval.passages.slice(0, k), draft, this.context.corpus)) ?? draft;
+      draft = (await this.generator.generate(question, lang, retrieval.passages.slice(0, k), draft, this.context.corpus)) ?? draft;
       generatorMs = performance.now() - t;
     }
     const finished = performance.now();
     return {
       ...(options.id !== undefined ? { id: options.id } : {}),
       question,
-      lang: retrieval.lang,
+      lang,
       abstained: draft.abstained,
       kind: draft.kind,
       ...(draft.cardId ? { cardId: draft.cardId } : {}),

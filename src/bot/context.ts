@@ -1,0 +1,34 @@
+import type { Context } from "grammy";
+import type { Answerer } from "../answer/index.js";
+import type { Corpus } from "../corpus/index.js";
+import type { Language } from "../retrieval/index.js";
+import type { BotMessages } from "./locales/index.js";
+import type { SourcesCache } from "./sources-cache.js";
+import type { UserStore } from "./store.js";
+
+/** What every feature receives: the update, the user's language and the bot's services. */
+export interface RelaisFlavor {
+  /** The user's chosen language, else their Telegram language (French by default). */
+  lang: Language;
+  /** Whether the user chose it with /lang (then it also decides the answers' language). */
+  langChosen: boolean;
+  messages: BotMessages;
+  services: BotServices;
+}
+
+export interface BotServices {
+  answerer: Answerer;
+  corpus: Corpus;
+  store: UserStore;
+  sources: SourcesCache;
+  log: BotLog;
+}
+
+/** Logs events without personal data: no text, no names, no user ids. */
+export interface BotLog {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export type RelaisContext = Context & RelaisFlavor;

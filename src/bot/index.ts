@@ -1,0 +1,83 @@
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type BotError, GrammyError, HttpError, type BotConfig } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotServices, RelaisContext } from "./context.js";
+import { buttonsFeature } from "./features/buttons.js";
+import { inlineFeature } from "./features/inline.js";
+import { languageFeature } from "./features/language.js";
+import { questionFeature } from "./features/question.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { welcomeFeature } from "./features/welcome.js";
+import { en } from "./locales/en.js";
+import { fr } from "./locales/fr.js";
+import { messagesFor } from "./locales/index.js";
+
+export type { BotServices, BotLog, RelaisContext } from "./context.js";
+export { FileStore, MemoryStore, type UserStore } from "./store.js";
+export { SourcesCache } from "./sources-cache.js";
+export { createWebhookServer } from "./webhook.js";
+
+export interface BotOptions {
+  /** Another Bot API server (self-hosted, or a stand-in in tests); Telegram's by default. */
+  apiRoot?: string | undefined;
+  /** Known bot identity: skips the getMe call at start (tests). */
+  botInfo?: UserFromGetMe;
+  /** Messages a user may send per minute before being asked to slow down. */
+  floodLimitPerMinute?: number;
+  /** Retries of a failed API call (429 with retry_after, 5xx, network). */
+  maxRetryAttempts?: number;
+}
+
+/** Builds the bot; nothing starts here, so a test can feed it updates and watch its API calls. */
+export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<RelaisContext> {
+  const config: BotConfig<RelaisContext> = {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+  };
+  const bot = new Bot<RelaisContext>(token, config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 5, maxDelaySeconds: 60 }));
+
+  // Nothing a user sends may stop the bot: every failure is logged, without personal data.
+  const report = (error: BotError<RelaisContext>) => {
+    const cause = error.error;
+    const update = error.ctx.update.update_id;
+    if (cause instanceof GrammyError && cause.error_code === 403) services.log.info("user blocked the bot or left the chat", { update });
+    else if (cause instanceof GrammyError) services.log.warn("Bot API refused a call", { update, method: cause.method, code: cause.error_code });
+    else if (cause instanceof HttpError) services.log.warn("Bot API unreachable", { update });
+    else services.log.error("update failed", { update, error: cause instanceof Error ? cause.message : String(cause) });
+  };
+  bot.catch(report);
+
+  // One chat's updates are handled in order, even when the runner handles many chats at once.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(async (ctx, next) => {
+    const chosen = ctx.from ? services.store.language(ctx.from.id) : undefined;
+    ctx.lang = chosen ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "fr");
+    ctx.langChosen = chosen !== undefined;
+    ctx.messages = messagesFor(ctx.lang);
+    ctx.services = services;
+    await next();
+  });
+  bot.use(
+    limit<RelaisContext, never>({
+      timeFrame: 60_000,
+      limit: options.floodLimitPerMinute ?? 20,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(ctx.messages.slowDown).catch(() => {});
+      },
+    }),
+  );
+
+  bot.errorBoundary(report).use(welcomeFeature, languageFeature, buttonsFeature, inlineFeature, questionFeature, unhandledFeature);
+  return bot;
+}
+
+/** The command menu in both languages (French by default: most users read it). */
+export async function registerCommands(bot: Bot<RelaisContext>): Promise<void> {
+  await bot.api.setMyCommands(fr.commands);
+  await bot.api.setMyCommands(fr.commands, { language_code: "fr" });
+  await bot.api.setMyCommands(en.commands, { language_code: "en" });
+}

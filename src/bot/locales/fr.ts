@@ -1,0 +1,44 @@
+import type { BotMessages } from "./messages.js";
+
+export const fr: BotMessages = {
+  welcome:
+    "Bonjour ! Je réponds à vos questions sur les droits des migrants, la libre circulation CEDEAO, les amendes pour dépassement de visa en Tunisie et où trouver de l'aide.\n\n" +
+    "Mes réponses viennent de cinq rapports publics (MMC, IOM, CARIM, 2010 à 2021) et citent toujours leur source et son année.\n\n" +
+    "Écrivez votre question, par exemple : <i>J'ai dépassé mon visa en Tunisie, combien je paie ?</i>\n\n" +
+    "🔒 Je ne garde ni vos messages ni votre nom. /about pour en savoir plus.",
+  help:
+    "Posez une question en français ou en anglais. Exemples :\n" +
+    "• Quelle est l'amende pour dépassement de visa en Tunisie ?\n" +
+    "• Combien de jours un Ivoirien peut rester en Tunisie sans visa ?\n" +
+    "• Quels droits donne la libre circulation CEDEAO ?\n" +
+    "• Où trouver de l'aide à Bamako ?\n\n" +
+    "/lang change la langue, /sources liste les rapports, /about explique ce que je garde.\n" +
+    "Dans n'importe quelle discussion, tapez <code>@{bot} votre question</code> pour partager une réponse.",
+  about:
+    "Relais répond à partir de cinq rapports publics ; il n'invente rien et dit quand les rapports ne répondent pas. Les faits datent de 2010 à 2021 et ont pu changer.\n\n" +
+    "<b>Ce que je garde</b> : votre choix de langue (lié à votre numéro d'utilisateur Telegram, pas à votre nom) et le nombre de 👍/👎 par type de réponse. Jamais le texte de vos messages ni votre nom.\n" +
+    "<b>Pour tout effacer</b> : envoyez /forget.",
+  sourcesTitle: "Les rapports utilisés",
+  licence: "licence",
+  chooseLanguage: "Choisissez la langue de mes réponses :",
+  languageSet: "C'est noté : je vous répondrai en français.",
+  sourcesButton: "📄 Sources complètes",
+  usefulButton: "👍 Utile",
+  notUsefulButton: "👎 Pas utile",
+  thanksForFeedback: "Merci pour votre avis !",
+  sourcesExpired: "Ces sources ne sont plus disponibles : posez la question à nouveau.",
+  onlyText: "Je ne lis que les messages écrits. Écrivez votre question en quelques mots.",
+  askWithWords: "Écrivez votre question avec des mots, par exemple : <i>Où trouver de l'aide à Tunis ?</i>",
+  unknownCommand: "Je ne connais pas cette commande. /help montre ce que je sais faire.",
+  slowDown: "Vous envoyez beaucoup de messages. Attendez une minute, puis reposez votre question.",
+  tooLong: "Votre message est très long : je n'ai lu que le début.",
+  somethingWentWrong: "Désolé, je n'ai pas pu répondre. Réessayez dans un moment.",
+  inlineHint: "Tapez une question pour partager une réponse sourcée",
+  commands: [
+    { command: "start", description: "Présentation" },
+    { command: "help", description: "Exemples de questions" },
+    { command: "lang", description: "Changer de langue" },
+    { command: "sources", description: "Les rapports utilisés" },
+    { command: "about", description: "Confidentialité et limites" },
+  ],
+};

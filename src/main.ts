@@ -1,0 +1,81 @@
+/**
+ * npm start: the Telegram bot. Configuration from the environment (src/bot/config.ts);
+ * long polling by default, webhook with BOT_MODE=webhook. Stops cleanly on SIGINT/SIGTERM,
+ * finishing the updates in hand.
+ */
+import { run } from "@grammyjs/runner";
+import pino from "pino";
+import { Answerer } from "./answer/index.js";
+import { createGeneratorFromEnv } from "./answer/llm.js";
+import { createBot, createWebhookServer, FileStore, registerCommands, SourcesCache, type BotLog } from "./bot/index.js";
+import { ConfigError, readBotConfig } from "./bot/config.js";
+import { CorpusError } from "./corpus/index.js";
+import { IndexError, PassageRetriever } from "./retrieval/index.js";
+
+async function main(): Promise<void> {
+  const config = readBotConfig(process.env);
+  const logger = pino({ level: config.LOG_LEVEL });
+  const log: BotLog = {
+    info: (event, fields) => logger.info(fields ?? {}, event),
+    warn: (event, fields) => logger.warn(fields ?? {}, event),
+    error: (event, fields) => logger.error(fields ?? {}, event),
+  };
+  const retriever = await PassageRetriever.open({
+    dense: config.RETRIEVER !== "lexical",
+    modelId: process.env.EMBEDDING_MODEL,
+    modelDir: process.env.EMBEDDING_MODEL_DIR,
+    allowHub: !process.env.RELAIS_OFFLINE,
+    onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
+  });
+  const answerer = Answerer.create(retriever, createGeneratorFromEnv(process.env, (m) => log.warn(m)));
+  const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
+  const bot = createBot(
+    config.TELEGRAM_BOT_TOKEN,
+    { answerer, corpus: answerer.corpus, store, sources: new SourcesCache(), log },
+    { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE },
+  );
+  await bot.init();
+  await registerCommands(bot).catch((error: Error) => log.warn("could not register the command menu", { error: error.message }));
+
+  if (config.BOT_MODE === "webhook") {
+    const server = createWebhookServer(bot, config.WEBHOOK_SECRET!);
+    server.listen(config.PORT, () => log.info("webhook listening", { port: config.PORT }));
+    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET!, drop_pending_updates: false });
+    onStop(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info("stopped");
+    });
+    return;
+  }
+
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] } } });
+  log.info("polling", { bot: bot.botInfo.username });
+  onStop(async () => {
+    await runner.stop(); // waits for the updates in hand
+    log.info("stopped");
+  });
+}
+
+function onStop(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(`relais: could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,201 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { API, callbackUpdate, createTelegramStandIn, inlineUpdate, makeBot, messageUpdate, textUpdate } from "./harness.js";
+
+const { server, calls } = createTelegramStandIn();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  calls.length = 0;
+});
+afterAll(() => server.close());
+
+const sent = (method = "sendMessage") => calls.filter((c) => c.method === method).map((c) => c.payload);
+const texts = () => sent().map((p) => String(p.text));
+
+describe("commands", () => {
+  it.each([
+    ["/start", "fr", /Je réponds à vos questions.*Je ne garde ni vos messages ni votre nom/s],
+    ["/start", "en", /I answer questions.*I keep neither your messages nor your name/s],
+    ["/help", "fr", /Quelle est l'amende.*@relais_test_bot votre question/s],
+    ["/help", "en", /What is the fine.*@relais_test_bot your question/s],
+    ["/about", "fr", /Ce que je garde.*\/forget/s],
+    ["/sources", "en", /CARIM – Migration Profile: Mali.*2010.*Not stated in the report/s],
+    ["/unknown", "fr", /Je ne connais pas cette commande/],
+  ])("%s in %s", async (command, lang, expected) => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate(command, { lang }));
+    expect(texts().join("\n")).toMatch(expected);
+  });
+
+  it("/lang offers both languages, and the choice sticks for that user's answers and menus", async () => {
+    const { bot, store } = await makeBot();
+    await bot.handleUpdate(textUpdate("/lang", { lang: "fr" }));
+    expect(JSON.stringify(sent()[0]!.reply_markup)).toContain("lang:en");
+    await bot.handleUpdate(callbackUpdate("lang:en", { lang: "fr" }));
+    expect(calls.find((c) => c.method === "editMessageText")?.payload.text).toMatch(/I will answer in English/);
+    expect(store.language(42)).toBe("en");
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate("Quelle est l'amende pour dépassement de visa en Tunisie ?", { lang: "fr" }));
+    expect(texts()[0]).toMatch(/20 Tunisian dinars per week/);
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate("/forget", { lang: "fr" }));
+    expect(store.language(42)).toBeUndefined();
+  });
+});
+
+describe("questions in a private chat", () => {
+  it("answers a French question in French, short, with sources and feedback buttons", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("jai depassé mon visa en tunisie combien je paye"));
+    expect(sent("sendChatAction")).toHaveLength(1);
+    const [reply] = sent();
+    expect(reply!.parse_mode).toBe("HTML");
+    expect(String(reply!.text)).toMatch(/20 dinars tunisiens par semaine \[1\]/);
+    expect(String(reply!.text)).toMatch(/<i>\[1\] MMC, 2020/);
+    const buttons = JSON.stringify(reply!.reply_markup);
+    expect(buttons).toMatch(/Sources complètes/);
+    expect(buttons).toMatch(/fb:card:1/);
+  });
+
+  it("answers an English question in English", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("Do ECOWAS citizens need a visa to enter Mali?", { lang: "fr" }));
+    expect(texts()[0]).toMatch(/do not need a visa to enter Mali/);
+  });
+
+  it("shows the full sources behind the button, and counts feedback per answer kind without the text", async () => {
+    const { bot, store } = await makeBot();
+    await bot.handleUpdate(textUpdate("What is the fine for overstaying a visa in Tunisia?", { lang: "en" }));
+    const markup = sent()[0]!.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> };
+    const sourcesData = markup.inline_keyboard.flat().find((b) => b.callback_data.startsWith("src:"))!.callback_data;
+    calls.length = 0;
+    await bot.handleUpdate(callbackUpdate(sourcesData, { lang: "en" }));
+    expect(texts()[0]).toMatch(/<blockquote>The penalty for residing irregularly.*20 Tunisian Dinars per week/);
+    expect(texts()[0]).toMatch(/note 22/);
+    await bot.handleUpdate(callbackUpdate("fb:card:1", { lang: "en", markup }));
+    await bot.handleUpdate(callbackUpdate("fb:extract:0", { lang: "en" }));
+    expect(store.feedback()).toEqual({ card: { useful: 1, notUseful: 0 }, extract: { useful: 0, notUseful: 1 } });
+    const edited = calls.find((c) => c.method === "editMessageReplyMarkup")!.payload;
+    expect(JSON.stringify(edited.reply_markup)).not.toContain("fb:");
+    expect(JSON.stringify(edited.reply_markup)).toContain("src:");
+  });
+
+  it("says the sources are gone when the button is too old", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(callbackUpdate("src:unknownkey", { lang: "en" }));
+    expect(sent("answerCallbackQuery")[0]).toMatchObject({ show_alert: true, text: expect.stringMatching(/no longer available/) });
+  });
+
+  it("escapes HTML in the question and never lets it through", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate('<b>amende</b> <a href="http://evil">tunisie</a> & <script>', { lang: "fr" }));
+    for (const text of texts()) expect(text).not.toMatch(/<script|<a href|href="http:\/\/evil/);
+  });
+
+  it("reads the start of a 5,000-character message, says so, and stays under Telegram's limit", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate(`amende visa tunisie ${"blabla ".repeat(700)}`.slice(0, 5000)));
+    expect(texts()[0]).toMatch(/je n'ai lu que le début/);
+    for (const text of texts()) expect(text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("asks for words when a message has none (emoji only)", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("👍🙏😊", { lang: "en" }));
+    expect(texts()).toEqual([expect.stringMatching(/Type your question in words/)]);
+  });
+});
+
+describe("what is not a question", () => {
+  it.each([
+    ["a photo", { photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] }],
+    ["a voice message", { voice: { file_id: "v", file_unique_id: "v", duration: 3 } }],
+    ["a sticker", { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } }],
+    ["a location", { location: { latitude: 36.8, longitude: 10.18 } }],
+    ["a document", { document: { file_id: "d", file_unique_id: "d" } }],
+  ])("%s gets a short reply in the user's language", async (_name, extra) => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(messageUpdate(extra, { lang: "fr" }));
+    expect(texts()).toEqual([expect.stringMatching(/Je ne lis que les messages écrits/)]);
+  });
+
+  it("stays quiet in a group unless mentioned, and answers when mentioned", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("quelqu'un sait pour l'amende en tunisie ?", { chatType: "group" }));
+    await bot.handleUpdate(messageUpdate({ photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] }, { chatType: "group" }));
+    expect(calls.filter((c) => c.method.startsWith("send"))).toEqual([]);
+    await bot.handleUpdate(textUpdate("@relais_test_bot amende tunisie visa", { chatType: "group" }));
+    expect(texts()[0]).toMatch(/20 dinars tunisiens/);
+  });
+
+  it("ignores edited messages", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate({ update_id: 5_000, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 42, type: "private", first_name: "T" }, from: { id: 42, is_bot: false, first_name: "T" }, text: "amende" } } as never);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("inline mode", () => {
+  it("returns a shareable cited answer card", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(inlineUpdate("amende visa tunisie", { lang: "fr" }));
+    const [answer] = sent("answerInlineQuery");
+    const results = answer!.results as Array<{ type: string; input_message_content: { message_text: string; parse_mode: string } }>;
+    expect(results).toHaveLength(1);
+    expect(results[0]!.input_message_content.parse_mode).toBe("HTML");
+    expect(results[0]!.input_message_content.message_text).toMatch(/20 dinars tunisiens.*<blockquote>The penalty/s);
+  });
+
+  it("offers a hint for an empty query", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(inlineUpdate("", { lang: "en" }));
+    expect(sent("answerInlineQuery")[0]).toMatchObject({ results: [], button: { text: expect.stringMatching(/Type a question/) } });
+  });
+});
+
+describe("when Telegram pushes back", () => {
+  it("waits out a 429 with retry_after, then succeeds", async () => {
+    let refused = false;
+    server.use(
+      http.post(`${API}/sendMessage`, () => {
+        if (refused) return undefined; // fall through to the stand-in
+        refused = true;
+        return HttpResponse.json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }, { status: 429 });
+      }),
+    );
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("/start", { lang: "en" }));
+    expect(refused).toBe(true);
+    expect(texts()).toEqual([expect.stringMatching(/I answer questions/)]);
+  });
+
+  it("retries after a 500", async () => {
+    let failed = 0;
+    server.use(
+      http.post(`${API}/sendMessage`, () => {
+        if (failed++ > 0) return undefined;
+        return HttpResponse.json({ ok: false, error_code: 500, description: "Internal Server Error" }, { status: 500 });
+      }),
+    );
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("/help", { lang: "en" }));
+    expect(texts()).toHaveLength(1);
+  }, 20_000);
+
+  it("logs a 403 from a user who blocked the bot, and carries on", async () => {
+    server.use(http.post(`${API}/sendMessage`, () => HttpResponse.json({ ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }, { status: 403 })));
+    const log: string[] = [];
+    const { bot } = await makeBot({ log });
+    await bot.handleUpdate(textUpdate("/start"));
+    expect(log.join("\n")).toMatch(/user blocked the bot/);
+    expect(log.join("\n")).not.toMatch(/Test|\/start/); // no names, no text
+  });
+
+  it("asks a flooding user to slow down instead of answering everything", async () => {
+    const { bot } = await makeBot({ floodLimitPerMinute: 3 });
+    for (let i = 0; i < 5; i++) await bot.handleUpdate(textUpdate("/help", { lang: "en", userId: 77 }));
+    expect(texts().filter((t) => /Example|Ask in English/.test(t))).toHaveLength(3);
+    expect(texts().filter((t) => /sending many messages/.test(t)).length).toBeGreaterThan(0);
+  });
+});
