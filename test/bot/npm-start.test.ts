@@ -66,7 +66,9 @@ describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stan
     try {
       const replyTo = (chat: number) => api.sent.filter((s) => s.method === "sendMessage" && s.payload.chat_id === chat).map((s) => String(s.payload.text));
       const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline && (replyTo(10).length === 0 || !api.sent.some((s) => s.method === "answerInlineQuery"))) await new Promise((r) => setTimeout(r, 200));
+      // The runner answers chats concurrently: wait until every chat has its reply.
+      const done = () => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].every((chat) => replyTo(chat).length > 0) && api.sent.some((s) => s.method === "answerInlineQuery");
+      while (Date.now() < deadline && !done()) await new Promise((r) => setTimeout(r, 200));
       expect(replyTo(1).join()).toMatch(/20 dinars tunisiens par semaine/);
       expect(replyTo(2).join()).toMatch(/do not need a visa to enter Mali/);
       expect(replyTo(3).join()).toMatch(/Bonjour/);
