@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     modelDir: process.env.EMBEDDING_MODEL_DIR,
     allowHub: !process.env.RELAIS_OFFLINE,
     onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
+    onLexicalRebuilt: (reason) => log.warn(reason),
   });
   const answerer = Answerer.create(retriever, createGeneratorFromEnv(process.env, (m) => log.warn(m)));
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));

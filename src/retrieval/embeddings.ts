@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
-import { env, pipeline } from "@xenova/transformers";
+import type { pipeline } from "@xenova/transformers";
 
 type FeatureExtractor = Awaited<ReturnType<typeof pipeline>>;
 
@@ -37,6 +37,8 @@ export class TransformersEmbeddings extends Embeddings {
   }
 
   static async load(model: EmbeddingModel): Promise<TransformersEmbeddings> {
+    // Loaded on demand: a lexical-only bot never pays for ONNX Runtime in memory or start-up.
+    const { env, pipeline } = await import("@xenova/transformers");
     if (model.source === "hub") {
       env.allowRemoteModels = true;
       env.cacheDir = model.dir;

@@ -1,4 +1,4 @@
-import { overlapRatio, shingles } from "../corpus/text.js";
+import { overlapRatio } from "../corpus/text.js";
 
 export interface Ranked {
   id: string;
@@ -18,11 +18,11 @@ export function reciprocalRankFusion(lists: Ranked[][], weights: number[] = list
 /** Share of 5-grams above which a lower-ranked passage only repeats a higher one. */
 export const NEAR_DUPLICATE = 0.5;
 
-/** Drops results that repeat the words of a better-ranked result. */
-export function suppressNearDuplicates(results: Ranked[], textOf: (id: string) => string, threshold = NEAR_DUPLICATE): Ranked[] {
+/** Drops results that repeat the words of a better-ranked result (`gramsOf` gives an id's 5-grams). */
+export function suppressNearDuplicates(results: Ranked[], gramsOf: (id: string) => Set<string>, threshold = NEAR_DUPLICATE): Ranked[] {
   const kept: Array<{ item: Ranked; grams: Set<string> }> = [];
   for (const item of results) {
-    const grams = shingles(textOf(item.id));
+    const grams = gramsOf(item.id);
     if (kept.some((k) => overlapRatio(k.grams, grams) > threshold)) continue;
     kept.push({ item, grams });
   }

@@ -43,6 +43,6 @@ export function resolveModel(search: ModelSearch): ModelResolution {
     tried.push(dir);
   }
   if (search.allowHub) return { model: { id: search.id, dir: resolve("models"), source: "hub" } };
-  tried.push("the model hub (downloads are off: RELAIS_OFFLINE is set)");
+  tried.push("the model hub (downloads are off; unset RELAIS_OFFLINE to allow them)");
   return { model: null, tried };
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { type Corpus, loadCorpus, DEFAULT_CORPUS_DIR } from "../corpus/load.js";
+import { shingles } from "../corpus/text.js";
 import type { Passage } from "../corpus/schema.js";
 import { createAnalyzer } from "./analyzer.js";
 import { TransformersEmbeddings } from "./embeddings.js";
@@ -54,12 +55,21 @@ export interface OpenOptions {
   dense?: boolean;
   /** Told once why dense retrieval is off. */
   onDenseUnavailable?: (reason: string) => void;
+  /**
+   * When given, a missing or damaged lexical index file is rebuilt in memory from the corpus
+   * (safe: the corpus and lexicon match the index's record) and this is told why; otherwise it
+   * stops with the command that fixes it.
+   */
+  onLexicalRebuilt?: (reason: string) => void;
 }
 
 /** Asked for a retriever this installation cannot offer. */
 export class RetrieverUnavailable extends Error {
   override name = "RetrieverUnavailable";
 }
+
+/** Texts whose index terms are kept: every sentence of the corpus several times over. */
+const TERMS_CACHE_SIZE = 50_000;
 
 /** How many candidates each list brings to fusion. */
 const FUSION_DEPTH = 50;
@@ -102,8 +112,11 @@ export class PassageRetriever {
     try {
       lexical = LexicalIndex.fromJSON(readLexicalFile(indexDir, meta), analyzer);
     } catch (error) {
-      if (error instanceof IndexError) throw error;
-      throw new IndexError(`${join(indexDir, meta.lexical.file)} cannot be read (${(error as Error).message}). ${REBUILD_INDEX}`);
+      const problem = error instanceof IndexError ? error : new IndexError(`${join(indexDir, meta.lexical.file)} cannot be read (${(error as Error).message}). ${REBUILD_INDEX}`);
+      if (!options.onLexicalRebuilt) throw problem;
+      // The corpus and lexicon match the index's record, so the same code rebuilds the same index.
+      lexical = LexicalIndex.build(corpus.passages, analyzer);
+      options.onLexicalRebuilt(`${problem.message} Meanwhile the lexical index was rebuilt in memory from the corpus.`);
     }
     const [languages, dense] = await Promise.all([
       LanguageIdentifier.load(lexicon),
@@ -138,9 +151,31 @@ export class PassageRetriever {
     return this.dense?.embeddings.model.id;
   }
 
-  /** The index terms of a text (a sentence of a passage), to compare with a question's concepts. */
+  private readonly grams = new Map<string, Set<string>>();
+  private readonly terms = new Map<string, Set<string>>();
+
+  /** A passage's word 5-grams, computed once: passages do not change while the bot runs. */
+  private gramsOf(id: string): Set<string> {
+    let grams = this.grams.get(id);
+    if (!grams) {
+      grams = shingles(this.corpus.passageById.get(id)?.text ?? "");
+      this.grams.set(id, grams);
+    }
+    return grams;
+  }
+
+  /**
+   * The index terms of a text (a sentence of a passage), to compare with a question's concepts.
+   * The same sentences come back question after question, so results are kept (bounded).
+   */
   termsOf(text: string): Set<string> {
-    return new Set(this.queryContext.analyzer.terms(text));
+    let terms = this.terms.get(text);
+    if (!terms) {
+      terms = new Set(this.queryContext.analyzer.terms(text));
+      if (this.terms.size >= TERMS_CACHE_SIZE) this.terms.delete(this.terms.keys().next().value!);
+      this.terms.set(text, terms);
+    }
+    return terms;
   }
 
   /** Inverse document frequency of an index term; a term no passage holds gets the highest. */
@@ -180,8 +215,7 @@ export class PassageRetriever {
     }
     const t = performance.now();
     const ranked = kind === "hybrid" ? reciprocalRankFusion([lexical, dense]) : kind === "dense" ? dense : lexical;
-    const textOf = (id: string) => this.corpus.passageById.get(id)?.text ?? "";
-    const kept = suppressNearDuplicates(ranked.slice(0, depth), textOf).slice(0, k);
+    const kept = suppressNearDuplicates(ranked.slice(0, depth), (id) => this.gramsOf(id)).slice(0, k);
     timings.fusionMs = performance.now() - t;
     timings.totalMs = performance.now() - started;
     return {

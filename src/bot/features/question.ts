@@ -38,8 +38,14 @@ export async function answerQuestion(ctx: RelaisContext, raw: string): Promise<v
   const sourcesKey = answer.citations.length ? sources.put(sourcesHtml(answer)) : undefined;
   const parts = splitMessage((tooLong ? `<i>${messages.tooLong}</i>\n\n` : "") + answerHtml(answer));
   for (const [i, part] of parts.entries()) {
+    const first = i === 0;
     const last = i === parts.length - 1;
-    await ctx.reply(part, { parse_mode: "HTML", ...(last ? { reply_markup: answerKeyboard(messages, answer.kind, sourcesKey) } : {}) });
+    await ctx.reply(part, {
+      parse_mode: "HTML",
+      // The answer is threaded to its question: clear in a group, and checkable under load.
+      ...(first && ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      ...(last ? { reply_markup: answerKeyboard(messages, answer.kind, sourcesKey) } : {}),
+    });
   }
   log.info("answered", { kind: answer.kind, lang: answer.lang, citations: answer.citations.length, ms: Math.round(answer.timings.totalMs) });
 }

@@ -1,0 +1,142 @@
+/**
+ * npm run bench [-- --reps N] [--load-updates N] [--load-chats N] [--out docs/BENCH.md]
+ * Measures, in one process on this machine: cold start, per-stage latency (median and p95
+ * over the dev questions repeated), sustained answers per second, peak RSS, index build time,
+ * a load run through the real bot against a faulty stand-in Bot API, and fault runs.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Answerer } from "../answer/index.js";
+import { runFaults } from "../bench/faults.js";
+import { runLoad } from "../bench/load.js";
+import { loadCorpus } from "../corpus/index.js";
+import { readGold } from "../eval/gold.js";
+import { formatMarkdownTable, formatTable, median, percentile } from "../eval/metrics.js";
+import { buildIndex } from "../retrieval/build-index.js";
+import { loadLexicon } from "../retrieval/lexicon.js";
+import { PassageRetriever, type RetrieverKind } from "../retrieval/index.js";
+import { resolveModel, DEFAULT_MODEL_ID } from "../retrieval/model-resolution.js";
+
+const MB = 1024 * 1024;
+const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      gold: { type: "string", default: "test/fixtures/gold-dev.jsonl" },
+      reps: { type: "string", default: "10" },
+      "throughput-seconds": { type: "string", default: "5" },
+      "load-updates": { type: "string", default: "5000" },
+      "load-chats": { type: "string", default: "500" },
+      out: { type: "string", default: "docs/BENCH.md" },
+    },
+  });
+  const questions = readGold(values.gold).map((q) => q.question);
+  const reps = Number(values.reps);
+  const rows: string[][] = [];
+  const add = (measure: string, value: string, target = "") => rows.push([measure, value, target]);
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+  // Cold start: what the bot does before its first answer, lexical (the default) then dense.
+  let t = performance.now();
+  const lexicalOnly = await PassageRetriever.open();
+  const answerer = Answerer.create(lexicalOnly);
+  await answerer.ask("warm-up");
+  add("cold start, lexical (corpus, index, language model, cards)", ms(performance.now() - t), "<= 2000 ms");
+
+  // Per-stage latency, over the dev questions repeated.
+  const time = async (fn: (q: string) => unknown): Promise<number[]> => {
+    const out: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      for (const q of questions) {
+        const s = performance.now();
+        await fn(q);
+        out.push(performance.now() - s);
+      }
+    }
+    return out;
+  };
+  const stage = (name: string, samples: number[], target = "") => add(name, `p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))}`, target);
+  stage("language identification", await time((q) => lexicalOnly.identifyLanguage(q, "fr")));
+  stage("retrieval, lexical", await time((q) => lexicalOnly.retrieve(q, { retriever: "lexical" })));
+  stage("answer (retrieval + composition), lexical default", await time((q) => answerer.ask(q)), "p50 <= 20 ms, p95 <= 60 ms");
+
+  // Sustained answers per second, one after another in this process.
+  const seconds = Number(values["throughput-seconds"]);
+  let answered = 0;
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) await answerer.ask(questions[answered++ % questions.length]!);
+  add("sustained answers per second (one process, lexical)", (answered / seconds).toFixed(0), ">= 100");
+  add("peak RSS so far, no neural model loaded", `${peakRssMb().toFixed(0)} MB`, "<= 250 MB");
+
+  // The dense path: the project's own model, when it can be found.
+  t = performance.now();
+  const withDense = await PassageRetriever.open({ dense: true, allowHub: false });
+  add(`cold start, with the dense model (${withDense.embeddingModel ?? "none found"})`, ms(performance.now() - t));
+  const kinds: RetrieverKind[] = withDense.available.filter((k) => k !== "lexical");
+  for (const kind of kinds) stage(`retrieval, ${kind}`, await time((q) => withDense.retrieve(q, { retriever: kind })));
+  if (kinds.includes("hybrid")) {
+    const hybridAnswerer = Answerer.create(withDense);
+    stage("answer, hybrid", await time((q) => hybridAnswerer.ask(q, { retriever: "hybrid" })));
+  }
+
+  // Index build time.
+  const corpus = loadCorpus();
+  const lexicon = loadLexicon();
+  const scratch = mkdtempSync(join(tmpdir(), "relais-bench-index-"));
+  try {
+    t = performance.now();
+    await buildIndex({ corpus, lexicon, outDir: join(scratch, "lexical") });
+    add("index build, lexical", ms(performance.now() - t));
+    const model = resolveModel({ id: DEFAULT_MODEL_ID, allowHub: false }).model;
+    if (model) {
+      t = performance.now();
+      await buildIndex({ corpus, lexicon, outDir: join(scratch, "dense"), model });
+      add(`index build, lexical + dense (${model.id}, ${corpus.passages.length} passages)`, ms(performance.now() - t));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  // Load run through the real bot, with faults.
+  const load = await runLoad(answerer, {
+    updates: Number(values["load-updates"]),
+    chats: Number(values["load-chats"]),
+    questions,
+    faults: { tooManyRequests: 0.01, serverErrors: 0.01, slow: 0.05, slowMs: 200, retryAfterSeconds: 1 },
+    timeoutMs: 240_000,
+  });
+  add(
+    `load run: ${load.updates} updates from ${load.chats} chats, faults injected (${load.injected.tooManyRequests} × 429, ${load.injected.serverErrors} × 5xx, ${load.injected.slow} × slow)`,
+    `${load.answered}/${load.updates} answered once in ${load.seconds.toFixed(1)} s (${load.updatesPerSecond.toFixed(0)}/s); ${load.duplicated} duplicated, ${load.chatsOutOfOrder} chats out of order`,
+  );
+  add("peak RSS at the end (dense model, load run)", `${peakRssMb().toFixed(0)} MB`);
+
+  const faults = await runFaults();
+  const header = ["measure", "value", "target"];
+  const faultHeader = ["fault", "still answering", "what the operator is told"];
+  const faultRows = faults.map((f) => [f.fault, f.serving ? "yes (lexical)" : "no", f.message.replace(/\/tmp\/relais-fault-\w+\//g, "")]);
+  console.log(formatTable(header, rows));
+  console.log();
+  console.log(formatTable(faultHeader, faultRows));
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+  const command = `npm run bench -- --reps ${reps} --load-updates ${values["load-updates"]} --load-chats ${values["load-chats"]}`;
+  writeFileSync(
+    values.out,
+    `# Benchmarks\n\nMeasured by \`${command}\` on ${machine}, ${new Date().toISOString().slice(0, 10)}. ` +
+      `Latency is in-process (no Telegram round trip), over the ${questions.length} dev questions repeated ${reps} times; ` +
+      `all figures come from one run.\n\n${formatMarkdownTable(header, rows)}\n\n## Fault runs\n\n${formatMarkdownTable(faultHeader, faultRows)}\n`,
+  );
+  console.log(`\nWrote ${values.out}.`);
+}
+
+main().then(
+  () => process.exit(0), // the runner's and ORT's handles would otherwise keep the process alive
+  (error: unknown) => {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
