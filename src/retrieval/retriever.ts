@@ -3,6 +3,7 @@ import { type Corpus, loadCorpus, DEFAULT_CORPUS_DIR } from "../corpus/load.js";
 import { shingles } from "../corpus/text.js";
 import type { Passage } from "../corpus/schema.js";
 import { createAnalyzer } from "./analyzer.js";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { TransformersEmbeddings } from "./embeddings.js";
 import { reciprocalRankFusion, suppressNearDuplicates, type Ranked } from "./fusion.js";
 import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
@@ -74,9 +75,13 @@ const TERMS_CACHE_SIZE = 50_000;
 /** How many candidates each list brings to fusion. */
 const FUSION_DEPTH = 50;
 
-interface DensePath {
-  embeddings: TransformersEmbeddings;
+/** A dense retriever: how queries become vectors, and the passages' vectors. */
+export interface DensePath {
+  modelId: string;
+  embeddings: EmbeddingsInterface;
   store: HnswVectorStore;
+  /** Rewrites the question before embedding (an English-only encoder gets French turned into English). */
+  prepareQuery?: (question: string, lang: Language) => string;
 }
 
 /**
@@ -148,7 +153,12 @@ export class PassageRetriever {
   }
 
   get embeddingModel(): string | undefined {
-    return this.dense?.embeddings.model.id;
+    return this.dense?.modelId;
+  }
+
+  /** The same retriever with another dense path: to measure another embedding model side by side. */
+  withDensePath(dense: DensePath): PassageRetriever {
+    return new PassageRetriever(this.corpus, this.meta, this.lexicon, this.lexical, this.queryContext, this.languages, dense, undefined);
   }
 
   private readonly grams = new Map<string, Set<string>>();
@@ -208,7 +218,7 @@ export class PassageRetriever {
     }
     if (kind !== "lexical" && this.dense) {
       const t = performance.now();
-      const vector = await this.dense.embeddings.embedQuery(question);
+      const vector = await this.dense.embeddings.embedQuery(this.dense.prepareQuery?.(question, guess.lang) ?? question);
       const hits = await this.dense.store.similaritySearchVectorWithScore(vector, depth);
       dense = hits.map(([doc, score]) => ({ id: String(doc.metadata.passageId), score }));
       timings.denseMs = performance.now() - t;
@@ -252,7 +262,7 @@ async function openDense(indexDir: string, meta: IndexMeta, options: OpenOptions
   try {
     const store = await HnswVectorStore.load(indexDir, embeddings);
     if (store.size !== meta.dense.passages) throw new Error(`${store.size} vectors for ${meta.dense.passages} passages`);
-    return { embeddings, store };
+    return { modelId: id, embeddings, store };
   } catch (error) {
     return { reason: `the vectors in ${indexDir}/ are damaged (${(error as Error).message}): run \`npm run build:index\`` };
   }

@@ -62,3 +62,10 @@ describe("editDistance", () => {
     ["visa", "vol", 3],
   ])("%s ~ %s = %i", (a, b, d) => expect(editDistance(a, b)).toBe(d));
 });
+
+describe("French to English words, for an English-only encoder", () => {
+  it("rewrites a French question through the lexicon, keeping words it does not list", async () => {
+    const { frenchToEnglishWords } = await import("../../src/retrieval/use-embeddings.js");
+    expect(frenchToEnglishWords("Quelle est l'amende pour dépassement de visa en Tunisie ?", lexicon)).toBe("quelle est l fine pour overstay de visa en tunisia");
+  });
+});
