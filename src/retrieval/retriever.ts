@@ -69,8 +69,8 @@ export class RetrieverUnavailable extends Error {
   override name = "RetrieverUnavailable";
 }
 
-/** Texts whose index terms are kept: every sentence of the corpus several times over. */
-const TERMS_CACHE_SIZE = 50_000;
+/** Texts whose index terms are kept: every sentence and sentence pair of the corpus, with room. */
+const TERMS_CACHE_SIZE = 20_000;
 
 /** How many candidates each list brings to fusion. */
 const FUSION_DEPTH = 50;

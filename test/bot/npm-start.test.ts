@@ -56,7 +56,8 @@ describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stan
     api.push(message(10, "en", command("/whatever")));
     api.push({ inline_query: { id: "q1", from: from(11, "fr"), query: "amende visa tunisie", offset: "" } });
 
-    const bot = spawn(join("node_modules", ".bin", "tsx"), ["src/main.ts"], {
+    // node itself runs the bot (tsx as a loader), so signals reach it and nothing is left behind.
+    const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, STATE_FILE: join(state, "state.json"), RELAIS_OFFLINE: "1", LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
