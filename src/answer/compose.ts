@@ -6,8 +6,8 @@ import type { FactCard, FactCards } from "./fact-cards.js";
 import { phrasesFor } from "./locales/index.js";
 import { coverage, type TermSource } from "./support.js";
 
-/** Below this share of the question (see coverage) in every retrieved passage, we decline. */
-export const ABSTAIN_BELOW = 0.5;
+/** Below this share of the question (see coverage) in every retrieved sentence or pair, we decline. */
+export const ABSTAIN_BELOW = 0.55;
 /** For "how many" questions, a sentence with a figure in it is preferred by this much. */
 const QUANTITY_BONUS = 0.15;
 /** A second quote must score at least this share of the best one (and add something). */
@@ -50,14 +50,49 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
   return extract(question, lang, retrieval.concepts, top, context);
 }
 
+/**
+ * Declines when no sentence (or pair) of the retrieved passages speaks to enough of the
+ * question, or when the question names a place none of them mentions.
+ */
 function shouldAbstain(concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): boolean {
-  if (top.length === 0) return true;
-  const texts = top.map((r) => `${r.passage.section.join(" ")} ${r.passage.text}`);
-  const best = Math.max(...texts.map((t) => coverage(concepts, t, context.terms)));
-  if (best < ABSTAIN_BELOW) return true;
+  const windows = quoteWindows(concepts, top, context);
+  if (windows.length === 0) return true;
+  return Math.max(...windows.map((w) => w.coverage)) < ABSTAIN_BELOW;
+}
+
+interface QuoteWindow {
+  passageIndex: number;
+  sentence: string;
+  /** Share of the question it covers, read under its heading. */
+  coverage: number;
+  /** 1 for one sentence, a little less for two. */
+  factor: number;
+}
+
+/**
+ * The sentences, and pairs of neighbouring sentences, that could answer: from passages that
+ * are not lists of works cited and that mention every place the question names (never answer
+ * about Tunis when the question is about Bamako).
+ */
+function quoteWindows(concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): QuoteWindow[] {
   const places = concepts.filter((c) => [...c.terms].some((t) => context.placeTerms.has(t)));
-  const mentioned = (c: Concept) => texts.some((t) => [...c.terms].some((term) => context.terms.termsOf(t).has(term)));
-  return places.some((place) => !mentioned(place));
+  return top.flatMap((r, passageIndex) => {
+    const text = r.passage.text;
+    if (r.passage.kind === "reference") return [];
+    const passageTerms = context.terms.termsOf(`${r.passage.section.join(" ")} ${text}`);
+    if (places.some((p) => ![...p.terms].some((t) => passageTerms.has(t)))) return [];
+    const spans = sentenceSpans(text);
+    const heading = r.passage.section.at(-1) ?? "";
+    const windows = spans.flatMap((span, i) => [
+      { start: span.start, end: span.end, factor: 1 },
+      ...(spans[i + 1] ? [{ start: span.start, end: spans[i + 1]!.end, factor: PAIR_FACTOR }] : []),
+    ]);
+    return windows.map(({ start, end, factor }) => {
+      const sentence = text.slice(start, end).replace(/\s+/g, " ");
+      // A sentence is read under its heading ("Bamako, migration and risks").
+      return { passageIndex, sentence, coverage: coverage(concepts, `${heading} ${sentence}`, context.terms), factor };
+    });
+  });
 }
 
 export function abstain(lang: Language, context: ComposeContext): AnswerDraft {
@@ -77,7 +112,7 @@ function matchCard(question: string, retrieval: Retrieval, context: ComposeConte
   let best: { card: FactCard; groups: number; rank: number } | undefined;
   for (const card of context.cards.cards) {
     if (isCount && !card.counts) continue;
-    const met = card.when.every((group) => group.some((word) => [...context.terms.termsOf(word)].some((t) => asked.has(t))));
+    const met = meets(card.when, asked, context);
     if (!met) continue;
     const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
     if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else
@@ -93,10 +128,18 @@ const FACT_RATIO = 0.9;
  * A card answers with its core facts and the facts that speak to the question best (judged on
  * the card's words and the report's), each cited once per passage.
  */
+/** Every group has a word the question asks about (in either language, through the lexicon). */
+function meets(groups: string[][], asked: Set<string>, context: ComposeContext): boolean {
+  return groups.every((group) => group.some((word) => [...context.terms.termsOf(word)].some((t) => asked.has(t))));
+}
+
 function answerFromCard(card: FactCard, lang: Language, concepts: Concept[], context: ComposeContext): AnswerDraft {
+  const asked = new Set(concepts.flatMap((c) => [...c.terms]));
   const scored = card.facts.map((fact) => ({ fact, score: coverage(concepts, `${fact.text.en} ${fact.quote}`, context.terms) }));
   const best = Math.max(...scored.map((s) => s.score));
-  const shown = scored.filter((s) => s.fact.core || s.score >= FACT_RATIO * best).map((s) => s.fact);
+  const shown = scored
+    .filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, context)) || s.score >= FACT_RATIO * best)
+    .map((s) => s.fact);
   const citations: Citation[] = [];
   const sentences = shown.map((fact) => {
     let citation = citations.find((c) => c.passageId === fact.passage.id);
@@ -139,28 +182,11 @@ const PAIR_FACTOR = 0.97;
 
 function extract(question: string, lang: Language, concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): AnswerDraft {
   const isCount = COUNT_QUESTION.test(question);
-  const places = concepts.filter((c) => [...c.terms].some((t) => context.placeTerms.has(t)));
-  const candidates: Candidate[] = top.flatMap((r, passageIndex) => {
-    const text = r.passage.text;
-    if (r.passage.kind === "reference") return []; // a list of works cited answers nothing
-    // Never answer about Tunis when the question is about Bamako.
-    const passageTerms = context.terms.termsOf(`${r.passage.section.join(" ")} ${text}`);
-    if (places.some((p) => ![...p.terms].some((t) => passageTerms.has(t)))) return [];
-    const spans = sentenceSpans(text);
-    const heading = r.passage.section.at(-1) ?? "";
-    // Single sentences, and pairs of neighbours: an answer often runs over two.
-    const windows = spans.flatMap((span, i) => [
-      { start: span.start, end: span.end, factor: 1 },
-      ...(spans[i + 1] ? [{ start: span.start, end: spans[i + 1]!.end, factor: PAIR_FACTOR }] : []),
-    ]);
-    return windows.map(({ start, end, factor }) => {
-      const sentence = text.slice(start, end).replace(/\s+/g, " ");
-      // A sentence is read under its heading ("Bamako, migration and risks").
-      let score = coverage(concepts, `${heading} ${sentence}`, context.terms) * (1 - 0.04 * passageIndex) * factor;
-      if (isCount && QUANTITY.test(sentence)) score += QUANTITY_BONUS;
-      if (countWords(sentence) > LONG_QUOTE_WORDS) score *= 0.5;
-      return { passageRank: r.rank, passageIndex, sentence, score };
-    });
+  const candidates: Candidate[] = quoteWindows(concepts, top, context).map((w) => {
+    let score = w.coverage * (1 - 0.04 * w.passageIndex) * w.factor;
+    if (isCount && QUANTITY.test(w.sentence)) score += QUANTITY_BONUS;
+    if (countWords(w.sentence) > LONG_QUOTE_WORDS) score *= 0.5;
+    return { passageRank: top[w.passageIndex]!.rank, passageIndex: w.passageIndex, sentence: w.sentence, score };
   });
   candidates.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex);
   const best = candidates[0];

@@ -12,6 +12,8 @@ const FactSchema = z.object({
   quote: z.string().min(10),
   /** Always shown when the card answers (the rest only when they speak to the question). */
   core: z.boolean().optional(),
+  /** Shown when the question meets these groups too (like the card's own `when`). */
+  when: z.array(z.array(z.string().min(1)).min(1)).optional(),
 });
 
 const FactCardSchema = z.object({
@@ -42,6 +44,7 @@ export interface CardSupport {
 export interface Fact extends CardSupport {
   text: Record<Language, string>;
   core: boolean;
+  when: string[][];
 }
 
 export interface FactCard {
@@ -76,7 +79,7 @@ export function loadFactCards(corpus: Corpus, path: URL | string = FACT_CARDS_PA
   return {
     cards: file.cards.map((card) => ({
       ...card,
-      facts: card.facts.map((fact) => ({ ...locate(`card ${card.id}`, fact.quote), text: fact.text, core: fact.core ?? false })),
+      facts: card.facts.map((fact) => ({ ...locate(`card ${card.id}`, fact.quote), text: fact.text, core: fact.core ?? false, when: fact.when ?? [] })),
     })),
     help: { text: file.help.text, support: file.help.support.map((q) => locate("help", q)) },
   };

@@ -9,7 +9,8 @@ export interface TermSource {
 /**
  * How much of the question a text speaks to: the share of the question's concepts (weighted by
  * how rare they are in the corpus) that the text mentions, directly or through a synonym.
- * A question about something the reports never mention scores low whatever else matches.
+ * A concept said with a synonym counts by the synonym's weight. A question about something the
+ * reports never mention scores low whatever else matches.
  */
 export function coverage(concepts: Concept[], text: string, source: TermSource): number {
   if (concepts.length === 0) return 0;
@@ -19,7 +20,10 @@ export function coverage(concepts: Concept[], text: string, source: TermSource):
   for (const concept of concepts) {
     const weight = conceptWeight(concept, source);
     total += weight;
-    if ([...concept.terms].some((t) => terms.has(t))) covered += weight;
+    // Saying the thing itself counts fully; saying it with a synonym counts less.
+    let best = 0;
+    for (const t of concept.terms) if (terms.has(t)) best = Math.max(best, concept.weights.get(t) ?? 1);
+    covered += weight * best;
   }
   return total > 0 ? covered / total : 0;
 }

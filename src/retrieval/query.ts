@@ -22,6 +22,8 @@ export interface Concept {
   /** The words of the question it comes from. */
   source: string;
   terms: Set<string>;
+  /** How exactly each term says it: 1 for the word itself or its closest translation, less for a synonym. */
+  weights: Map<string, number>;
 }
 
 export interface AnalyzedQuestion {
@@ -42,6 +44,7 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
   const concepts: Concept[] = [];
   const addTerm = (concept: Concept, term: string, weight: number) => {
     concept.terms.add(term);
+    concept.weights.set(term, Math.max(concept.weights.get(term) ?? 0, weight));
     terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   };
   const addWord = (concept: Concept, word: string, weight: number) => {
@@ -53,7 +56,7 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     }
   };
   const newConcept = (source: string) => {
-    const concept: Concept = { source, terms: new Set() };
+    const concept: Concept = { source, terms: new Set(), weights: new Map() };
     concepts.push(concept);
     return concept;
   };
@@ -97,6 +100,7 @@ function mergeSameConcepts(concepts: Concept[]): Concept[] {
     if (twin) {
       twin.source = `${twin.source} ${concept.source}`;
       for (const t of concept.terms) twin.terms.add(t);
+      for (const [t, w] of concept.weights) twin.weights.set(t, Math.max(twin.weights.get(t) ?? 0, w));
     } else {
       out.push(concept);
     }

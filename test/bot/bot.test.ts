@@ -51,7 +51,7 @@ describe("questions in a private chat", () => {
     expect(sent("sendChatAction")).toHaveLength(1);
     const [reply] = sent();
     expect(reply!.parse_mode).toBe("HTML");
-    expect(String(reply!.text)).toMatch(/20 dinars tunisiens par semaine \[1\]/);
+    expect(String(reply!.text)).toMatch(/20 dinars tunisiens par semaine ; le rapport MMC de 2020 tient ce chiffre d.une source REACH de 2018 \[1\]/);
     expect(String(reply!.text)).toMatch(/<i>\[1\] MMC, 2020/);
     const buttons = JSON.stringify(reply!.reply_markup);
     expect(buttons).toMatch(/Sources complètes/);
