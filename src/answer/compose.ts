@@ -43,10 +43,11 @@ const DATED_FACT = /\b(fine|penalt|law|decree|article|visa|permit|fcfa|dinar|pri
  * not say" with where to ask for help.
  */
 export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
-  const top = retrieval.passages.slice(0, k);
-  if (shouldAbstain(retrieval.concepts, top, context)) return abstain(lang, context);
+  // A card names what it answers and its proof must have been retrieved: it is asked first.
   const card = matchCard(question, retrieval, context);
   if (card) return answerFromCard(card, lang, retrieval.concepts, context);
+  const top = retrieval.passages.slice(0, k);
+  if (shouldAbstain(retrieval.concepts, top, context)) return abstain(lang, context);
   return extract(question, lang, retrieval.concepts, top, context);
 }
 
@@ -105,18 +106,26 @@ function helpLine(lang: Language, context: ComposeContext): string {
   return phrasesFor(lang).help.replace("{tunis}", where.tunis).replace("{bamako}", where.bamako);
 }
 
+/**
+ * The card that answers: its `when` groups are met, a passage proving one of its facts was
+ * retrieved, and among such cards it speaks to most of the question.
+ */
 function matchCard(question: string, retrieval: Retrieval, context: ComposeContext): FactCard | undefined {
-  const asked = new Set(retrieval.concepts.flatMap((c) => [...c.terms]));
+  const asked = askedTerms(retrieval.concepts);
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   const isCount = COUNT_QUESTION.test(question);
-  let best: { card: FactCard; groups: number; rank: number } | undefined;
+  let best: { card: FactCard; score: number; groups: number; rank: number } | undefined;
   for (const card of context.cards.cards) {
     if (isCount && !card.counts) continue;
-    const met = meets(card.when, asked, context);
-    if (!met) continue;
+    if (!meets(card.when, asked, context)) continue;
     const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
     if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else
-    if (!best || card.when.length > best.groups || (card.when.length === best.groups && rank < best.rank)) best = { card, groups: card.when.length, rank };
+    const score = coverage(retrieval.concepts, card.facts.map((f) => `${f.text.en} ${f.quote}`).join(" "), context.terms);
+    const groups = card.when.length;
+    // Ties go to the more specific card (more conditions met), then to the better-ranked proof.
+    const better =
+      !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && (groups > best.groups || (groups === best.groups && rank < best.rank)));
+    if (better) best = { card, score, groups, rank };
   }
   return best?.card;
 }
@@ -124,17 +133,20 @@ function matchCard(question: string, retrieval: Retrieval, context: ComposeConte
 /** A fact that covers at least this share of the best fact's coverage is shown beside it. */
 const FACT_RATIO = 0.9;
 
-/**
- * A card answers with its core facts and the facts that speak to the question best (judged on
- * the card's words and the report's), each cited once per passage.
- */
+/** A card or fact is matched on what the question says or directly implies, not on synonyms of synonyms. */
+const MATCH_WEIGHT = 0.6;
+
+function askedTerms(concepts: Concept[]): Set<string> {
+  return new Set(concepts.flatMap((c) => [...c.weights].filter(([, w]) => w >= MATCH_WEIGHT - 1e-9).map(([t]) => t)));
+}
+
 /** Every group has a word the question asks about (in either language, through the lexicon). */
 function meets(groups: string[][], asked: Set<string>, context: ComposeContext): boolean {
   return groups.every((group) => group.some((word) => [...context.terms.termsOf(word)].some((t) => asked.has(t))));
 }
 
 function answerFromCard(card: FactCard, lang: Language, concepts: Concept[], context: ComposeContext): AnswerDraft {
-  const asked = new Set(concepts.flatMap((c) => [...c.terms]));
+  const asked = askedTerms(concepts);
   const scored = card.facts.map((fact) => ({ fact, score: coverage(concepts, `${fact.text.en} ${fact.quote}`, context.terms) }));
   const best = Math.max(...scored.map((s) => s.score));
   const shown = scored

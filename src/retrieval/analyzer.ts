@@ -7,7 +7,7 @@ const ENGLISH_STOPWORDS = new Set(
     "is are was were be been being am do does did have has had having can could may might must shall should will would " +
     "i me my we our you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how not no yes so than then too very just also any some all each " +
-    "many much get got im ive dont cant").split(" "),
+    "many much get got im ive dont cant without please").split(" "),
 );
 const FRENCH_STOPWORDS = new Set(
   ("le la les l un une des du de d et ou mais si a au aux en dans sur sous par pour avec sans chez vers " +
@@ -20,7 +20,7 @@ const FRENCH_STOPWORDS = new Set(
     "puisque tant ici " +
     // Verbs that frame a question rather than say what it is about.
     "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
-    "prendre mettre connaitre connais").split(" "),
+    "prendre mettre connaitre connais veux voulais voudrais peut-on quoi c koi kesk keske svp stp").split(" "),
 );
 
 export function isStopword(token: string): boolean {

@@ -53,4 +53,21 @@ describe("the offline answerer", () => {
     expect(answer.lang).toBe("fr");
     expect(answer.text).toMatch(/dinars tunisiens/);
   });
+
+  it.each([
+    ["les ivoiriens ont besoin de visa pour la tunisie ?", /90 jours/],
+    ["How long can a Senegalese stay in Tunisia without a visa?", /90 days/],
+    ["est ce que je peux sortir de tunisie si j ai des amendes", /ne peuvent pas quitter la Tunisie/],
+    ["ou dormir a bamako quand on est expulsé", /hébergement/],
+    ["What did Tunisia do about fines during covid?", /freeze penalties/],
+  ])("answers %j, a question of the same kind as the dev set but not in it", async (question, expected) => {
+    const answer = await answerer.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(expected);
+  });
+
+  it.each(["How much does a bus from Bamako to Dakar cost?", "Je veux aller en Europe, quel est le chemin le plus sûr ?"])("declines %j rather than guess", async (question) => {
+    expect((await answerer.ask(question)).abstained).toBe(true);
+  });
 });
+
