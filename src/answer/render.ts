@@ -19,7 +19,7 @@ export function renderPlainText(answer: Answer): string {
   if (answer.citations.length === 0) return answer.text;
   const quoted = answer.kind !== "extract"; // an extract already shows the quotes in its text
   const sources = answer.citations.map((c) => (quoted ? `${sourceLine(c, answer.lang)}\n    “${c.quote}”` : sourceLine(c, answer.lang)));
-  return `${answer.text}\n\n${phrasesFor(answer.lang).sources}:\n${sources.join("\n")}`;
+  return `${answer.text}\n\n${phrasesFor(answer.lang).sources}\n${sources.join("\n")}`;
 }
 
 /** The JSON contract of `ask --json/--jsonl` (docs/DESIGN contract): these fields, this order. */

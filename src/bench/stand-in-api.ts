@@ -26,6 +26,8 @@ export interface DeliveredMessage {
  */
 export class StandInBotApi {
   readonly delivered: DeliveredMessage[] = [];
+  /** Every call but getMe and getUpdates, in order (failed and faulted calls included). */
+  readonly calls: Array<{ method: string; payload: Record<string, unknown> }> = [];
   readonly injected = { tooManyRequests: 0, serverErrors: 0, slow: 0 };
   private readonly queue: Array<Record<string, unknown>> = [];
   private server: Server | undefined;
@@ -72,6 +74,7 @@ export class StandInBotApi {
       if (ready.length === 0) await sleep(50);
       return ok(ready);
     }
+    this.calls.push({ method, payload: body });
     if (method === "sendMessage") {
       const roll = this.random();
       if (roll < this.faults.tooManyRequests) {
@@ -90,7 +93,8 @@ export class StandInBotApi {
       this.delivered.push({ chatId: Number(body.chat_id), text: String(body.text), ...(reply?.message_id ? { replyTo: reply.message_id } : {}) });
       return ok({ message_id: this.nextMessageId++, date: 0, chat: { id: body.chat_id, type: "private" }, text: body.text });
     }
-    return ok(true);
+    const chat = { id: body.chat_id, type: "private" };
+    return ok(method.startsWith("send") ? { message_id: this.nextMessageId++, date: 0, chat } : true);
   }
 }
 

@@ -6,5 +6,5 @@ export const en: AnswerPhrases = {
   help: "To ask for help: in Tunis, {tunis}; in Bamako, {bamako}.",
   mayHaveChanged: "Note: this dates from {years} and may have changed since.",
   footnote: "note",
-  sources: "Sources",
+  sources: "Sources:",
 };

@@ -6,5 +6,5 @@ export const fr: AnswerPhrases = {
   help: "Pour demander de l'aide : à Tunis, {tunis} ; à Bamako, {bamako}.",
   mayHaveChanged: "Attention : cette information date de {years} et a pu changer depuis.",
   footnote: "note",
-  sources: "Sources",
+  sources: "Sources :",
 };

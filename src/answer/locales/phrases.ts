@@ -10,6 +10,6 @@ export interface AnswerPhrases {
   mayHaveChanged: string;
   /** "note 22" in a citation. */
   footnote: string;
-  /** Label before the list of sources. */
+  /** Label before the list of sources, with its colon as the language sets it. */
   sources: string;
 }
