@@ -181,7 +181,6 @@ function datedWarning(lang: Language, citations: Citation[]): string {
 }
 
 interface Candidate {
-  passageRank: number;
   passageIndex: number;
   sentence: string;
   score: number;
@@ -198,7 +197,7 @@ function extract(question: string, lang: Language, concepts: Concept[], top: Ret
     let score = w.coverage * (1 - 0.04 * w.passageIndex) * w.factor;
     if (isCount && QUANTITY.test(w.sentence)) score += QUANTITY_BONUS;
     if (countWords(w.sentence) > LONG_QUOTE_WORDS) score *= 0.5;
-    return { passageRank: top[w.passageIndex]!.rank, passageIndex: w.passageIndex, sentence: w.sentence, score };
+    return { passageIndex: w.passageIndex, sentence: w.sentence, score };
   });
   candidates.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex);
   const best = candidates[0];

@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Answerer, renderPlainText, toContract } from "../answer/index.js";
 import { createGeneratorFromEnv } from "../answer/llm.js";
-import { LANGUAGES, type Language, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
+import { LANGUAGES, RETRIEVER_KINDS } from "../retrieval/index.js";
 import { openRetrieverForCli } from "./open.js";
 
 async function main(): Promise<void> {

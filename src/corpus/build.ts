@@ -64,7 +64,7 @@ export function buildCorpus(sources: SourceReport[], onStep: (step: BuildStep, r
   const manifest: Manifest = {
     schemaVersion: 1,
     passagesSha256: sha256(passagesJsonl),
-    reports: sources.map((source, d) => ({
+    reports: sources.map((source) => ({
       ...source.entry,
       sha256: sha256(source.raw),
       cleanedFile: cleanedFileName(source.entry),

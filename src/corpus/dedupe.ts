@@ -19,7 +19,7 @@ export function findRepeats(items: DedupeItem[], threshold = REPEAT_THRESHOLD): 
   const grams = items.map((item) => shingles(item.text));
   items.forEach((item, index) => {
     const own = grams[index]!;
-    const original = own.size === 0 ? byFolded.get(foldForMatch(item.text)) : bestEarlier(own, grams, byGram, threshold);
+    const original = own.size === 0 ? byFolded.get(foldForMatch(item.text)) : bestEarlier(own, byGram, threshold);
     if (original !== undefined) {
       repeats.set(item.key, items[original]!.key);
       return;
@@ -34,12 +34,7 @@ export function findRepeats(items: DedupeItem[], threshold = REPEAT_THRESHOLD): 
   return repeats;
 }
 
-function bestEarlier(
-  own: Set<string>,
-  grams: Set<string>[],
-  byGram: Map<string, number[]>,
-  threshold: number,
-): number | undefined {
+function bestEarlier(own: Set<string>, byGram: Map<string, number[]>, threshold: number): number | undefined {
   const shared = new Map<number, number>();
   for (const gram of own) for (const index of byGram.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
   let best: number | undefined;
