@@ -28,7 +28,11 @@ export function coverage(concepts: Concept[], text: string, source: TermSource):
   return total > 0 ? covered / total : 0;
 }
 
-/** A concept weighs as much as its most common way of saying it is rare. */
+/**
+ * A concept weighs as much as the question's own word for it is rare (its closest translation
+ * for a French word); a common synonym does not make a rare thing cheap to leave out.
+ */
 export function conceptWeight(concept: Concept, source: TermSource): number {
-  return Math.min(...[...concept.terms].map((t) => source.idf(t)));
+  const own = [...concept.terms].filter((t) => (concept.weights.get(t) ?? 0) >= 0.99);
+  return Math.min(...(own.length ? own : [...concept.terms]).map((t) => source.idf(t)));
 }

@@ -150,8 +150,8 @@ function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
   return (
     text
       .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
-      // After a year that ends a sentence: "adopted on 3 September 2014.16 The Policy".
-      .replace(/(?<=\b(?:19|20)\d\d\.)(\d{1,2})(?=\s+\p{Lu})/gu, (marker) => (numbers.has(Number(marker)) ? "" : marker))
+      // After a year or an acronym that ends a sentence: "on 3 September 2014.16 The", "UNHCR.36 An".
+      .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})/gu, (marker) => (known(marker) ? "" : marker))
   );
 }
 
