@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { sha256 } from "./build.js";
+import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "./languages.js";
 import { CatalogueSchema, type Catalogue, ManifestSchema, type Manifest, type Passage, PassageSchema, type Report } from "./schema.js";
+import { type AlignedSentence, alignSentences, checkTranslations, parseTranslations, type Translation } from "./translations.js";
 
 export const DEFAULT_CORPUS_DIR = "corpus";
 export const DEFAULT_SOURCES_DIR = join(DEFAULT_CORPUS_DIR, "sources");
@@ -18,7 +20,20 @@ export interface Corpus {
   passages: Passage[];
   passageById: Map<string, Passage>;
   reportById: Map<string, Report>;
+  /** Per translated language, per passage id: the passage sentence by sentence. */
+  translations: Map<TranslatedLanguage, Map<string, Translation>>;
+  /** Per passage id: its sentences, each with its translations (what answers quote). */
+  sentences: Map<string, AlignedSentence[]>;
+  /** sha256 of each translation file read: the index records them to detect a stale index. */
+  translationSha256: Partial<Record<TranslatedLanguage, string>>;
 }
+
+export interface LoadOptions {
+  /** Read corpus/translations/ too (default); off for the tool that checks a translation file. */
+  translations?: boolean;
+}
+
+const RETRANSLATE = "Fix the line it names (the reports' sentences must stay as they are), or restore the file with `git checkout -- corpus/translations/`; `npm run translate -- --missing` drafts what is missing.";
 
 export function loadCatalogue(sourcesDir = DEFAULT_SOURCES_DIR): Catalogue {
   const path = join(sourcesDir, "catalogue.json");
@@ -26,7 +41,7 @@ export function loadCatalogue(sourcesDir = DEFAULT_SOURCES_DIR): Catalogue {
 }
 
 /** Reads and validates corpus/manifest.json and corpus/passages.jsonl. */
-export function loadCorpus(dir = DEFAULT_CORPUS_DIR): Corpus {
+export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}): Corpus {
   const manifestPath = join(dir, "manifest.json");
   const manifest = parseFile(manifestPath, ManifestSchema, readJson(manifestPath, REBUILD), REBUILD);
   const passagesPath = join(dir, "passages.jsonl");
@@ -42,7 +57,26 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR): Corpus {
   for (const p of passages) {
     if (!reportById.has(p.docId)) throw new CorpusError(`${passagesPath}: passage ${p.id} names unknown report ${p.docId}. ${REBUILD}`);
   }
-  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById };
+  const translations = new Map<TranslatedLanguage, Map<string, Translation>>();
+  const translationSha256: Corpus["translationSha256"] = {};
+  if (options.translations ?? true) {
+    for (const lang of TRANSLATED_LANGUAGES) {
+      const path = translationPath(dir, lang);
+      const text = readText(path, RETRANSLATE);
+      const parsed = parseTranslations(text, lang, path);
+      if (parsed.errors.length) throw new CorpusError(`${parsed.errors[0]}. ${RETRANSLATE}`);
+      const problem = checkTranslations(lang, passages, parsed.translations)[0];
+      if (problem) throw new CorpusError(`${path}: passage ${problem.passageId} ${problem.problem}. ${RETRANSLATE}`);
+      translations.set(lang, new Map(parsed.translations.map((t) => [t.passageId, t])));
+      translationSha256[lang] = sha256(text);
+    }
+  }
+  const sentences = new Map(passages.map((p) => [p.id, alignSentences(p, translations)]));
+  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById, translations, sentences, translationSha256 };
+}
+
+export function translationPath(dir: string, lang: TranslatedLanguage): string {
+  return join(dir, "translations", `${lang}.jsonl`);
 }
 
 function readText(path: string, fix: string): string {

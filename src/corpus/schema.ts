@@ -5,12 +5,13 @@ export const CatalogueEntrySchema = z.object({
   file: z.string().min(1),
   id: z.string().regex(/^[a-z0-9-]+$/, "ids are lowercase slugs"),
   title: z.string().min(1),
-  shortTitle: z.string().min(1),
   publisher: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
   language: z.enum(["en", "fr"]),
   licence: z.string().min(1),
   url: z.string().url().optional(),
+  /** The countries and cities the report is about: a passage of it speaks of them even when it does not name them. */
+  places: z.array(z.string().min(1)).min(1),
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 
