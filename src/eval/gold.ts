@@ -4,25 +4,43 @@ import { foldForMatch } from "../corpus/text.js";
 
 /** A gold question (format: test/fixtures/gold-README.md). */
 export const GoldQuestionSchema = z.object({
-  id: z.string(),
+  id: z.string().min(1),
   lang: z.enum(["fr", "en"]),
-  topic: z.string(),
-  question: z.string(),
+  topic: z.string().min(1),
+  question: z.string().min(1),
   answerable: z.boolean(),
-  expected_facts: z.array(z.string()),
-  support: z.array(z.object({ file: z.string(), quote: z.string() })),
+  expected_facts: z.array(z.string().min(1)),
+  support: z.array(z.object({ file: z.string().min(1), quote: z.string().min(1) })),
+  /** How it is written: `informal` (no accents, SMS spelling, typos, the asker's situation first) or `formal`. */
+  register: z.enum(["formal", "informal"]).optional(),
+  /** The report the question was written from (corpus id), also for unanswerable ones. */
+  report: z.string().optional(),
 });
 export type GoldQuestion = z.infer<typeof GoldQuestionSchema>;
 
 export function readGold(path: string): GoldQuestion[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const parsed = GoldQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+  const { questions, errors } = parseGold(readFileSync(path, "utf8"), path);
+  if (errors.length) throw new Error(errors[0]);
+  return questions;
+}
+
+export function parseGold(text: string, where: string): { questions: GoldQuestion[]; errors: string[] } {
+  const questions: GoldQuestion[] = [];
+  const errors: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      errors.push(`${where} line ${i + 1} is not valid JSON`);
+      return;
+    }
+    const parsed = GoldQuestionSchema.safeParse(json);
+    if (parsed.success) questions.push(parsed.data);
+    else errors.push(`${where} line ${i + 1}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+  });
+  return { questions, errors };
 }
 
 /** Characters of a long quote that must sit inside a passage when the quote is cut by a boundary. */
@@ -37,4 +55,33 @@ export function passageHoldsQuote(passageText: string, quote: string): boolean {
 
 export function holdsAnySupport(passageText: string, question: GoldQuestion): boolean {
   return question.support.some((s) => passageHoldsQuote(passageText, s.quote));
+}
+
+export interface GoldSources {
+  /** Source file name -> its raw text. */
+  reports: Map<string, string>;
+  /** Passage texts of the corpus (a quote must be findable by the retrieval hit rule). */
+  passages: string[];
+}
+
+/**
+ * What is wrong with a gold question, checked against the reports (names only its id, never
+ * its words: the reporting part of a question set is not read question by question).
+ */
+export function checkGoldQuestion(q: GoldQuestion, sources: GoldSources): string[] {
+  const problems: string[] = [];
+  if (q.answerable && q.support.length === 0) problems.push("answerable but has no support quote");
+  if (!q.answerable && (q.support.length || q.expected_facts.length)) problems.push("unanswerable but has support or expected facts");
+  q.support.forEach((s, i) => {
+    const report = sources.reports.get(s.file);
+    if (report === undefined) problems.push(`support ${i + 1}: no report file ${s.file}`);
+    else if (!report.replace(/\s+/g, " ").includes(s.quote.replace(/\s+/g, " "))) problems.push(`support ${i + 1}: quote not found word for word in ${s.file}`);
+    else if (!sources.passages.some((p) => passageHoldsQuote(p, s.quote))) problems.push(`support ${i + 1}: no corpus passage holds the quote (page furniture or a heading?)`);
+  });
+  // A fact stands in a support quote, or beside it in the passage that holds it.
+  const near = foldForMatch([...q.support.map((s) => s.quote), ...sources.passages.filter((p) => holdsAnySupport(p, q))].join(" "));
+  q.expected_facts.forEach((fact, i) => {
+    if (!near.includes(foldForMatch(fact))) problems.push(`expected fact ${i + 1} is in neither the support quotes nor the passages holding them`);
+  });
+  return problems;
 }
