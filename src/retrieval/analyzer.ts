@@ -1,54 +1,112 @@
-import { stemmer } from "stemmer";
+import { stemmer as frenchStem } from "@orama/stemmers/french";
+import { stemmer as englishStem } from "stemmer";
+import type { Language } from "./language.js";
+import type { Corpus } from "../corpus/load.js";
+import { stripAccents } from "../corpus/text.js";
 import { type Lexicon, tokenize } from "./lexicon.js";
 
-// Words that carry no topic, in both languages; questions are short, so the lists stay small.
+// Words that carry no topic. Questions in either language go through the English analyser
+// (French words become English through the lexicon), so it drops both languages' words.
 const ENGLISH_STOPWORDS = new Set(
   ("a an the and or but if of to in on at by for with from as into about over after before between " +
     "is are was were be been being am do does did have has had having can could may might must shall should will would " +
     "i me my we our you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how not no yes so than then too very just also any some all each " +
-    "many much get got im ive dont cant without please").split(" "),
+    "many much get got im ive dont cant without please because like really actually usually exactly kind sort thing things").split(" "),
 );
-const FRENCH_STOPWORDS = new Set(
-  ("le la les l un une des du de d et ou mais si a au aux en dans sur sous par pour avec sans chez vers " +
-    "ce cet cette ces c ca cela ceci qui que qu quoi quel quelle quels quelles lequel laquelle dont " +
-    "je j me m moi tu te t toi il elle on nous vous ils elles se s lui leur leurs mon ma mes ton ta tes son sa ses notre nos votre vos " +
-    "est sont suis es etes sommes etait ete etre ai as avons avez ont avait avoir fait faire peut peux puis pouvons pouvez peuvent " +
-    "dois doit devons devez doivent veux veut voudrais " +
-    "ne pas plus moins tres trop bien tout tous toute toutes jai jsuis chui stp svp slt bonjour merci " +
-    "comment pourquoi quand y pendant contre entre depuis apres avant selon encore deja aussi alors donc car comme lorsque " +
-    "puisque tant ici " +
-    // Verbs that frame a question rather than say what it is about.
-    "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
-    "prendre mettre connaitre connais veux voulais voudrais peut-on quoi c koi kesk keske svp stp").split(" "),
-);
+// Accent-free, as tokens arrive; elided articles and pronouns (l', d', j', qu', n', s', c', m', t')
+// are tokens of their own after tokenize and are dropped here.
+const FRENCH_FUNCTION_WORD_TEXT =
+  "le la les l un une des du de d et ou mais si a au aux en dans sur sous par pour avec sans chez vers " +
+  "ce cet cette ces c ca cela ceci qui que qu quoi quel quelle quels quelles lequel laquelle dont " +
+  "je j me m moi tu te t toi il elle on nous vous ils elles se s lui leur leurs mon ma mes ton ta tes son sa ses notre nos votre vos " +
+  "est sont suis es etes sommes etait etaient ete etre ai as avons avez ont avait avaient avoir sera seront serait " +
+  "ne n pas plus moins tres trop bien tout tous toute toutes " +
+  "comment pourquoi quand y pendant contre entre depuis apres avant selon encore deja aussi alors donc car comme lorsque " +
+  "puisque tant ici ainsi dont leurs";
+// SMS spellings of function words, and verbs that frame a question rather than say what it is about.
+const FRENCH_QUESTION_WORDS =
+  "jai jsuis chui stp svp slt bonjour merci kel kelle ki koi kesk keske cb pr ds bcp tjr tjrs " +
+  "fait faire peut peux puis pouvons pouvez peuvent dois doit devons devez doivent veux veut voudrais voulais " +
+  "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
+  "prendre mettre connaitre connais peut-on combien vraiment exactement surtout genre truc trucs chose choses";
+const FRENCH_STOPWORDS = new Set(`${FRENCH_FUNCTION_WORD_TEXT} ${FRENCH_QUESTION_WORDS}`.split(" "));
 
 export function isStopword(token: string): boolean {
   return ENGLISH_STOPWORDS.has(token) || FRENCH_STOPWORDS.has(token);
 }
 
-/**
- * The English analyser shared by the index and the queries: stop words out, a people indexed
- * as its country, British spelling for -ize words, -ly adverbs as their adjective, Porter stems.
- */
+/** Function words of each language (accent-free): the eval counts them to tell French text from English. */
+export const FRENCH_FUNCTION_WORDS: ReadonlySet<string> = new Set(FRENCH_FUNCTION_WORD_TEXT.split(" ").filter((w) => w.length > 1));
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = ENGLISH_STOPWORDS;
+
+/** Turns words into index terms; the index and the queries of a language share one. */
 export interface Analyzer {
+  /** The words of a text, lowercase, as `term` takes them. */
+  tokens(text: string): string[];
   /** The index term for one token, or null for a stop word. */
   term(token: string): string | null;
   /** All index terms of a text, in order. */
   terms(text: string): string[];
 }
 
-export function createAnalyzer(lexicon: Lexicon): Analyzer {
+/**
+ * The English analyser: stop words out, a people indexed as its country, British spelling for
+ * -ize words, -ly adverbs as their adjective, Porter stems.
+ */
+export function createEnglishAnalyzer(lexicon: Lexicon): Analyzer {
   const term = (token: string): string | null => {
     if (isStopword(token)) return null;
     if (/^\p{N}/u.test(token)) return token;
     let word = lexicon.conflations.get(token) ?? token;
     if (word.length > 5) word = word.replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1");
     if (word.length > 6 && /[^bp]ly$/.test(word)) word = word.slice(0, -2);
-    return stemmer(word);
+    return englishStem(word);
   };
-  return {
-    term,
-    terms: (text) => tokenize(text).flatMap((token) => term(token) ?? []),
+  return { tokens: tokenize, term, terms: (text) => tokenize(text).flatMap((token) => term(token) ?? []) };
+}
+
+/** Lowercase words with their accents; an apostrophe ends a word ("l'amende" -> "l", "amende"). */
+function accentedTokens(text: string): string[] {
+  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The accented spelling of each unaccented word of a French text, the most frequent first
+ * wins: people type "irreguliere", the translation says "irrégulière".
+ */
+export function accentedSpellings(texts: Iterable<string>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const word of accentedTokens(text)) {
+      const folded = stripAccents(word);
+      if (folded === word) continue;
+      const forms = counts.get(folded) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      counts.set(folded, forms);
+    }
+  }
+  return new Map([...counts].map(([folded, forms]) => [folded, [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]));
+}
+
+/**
+ * The French analyser, for the French translation of the corpus and French questions:
+ * elisions and stop words out, then the Snowball French stemmer, which needs accents to find
+ * suffixes ("réservées"): a word typed without them gets back the corpus's spelling of it
+ * first, and terms are accent-free so either spelling meets the other.
+ */
+export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>): Analyzer {
+  const term = (token: string): string | null => {
+    const folded = stripAccents(token);
+    if (FRENCH_STOPWORDS.has(folded) || folded.length < 2) return null;
+    if (/^\p{N}/u.test(token)) return folded;
+    return stripAccents(frenchStem(token === folded ? (spellings.get(folded) ?? token) : token));
   };
+  return { tokens: accentedTokens, term, terms: (text) => accentedTokens(text).flatMap((token) => term(token) ?? []) };
+}
+
+/** One analyser per language the corpus is indexed in. */
+export function createAnalyzers(lexicon: Lexicon, corpus: Corpus): Record<Language, Analyzer> {
+  const frenchText = [...(corpus.translations.get("fr")?.values() ?? [])].flatMap((t) => t.sentences.map((s) => s.text));
+  return { en: createEnglishAnalyzer(lexicon), fr: createFrenchAnalyzer(accentedSpellings(frenchText)) };
 }

@@ -2,10 +2,11 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Document } from "@langchain/core/documents";
 import type { Corpus } from "../corpus/load.js";
-import { createAnalyzer } from "./analyzer.js";
+import { createAnalyzers } from "./analyzer.js";
 import { type EmbeddingModel, TransformersEmbeddings } from "./embeddings.js";
-import { type IndexMeta, sha256Of, writeIndexFiles } from "./index-files.js";
-import { LexicalIndex } from "./lexical-index.js";
+import { type IndexMeta, lexicalFileName, sha256Of, writeIndexFiles } from "./index-files.js";
+import { LANGUAGES, type Language } from "./language.js";
+import { indexedTexts, LexicalIndex } from "./lexical-index.js";
 import type { Lexicon } from "./lexicon.js";
 import { HnswVectorStore, VECTOR_STORE_FILES } from "./vector-store.js";
 
@@ -20,10 +21,17 @@ export interface BuildIndexOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** corpus -> index/: the lexical index always, the passages' vectors when a model is given. */
+/** corpus -> index/: a lexical index per language always, the passages' vectors when a model is given. */
 export async function buildIndex(options: BuildIndexOptions): Promise<IndexMeta> {
   const { corpus, lexicon, outDir } = options;
-  const lexicalJson = LexicalIndex.build(corpus.passages, createAnalyzer(lexicon)).toJSON();
+  const analyzers = createAnalyzers(lexicon, corpus);
+  const lexicalJson = {} as Record<Language, string>;
+  const lexical = {} as IndexMeta["lexical"];
+  for (const lang of LANGUAGES) {
+    const documents = indexedTexts(corpus, lang);
+    lexicalJson[lang] = LexicalIndex.build(documents, analyzers[lang]).toJSON();
+    lexical[lang] = { file: lexicalFileName(lang), sha256: sha256Of(lexicalJson[lang]), documents: documents.length };
+  }
   mkdirSync(outDir, { recursive: true });
   for (const file of VECTOR_STORE_FILES) rmSync(join(outDir, file), { force: true });
 
@@ -42,10 +50,11 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexMeta>
   }
 
   const meta: IndexMeta = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     passagesSha256: corpus.manifest.passagesSha256,
+    translationsSha256: { ...corpus.translationSha256 },
     lexiconSha256: lexicon.sha256,
-    lexical: { file: "lexical.json", sha256: sha256Of(lexicalJson), passages: corpus.passages.length },
+    lexical,
     dense,
   };
   writeIndexFiles(outDir, meta, lexicalJson);

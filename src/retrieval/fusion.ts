@@ -1,5 +1,3 @@
-import { overlapRatio } from "../corpus/text.js";
-
 export interface Ranked {
   id: string;
   score: number;
@@ -15,16 +13,33 @@ export function reciprocalRankFusion(lists: Ranked[][], weights: number[] = list
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
+/**
+ * Score fusion of lists from the same kind of scorer (BM25 in two languages): each list's
+ * scores divided by its best, weighted, summed (CombSUM). Unlike rank fusion it keeps how
+ * far ahead a clear winner is.
+ */
+export function combineScores(lists: Ranked[][], weights: number[]): Ranked[] {
+  const scores = new Map<string, number>();
+  lists.forEach((list, l) => {
+    const best = list[0]?.score || 1;
+    for (const item of list) scores.set(item.id, (scores.get(item.id) ?? 0) + ((weights[l] ?? 1) * item.score) / best);
+  });
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
 /** Share of 5-grams above which a lower-ranked passage only repeats a higher one. */
 export const NEAR_DUPLICATE = 0.5;
 
-/** Drops results that repeat the words of a better-ranked result (`gramsOf` gives an id's 5-grams). */
-export function suppressNearDuplicates(results: Ranked[], gramsOf: (id: string) => Set<string>, threshold = NEAR_DUPLICATE): Ranked[] {
-  const kept: Array<{ item: Ranked; grams: Set<string> }> = [];
+/**
+ * The first `limit` results that do not repeat the words of a better-ranked one; `repeats(a, b)`
+ * tells whether two ids' texts overlap (see `overlapRatio` and NEAR_DUPLICATE).
+ */
+export function suppressNearDuplicates(results: Ranked[], repeats: (a: string, b: string) => boolean, limit = Infinity): Ranked[] {
+  const kept: Ranked[] = [];
   for (const item of results) {
-    const grams = gramsOf(item.id);
-    if (kept.some((k) => overlapRatio(k.grams, grams) > threshold)) continue;
-    kept.push({ item, grams });
+    if (kept.length >= limit) break;
+    if (kept.some((k) => repeats(k.id, item.id))) continue;
+    kept.push(item);
   }
-  return kept.map((k) => k.item);
+  return kept;
 }

@@ -2,16 +2,22 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { LANGUAGES, type Language } from "./language.js";
 
 export const DEFAULT_INDEX_DIR = "index";
 export const REBUILD_INDEX = "Run `npm run build:index` to rebuild it.";
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const LexicalFileSchema = z.object({ file: z.string(), sha256: Sha256, documents: z.number().int().nonnegative() });
+
 export const IndexMetaSchema = z.object({
-  schemaVersion: z.literal(1),
-  /** The corpus and lexicon the index was built from: either changing makes it stale. */
-  passagesSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  lexiconSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  lexical: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), passages: z.number().int().nonnegative() }),
+  schemaVersion: z.literal(2),
+  /** The corpus, translations and lexicon the index was built from: changing any makes it stale. */
+  passagesSha256: Sha256,
+  translationsSha256: z.record(z.string(), Sha256),
+  lexiconSha256: Sha256,
+  /** One lexical index per language: the reports' English, and each translation. */
+  lexical: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, LexicalFileSchema])) as Record<Language, typeof LexicalFileSchema>),
   dense: z
     .object({
       model: z.string().min(1),
@@ -31,6 +37,11 @@ export function sha256Of(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** The lexical index file of a language. */
+export function lexicalFileName(lang: Language): string {
+  return lang === "en" ? "lexical.json" : `lexical.${lang}.json`;
+}
+
 export function readIndexMeta(dir: string): IndexMeta {
   const path = join(dir, "meta.json");
   if (!existsSync(path)) throw new IndexError(`${path} is missing. ${REBUILD_INDEX}`);
@@ -41,21 +52,21 @@ export function readIndexMeta(dir: string): IndexMeta {
     throw new IndexError(`${path} is not valid JSON. ${REBUILD_INDEX}`);
   }
   const parsed = IndexMetaSchema.safeParse(json);
-  if (!parsed.success) throw new IndexError(`${path} is not in the expected shape (${parsed.error.issues[0]?.message}). ${REBUILD_INDEX}`);
+  if (!parsed.success) throw new IndexError(`${path} is not in the expected shape (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}). ${REBUILD_INDEX}`);
   return parsed.data;
 }
 
-/** Reads the lexical index file and checks it is the one meta.json describes. */
-export function readLexicalFile(dir: string, meta: IndexMeta): string {
-  const path = join(dir, meta.lexical.file);
+/** Reads a language's lexical index file and checks it is the one meta.json describes. */
+export function readLexicalFile(dir: string, meta: IndexMeta, lang: Language): string {
+  const path = join(dir, meta.lexical[lang].file);
   if (!existsSync(path)) throw new IndexError(`${path} is missing. ${REBUILD_INDEX}`);
   const text = readFileSync(path, "utf8");
-  if (sha256Of(text) !== meta.lexical.sha256) throw new IndexError(`${path} is damaged (its checksum differs from meta.json). ${REBUILD_INDEX}`);
+  if (sha256Of(text) !== meta.lexical[lang].sha256) throw new IndexError(`${path} is damaged (its checksum differs from meta.json). ${REBUILD_INDEX}`);
   return text;
 }
 
-export function writeIndexFiles(dir: string, meta: IndexMeta, lexicalJson: string): void {
+export function writeIndexFiles(dir: string, meta: IndexMeta, lexicalJson: Record<Language, string>): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, meta.lexical.file), lexicalJson);
+  for (const lang of LANGUAGES) writeFileSync(join(dir, meta.lexical[lang].file), lexicalJson[lang]);
   writeFileSync(join(dir, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
 }

