@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
     onLexicalRebuilt: (reason) => log.warn(reason),
   });
-  const answerer = Answerer.create(retriever, createGeneratorFromEnv(process.env, (m) => log.warn(m)));
+  const answerer = Answerer.create(retriever, { generator: createGeneratorFromEnv(process.env, (m) => log.warn(m)) });
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
   const bot = createBot(
     config.TELEGRAM_BOT_TOKEN,

@@ -1,5 +1,6 @@
 import type { Language, RetrievedPassage, RetrieverKind } from "../retrieval/index.js";
 import type { Citation } from "./citation.js";
+import type { Evidence } from "./compose.js";
 
 export type AnswerKind = "card" | "extract" | "abstain" | "generated";
 
@@ -17,5 +18,7 @@ export interface Answer {
   citations: Citation[];
   passages: RetrievedPassage[];
   retriever: RetrieverKind;
+  /** What the decision rested on (evaluation, logs); absent when a generator wrote the answer. */
+  evidence?: Evidence;
   timings: { totalMs: number; retrievalMs: number; answerMs: number; generatorMs?: number };
 }

@@ -1,7 +1,12 @@
 import type { Corpus } from "../corpus/index.js";
-import type { Language, PassageRetriever, RetrieverKind } from "../retrieval/index.js";
+import type { Language, PassageRetriever, Retrieval, RetrieverKind } from "../retrieval/index.js";
+import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
+import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
-import { CARD_DEPTH, composeAnswer, type ComposeContext } from "./compose.js";
+import { CARD_DEPTH } from "./card-choice.js";
+import { composeAnswer, type ComposeContext, rankWindows } from "./compose.js";
+import { PassageWindows } from "./evidence.js";
+import type { ScoredWindow } from "./selection.js";
 import { type FactCards, loadFactCards } from "./fact-cards.js";
 import type { Generator } from "./generator.js";
 
@@ -14,6 +19,20 @@ export interface AskOptions {
   retriever?: RetrieverKind;
   /** Passages returned with the answer (at least 5). */
   k?: number;
+  /** Search the question's own language too (default); off to measure English retrieval alone. */
+  bilingual?: boolean;
+}
+
+/** The fitted models of the answer stage (src/answer/models/, `npm run train:answers`). */
+export interface AnswerModels {
+  window?: WindowModel;
+  abstention?: AbstentionModel;
+}
+
+export interface AnswererOptions {
+  generator?: Generator;
+  /** By default the committed models; fitting passes only those already fitted. */
+  models?: AnswerModels;
 }
 
 /** The answer stage: retrieval, then a card, the reports' own sentences, or a plain "no". */
@@ -23,14 +42,16 @@ export class Answerer {
   constructor(
     private readonly retriever: PassageRetriever,
     readonly cards: FactCards,
-    private readonly generator?: Generator,
+    private readonly options: AnswererOptions = {},
   ) {
-    const corpus: Corpus = retriever.corpus;
     this.context = {
-      corpus,
+      corpus: retriever.corpus,
       cards,
       terms: retriever,
-      placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" ")),
+      placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
+      passageWindows: new PassageWindows(retriever.corpus, retriever),
+      ...(options.models?.window ? { windowModel: options.models.window } : {}),
+      ...(options.models?.abstention ? { abstention: options.models.abstention } : {}),
     };
   }
 
@@ -39,8 +60,15 @@ export class Answerer {
     return this.context.corpus;
   }
 
-  static create(retriever: PassageRetriever, generator?: Generator): Answerer {
-    return new Answerer(retriever, loadFactCards(retriever.corpus), generator);
+  static create(retriever: PassageRetriever, options: AnswererOptions = {}): Answerer {
+    const models = options.models ?? { window: loadWindowModel(), abstention: loadAbstentionModel() };
+    return new Answerer(retriever, loadFactCards(retriever.corpus), { ...options, models });
+  }
+
+  /** The windows of the retrieved passages, scored: for fitting the window model. */
+  async rankWindows(question: string, k = 5): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
+    const retrieval = await this.retriever.retrieve(question, { k: Math.max(k, CARD_DEPTH) });
+    return { retrieval, scored: rankWindows(question, retrieval, this.context, k).scored };
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
@@ -50,15 +78,16 @@ export class Answerer {
     const retrieval = await this.retriever.retrieve(question, {
       k: Math.max(k, CARD_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
+      ...(options.bilingual === false ? { bilingual: false } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? "fr",
     });
     const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
     let draft = composeAnswer(question, lang, retrieval, this.context, k);
     let generatorMs: number | undefined;
-    if (this.generator && !draft.abstained) {
+    if (this.options.generator && !draft.abstained) {
       const t = performance.now();
-      draft = (await this.generator.generate(question, lang, retrieval.passages.slice(0, k), draft, this.context.corpus)) ?? draft;
+      draft = (await this.options.generator.generate(question, lang, retrieval.passages.slice(0, k), draft, this.context.corpus)) ?? draft;
       generatorMs = performance.now() - t;
     }
     const finished = performance.now();
@@ -73,6 +102,7 @@ export class Answerer {
       citations: draft.citations,
       passages: retrieval.passages.slice(0, k),
       retriever: retrieval.retriever,
+      ...(draft.evidence ? { evidence: draft.evidence } : {}),
       timings: {
         totalMs: finished - started,
         retrievalMs: composed - started,

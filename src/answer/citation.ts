@@ -1,4 +1,10 @@
-import { type Corpus, foldForMatch, type Passage, sentenceSpans } from "../corpus/index.js";
+import { type AlignedSentence, type Corpus, foldForMatch, type Passage, type TranslatedLanguage } from "../corpus/index.js";
+
+/** A quote in a translated language, and whether a person has read the translation. */
+export interface TranslatedQuote {
+  text: string;
+  reviewed: boolean;
+}
 
 /** A numbered source: enough to find the words in the report. */
 export interface Citation {
@@ -9,16 +15,24 @@ export interface Citation {
   publisher: string;
   year: number;
   section?: string;
-  page?: number;
   footnote?: number;
   /** The report's own words, whole sentences. */
   quote: string;
+  /** The same sentences in each language they are translated into. */
+  translations: Partial<Record<TranslatedLanguage, TranslatedQuote>>;
 }
 
-/** Builds citation `marker` for `quote` (or a sentence) of `passage`, widened to whole sentences. */
-export function citePassage(corpus: Corpus, passage: Passage, marker: number, quote: string): Citation {
+/** A run of consecutive sentences of a passage: indexes into its aligned sentences, end exclusive. */
+export interface SentenceRange {
+  from: number;
+  to: number;
+}
+
+/** Builds citation `marker` for sentences `range` of `passage`, with their translations. */
+export function citeSentences(corpus: Corpus, passage: Passage, marker: number, range: SentenceRange): Citation {
   const report = corpus.reportById.get(passage.docId);
   if (!report) throw new Error(`passage ${passage.id} names unknown report ${passage.docId}`);
+  const sentences = (corpus.sentences.get(passage.id) ?? []).slice(range.from, range.to);
   const section = passage.section.at(-1);
   return {
     marker,
@@ -28,33 +42,41 @@ export function citePassage(corpus: Corpus, passage: Passage, marker: number, qu
     publisher: report.publisher,
     year: report.year,
     ...(section ? { section } : {}),
-    ...(passage.page ? { page: passage.page } : {}),
     ...(passage.footnote ? { footnote: passage.footnote } : {}),
-    quote: sentencesHolding(passage.text, quote),
+    quote: sentences.map((s) => s.text).join(" "),
+    translations: translationsOf(sentences),
   };
 }
 
-/**
- * The sentences of `text` that the quotes run through, as one stretch of the report's words
- * (a quote that cannot be placed is returned as it is).
- */
-export function sentencesHolding(text: string, ...quotes: string[]): string {
-  const spans = sentenceSpans(text);
-  const found = quotes.map((quote) => spanHolding(text, spans, foldForMatch(quote)));
-  if (found.some((f) => f === undefined)) return quotes.join(" ");
-  const start = Math.min(...found.map((f) => f!.start));
-  const end = Math.max(...found.map((f) => f!.end));
-  return text.slice(start, end).replace(/\s+/g, " ");
+function translationsOf(sentences: AlignedSentence[]): Citation["translations"] {
+  const out: Citation["translations"] = {};
+  const languages = new Set(sentences.flatMap((s) => Object.keys(s.translations) as TranslatedLanguage[]));
+  for (const lang of languages) {
+    const parts = sentences.map((s) => s.translations[lang]);
+    if (parts.some((p) => !p)) continue; // a translation shown must cover every sentence quoted
+    out[lang] = { text: parts.map((p) => p!.text).join(" "), reviewed: parts.every((p) => p!.reviewed) };
+  }
+  return out;
 }
 
-/** The smallest run of consecutive sentences whose folded text holds the folded quote. */
-function spanHolding(text: string, spans: Array<{ start: number; end: number }>, needle: string): { start: number; end: number } | undefined {
-  for (let length = 1; length <= spans.length; length++) {
-    for (let i = 0; i + length <= spans.length; i++) {
-      const start = spans[i]!.start;
-      const end = spans[i + length - 1]!.end;
-      if (foldForMatch(text.slice(start, end)).includes(needle)) return { start, end };
+/** The smallest run of sentences of a passage that holds every quote (folded), or undefined. */
+export function rangeHolding(sentences: readonly AlignedSentence[], ...quotes: string[]): SentenceRange | undefined {
+  const folded = sentences.map((s) => foldForMatch(s.text));
+  const ranges = quotes.map((quote) => {
+    const needle = foldForMatch(quote);
+    for (let length = 1; length <= folded.length; length++) {
+      for (let i = 0; i + length <= folded.length; i++) {
+        if (folded.slice(i, i + length).join("").includes(needle)) return { from: i, to: i + length };
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  });
+  if (ranges.some((r) => !r)) return undefined;
+  return { from: Math.min(...ranges.map((r) => r!.from)), to: Math.max(...ranges.map((r) => r!.to)) };
+}
+
+/** Widens a citation to also hold `quote` (a card's second fact from the same passage). */
+export function widenCitation(corpus: Corpus, citation: Citation, passage: Passage, quote: string): Citation {
+  const range = rangeHolding(corpus.sentences.get(passage.id) ?? [], citation.quote, quote);
+  return range ? { ...citeSentences(corpus, passage, citation.marker, range) } : citation;
 }

@@ -1,20 +1,26 @@
-import { type Corpus, countWords, sentenceSpans } from "../corpus/index.js";
-import type { Concept, Language, Retrieval } from "../retrieval/index.js";
+import type { Corpus, Language, Passage } from "../corpus/index.js";
+import type { Retrieval, TermSource } from "../retrieval/index.js";
+import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
-import { type Citation, citePassage, sentencesHolding } from "./citation.js";
+import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
+import { type Citation, citeSentences, rangeHolding, widenCitation } from "./citation.js";
+import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts, windowsOf } from "./evidence.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { phrasesFor } from "./locales/index.js";
-import { coverage, type TermSource } from "./support.js";
+import { type AskedKind, askedKind, TELLING_KINDS } from "./question-kind.js";
+import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
+import type { WindowModel } from "./window-ranking.js";
+import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
 
-/** Below this share of the question (see coverage) in every retrieved sentence or pair, we decline. */
-export const ABSTAIN_BELOW = 0.55;
-/** For "how many" questions, a sentence with a figure in it is preferred by this much. */
-const QUANTITY_BONUS = 0.15;
-/** A second quote must score at least this share of the best one (and add something). */
-const SECOND_QUOTE_RATIO = 0.9;
-const MAX_QUOTES = 2;
-/** How many retrieved passages a card's proof may sit in. */
-export const CARD_DEPTH = 10;
+
+/** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
+export interface Evidence {
+  asked: AskedKind;
+  features: AbstentionFeatures;
+  /** The abstention model's probability that the reports answer. */
+  probability?: number;
+  /** Set when declined: which rule or the model. */
+  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "model";
+}
 
 export interface AnswerDraft {
   kind: AnswerKind;
@@ -22,201 +28,123 @@ export interface AnswerDraft {
   abstained: boolean;
   text: string;
   citations: Citation[];
+  evidence?: Evidence;
 }
 
 export interface ComposeContext {
   corpus: Corpus;
   cards: FactCards;
   terms: TermSource;
-  /** Index terms of place names: a question about a place no passage mentions is declined. */
-  placeTerms: Set<string>;
+  /** English index terms of place names. */
+  placeTerms: ReadonlySet<string>;
+  /** Index terms of the passages' sentences, computed once. */
+  passageWindows: PassageWindows;
+  /** Ranks the windows; without it (while fitting it) by coverage. */
+  windowModel?: WindowModel;
+  /** Decides answer or decline; without it (while fitting it) only the hard rules decline. */
+  abstention?: AbstentionModel;
 }
 
-const QUANTITY = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|third|quarter|hundred|thousand|million)\b/i;
-const COUNT_QUESTION = /\b(how (many|much)|combien|nombre de|number of|quel pourcentage|what percentage|what share)\b/i;
-// Facts that age: amounts, laws, permits. An answer quoting them carries a warning.
-const DATED_FACT = /\b(fine|penalt|law|decree|article|visa|permit|fcfa|dinar|prison|sentence|legislation|order no|convention)/i;
-
 /**
- * The offline answerer: a fact card when one matches and its proof was retrieved; else the
- * reports' sentences that best cover the question, each cited; else a plain "the reports do
- * not say" with where to ask for help.
+ * The offline answerer. It weighs the question's concepts, scores every sentence and pair of
+ * the retrieved passages, then declines (a place or period no passage speaks of; or the
+ * abstention model), or answers with a fact card when the card says the question at least as
+ * well as the best sentence, or with the reports' best sentences, in the answer's language.
  */
 export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
-  // A card names what it answers and its proof must have been retrieved: it is asked first.
-  const card = matchCard(question, retrieval, context);
-  if (card) return answerFromCard(card, lang, retrieval.concepts, context);
-  const top = retrieval.passages.slice(0, k);
-  if (shouldAbstain(retrieval.concepts, top, context)) return abstain(lang, context);
-  return extract(question, lang, retrieval.concepts, top, context);
-}
-
-/**
- * Declines when no sentence (or pair) of the retrieved passages speaks to enough of the
- * question, or when the question names a place none of them mentions.
- */
-function shouldAbstain(concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): boolean {
-  const windows = quoteWindows(concepts, top, context);
-  if (windows.length === 0) return true;
-  return Math.max(...windows.map((w) => w.coverage)) < ABSTAIN_BELOW;
-}
-
-interface QuoteWindow {
-  passageIndex: number;
-  sentence: string;
-  /** Share of the question it covers, read under its heading. */
-  coverage: number;
-  /** 1 for one sentence, a little less for two. */
-  factor: number;
-}
-
-/**
- * The sentences, and pairs of neighbouring sentences, that could answer: from passages that
- * are not lists of works cited and that mention every place the question names (never answer
- * about Tunis when the question is about Bamako).
- */
-function quoteWindows(concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): QuoteWindow[] {
-  const places = concepts.filter((c) => [...c.terms].some((t) => context.placeTerms.has(t)));
-  return top.flatMap((r, passageIndex) => {
-    const text = r.passage.text;
-    if (r.passage.kind === "reference") return [];
-    const passageTerms = context.terms.termsOf(`${r.passage.section.join(" ")} ${text}`);
-    if (places.some((p) => ![...p.terms].some((t) => passageTerms.has(t)))) return [];
-    const spans = sentenceSpans(text);
-    const heading = r.passage.section.at(-1) ?? "";
-    const windows = spans.flatMap((span, i) => [
-      { start: span.start, end: span.end, factor: 1 },
-      ...(spans[i + 1] ? [{ start: span.start, end: spans[i + 1]!.end, factor: PAIR_FACTOR }] : []),
-    ]);
-    return windows.map(({ start, end, factor }) => {
-      const sentence = text.slice(start, end).replace(/\s+/g, " ");
-      // A sentence is read under its heading ("Bamako, migration and risks").
-      return { passageIndex, sentence, coverage: coverage(concepts, `${heading} ${sentence}`, context.terms), factor };
-    });
-  });
-}
-
-export function abstain(lang: Language, context: ComposeContext): AnswerDraft {
-  const phrases = phrasesFor(lang);
-  return { kind: "abstain", abstained: true, text: `${phrases.noAnswer}\n\n${helpLine(lang, context)}`, citations: [] };
-}
-
-function helpLine(lang: Language, context: ComposeContext): string {
-  const where = context.cards.help.text[lang];
-  return phrasesFor(lang).help.replace("{tunis}", where.tunis).replace("{bamako}", where.bamako);
-}
-
-/**
- * The card that answers: its `when` groups are met, a passage proving one of its facts was
- * retrieved, and among such cards it speaks to most of the question.
- */
-function matchCard(question: string, retrieval: Retrieval, context: ComposeContext): FactCard | undefined {
-  const asked = askedTerms(retrieval.concepts);
-  const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
-  const isCount = COUNT_QUESTION.test(question);
-  let best: { card: FactCard; score: number; groups: number; rank: number } | undefined;
-  for (const card of context.cards.cards) {
-    if (isCount && !card.counts) continue;
-    if (!meets(card.when, asked, context)) continue;
-    const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
-    if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else
-    const score = coverage(retrieval.concepts, card.facts.map((f) => `${f.text.en} ${f.quote}`).join(" "), context.terms);
-    const groups = card.when.length;
-    // Ties go to the more specific card (more conditions met), then to the better-ranked proof.
-    const better =
-      !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && (groups > best.groups || (groups === best.groups && rank < best.rank)));
-    if (better) best = { card, score, groups, rank };
+  const { weighed, asked, scored } = rankWindows(question, retrieval, context, k);
+  const best = scored[0];
+  if (!best) return decline(lang, context, { asked, features: abstentionFeatures(weighed, asked, undefined), declined: "nothing-retrieved" });
+  // A card answers when it says the question at least as well as the best window, and holds
+  // the kind of thing asked whenever that window does.
+  const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
+  const card = candidate && candidate.coverage >= best.coverage && (candidate.holdsKind || !best.holdsKind) ? candidate : undefined;
+  const evidence: Evidence = { asked, features: abstentionFeatures(weighed, asked, best, card) };
+  const answeredFrom = card ? card.card.facts.map((f) => f.passage) : [best.passage];
+  const declined = hardDecline(question, weighed, answeredFrom, context);
+  if (declined) return decline(lang, context, { ...evidence, declined });
+  if (context.abstention) {
+    evidence.probability = answerProbability(context.abstention, evidence.features);
+    if (evidence.probability < context.abstention.threshold) return decline(lang, context, { ...evidence, declined: "model" });
   }
-  return best?.card;
+  if (card) return { ...answerFromCard(card.card, lang, retrieval, weighed, context), evidence };
+  return { ...answerFromQuotes(chooseQuotes(scored), lang, context), evidence };
 }
 
-/** A fact that covers at least this share of the best fact's coverage is shown beside it. */
-const FACT_RATIO = 0.9;
-
-/** A card or fact is matched on what the question says or directly implies, not on synonyms of synonyms. */
-const MATCH_WEIGHT = 0.6;
-
-function askedTerms(concepts: Concept[]): Set<string> {
-  return new Set(concepts.flatMap((c) => [...c.weights].filter(([, w]) => w >= MATCH_WEIGHT - 1e-9).map(([t]) => t)));
+/** The question read (concepts weighed, kind asked) and every window of the top `k` passages scored, best first. */
+export function rankWindows(question: string, retrieval: Retrieval, context: ComposeContext, k: number) {
+  const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
+  const asked = askedKind(question);
+  const top = retrieval.passages.slice(0, k);
+  const scored = scoreWindows(windowsOf(top, context.passageWindows), weighed, asked, context, context.windowModel);
+  return { weighed, asked, top, scored };
 }
 
-/** Every group has a word the question asks about (in either language, through the lexicon). */
-function meets(groups: string[][], asked: Set<string>, context: ComposeContext): boolean {
-  return groups.every((group) => group.some((word) => [...context.terms.termsOf(word)].some((t) => asked.has(t))));
+/** The abstention model's features, measured on what would be shown: the card when one answers, else the best window. */
+function abstentionFeatures(weighed: WeighedConcept[], asked: AskedKind, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
+  const known = weighed.filter((w) => !w.unknown).length;
+  const holds = card ? card.holdsKind : best?.holdsKind;
+  return {
+    bestWindow: best ? 1 / (1 + Math.exp(-best.score)) : 0,
+    coverage: card ? card.coverage : (best?.coverage ?? 0),
+    strictCoverage: (card ? card.coverage : (best?.coverage ?? 0)) * (1 - unknownShare(weighed)),
+    passageCoverage: card ? card.coverage : best ? coverageOf(weighed, best.context) : 0,
+    kindMissing: TELLING_KINDS.has(asked) && !holds ? 1 : 0,
+    unknownShare: unknownShare(weighed),
+    knownConcepts: Math.log1p(known),
+    asksContactOrPrice: asked === "contact" || asked === "money" ? 1 : 0,
+  };
 }
 
-function answerFromCard(card: FactCard, lang: Language, concepts: Concept[], context: ComposeContext): AnswerDraft {
-  const asked = askedTerms(concepts);
-  const scored = card.facts.map((fact) => ({ fact, score: coverage(concepts, `${fact.text.en} ${fact.quote}`, context.terms) }));
-  const best = Math.max(...scored.map((s) => s.score));
-  const shown = scored
-    .filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, context)) || s.score >= FACT_RATIO * best)
-    .map((s) => s.fact);
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
+
+/**
+ * Rules that decline whatever the scores: the passage the answer would come from does not
+ * speak of every place, or of every year, the question is about (never answer about Tunis
+ * when asked about Bamako, nor with 2013 figures when asked about 2016). A passage speaks of
+ * a place when it, its headings or its report's title name it. The asker's description of
+ * themselves is not what they ask about, so its places do not count.
+ */
+function hardDecline(question: string, weighed: WeighedConcept[], answeredFrom: Passage[], context: ComposeContext): Evidence["declined"] {
+  const scopes = answeredFrom.map((p) => context.passageWindows.of(p));
+  for (const { concept } of weighed) {
+    if (!concept.place || concept.focus < 1) continue;
+    if (!scopes.some((s) => mentions(concept, s.whole) > 0 || mentions(concept, s.scope) > 0)) return "place-not-covered";
+  }
+  // A report speaks of its own year even where a passage does not name it ("as of 9 May").
+  const speaksOf = (p: Passage, year: string) => p.text.includes(year) || p.section.some((h) => h.includes(year)) || String(context.corpus.reportById.get(p.docId)?.year) === year;
+  for (const year of question.match(YEAR) ?? []) {
+    if (!answeredFrom.some((p) => speaksOf(p, year))) return "period-not-covered";
+  }
+  return undefined;
+}
+
+function decline(lang: Language, context: ComposeContext, evidence: Evidence): AnswerDraft {
+  return { kind: "abstain", abstained: true, text: declineText(lang, context.cards), citations: [], evidence };
+}
+
+function answerFromQuotes(chosen: ScoredWindow[], lang: Language, context: ComposeContext): AnswerDraft {
+  const citations = chosen.map((w, i) => citeSentences(context.corpus, w.passage, i + 1, w.range));
+  return { kind: "extract", abstained: false, text: extractText(citations, lang), citations };
+}
+
+function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, weighed: WeighedConcept[], context: ComposeContext): AnswerDraft {
+  const shown = factsToShow(card, retrieval.concepts, weighed, context.terms);
   const citations: Citation[] = [];
   const sentences = shown.map((fact) => {
-    let citation = citations.find((c) => c.passageId === fact.passage.id);
-    if (!citation) {
-      citation = citePassage(context.corpus, fact.passage, citations.length + 1, fact.quote);
-      citations.push(citation);
-    } else if (!citation.quote.includes(fact.quote)) {
-      citation.quote = sentencesHolding(fact.passage.text, citation.quote, fact.quote);
+    let index = citations.findIndex((c) => c.passageId === fact.passage.id);
+    if (index < 0) {
+      const range = rangeHolding(context.corpus.sentences.get(fact.passage.id) ?? [], fact.quote);
+      if (!range) throw new Error(`card ${card.id}: its quote is not in passage ${fact.passage.id}`); // the loader checked it
+      citations.push(citeSentences(context.corpus, fact.passage, citations.length + 1, range));
+      index = citations.length - 1;
+    } else {
+      citations[index] = widenCitation(context.corpus, citations[index]!, fact.passage, fact.quote);
     }
-    return withMarker(fact.text[lang], citation.marker);
+    return withMarker(fact.text[lang], citations[index]!.marker);
   });
   const parts = [sentences.join(" ")];
   if (card.dated) parts.push(datedWarning(lang, citations));
-  if (card.help) parts.push(helpLine(lang, context));
+  if (card.help) parts.push(helpLine(lang, context.cards));
   return { kind: "card", cardId: card.id, abstained: false, text: parts.join("\n\n"), citations };
-}
-
-/** "… per week [1]." : the marker sits before the closing full stop. */
-function withMarker(text: string, marker: number): string {
-  return /[.!?]$/.test(text) ? `${text.slice(0, -1)} [${marker}]${text.slice(-1)}` : `${text} [${marker}]`;
-}
-
-function datedWarning(lang: Language, citations: Citation[]): string {
-  const years = [...new Set(citations.map((c) => c.year))].sort();
-  const text = years.length > 1 ? `${years.slice(0, -1).join(", ")} ${lang === "fr" ? "et" : "and"} ${years.at(-1)}` : String(years[0]);
-  return phrasesFor(lang).mayHaveChanged.replace("{years}", text);
-}
-
-interface Candidate {
-  passageIndex: number;
-  sentence: string;
-  score: number;
-}
-
-/** A quote longer than this is hard to read on a phone; it is used only when nothing shorter fits. */
-const LONG_QUOTE_WORDS = 80;
-/** Two sentences must cover more than one to be quoted together. */
-const PAIR_FACTOR = 0.97;
-
-function extract(question: string, lang: Language, concepts: Concept[], top: Retrieval["passages"], context: ComposeContext): AnswerDraft {
-  const isCount = COUNT_QUESTION.test(question);
-  const candidates: Candidate[] = quoteWindows(concepts, top, context).map((w) => {
-    let score = w.coverage * (1 - 0.04 * w.passageIndex) * w.factor;
-    if (isCount && QUANTITY.test(w.sentence)) score += QUANTITY_BONUS;
-    if (countWords(w.sentence) > LONG_QUOTE_WORDS) score *= 0.5;
-    return { passageIndex: w.passageIndex, sentence: w.sentence, score };
-  });
-  candidates.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex);
-  const best = candidates[0];
-  if (!best || best.score <= 0) return abstain(lang, context);
-  // Further quotes only when they say something the chosen ones do not: each citation must earn its place.
-  const chosen: Candidate[] = [best];
-  const said = () => context.terms.termsOf(chosen.map((c) => c.sentence).join(" "));
-  for (const candidate of candidates.slice(1)) {
-    if (chosen.length >= MAX_QUOTES || candidate.score < SECOND_QUOTE_RATIO * best.score) break;
-    if (chosen.some((c) => c.passageIndex === candidate.passageIndex)) continue;
-    const known = said();
-    const own = context.terms.termsOf(candidate.sentence);
-    const adds = concepts.some((c) => ![...c.terms].some((t) => known.has(t)) && [...c.terms].some((t) => own.has(t)));
-    if (adds) chosen.push(candidate);
-  }
-  const citations = chosen.map((c, i) => citePassage(context.corpus, top[c.passageIndex]!.passage, i + 1, c.sentence));
-  const [open, close] = lang === "fr" ? ["« ", " »"] : ["“", "”"];
-  const quotes = citations.map((c) => `${open}${c.quote}${close} [${c.marker}]`);
-  const parts = [phrasesFor(lang).extractIntro, quotes.join("\n")];
-  if (citations.some((c) => DATED_FACT.test(c.quote))) parts.push(datedWarning(lang, citations));
-  return { kind: "extract", abstained: false, text: parts.join("\n\n"), citations };
 }

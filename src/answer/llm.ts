@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { RunnableLambda, type Runnable } from "@langchain/core/runnables";
 import { z } from "zod";
-import { type Corpus, sentenceSpans } from "../corpus/index.js";
+import type { Corpus, Passage } from "../corpus/index.js";
 import { type Language, type RetrievedPassage } from "../retrieval/index.js";
-import { type Citation, citePassage } from "./citation.js";
+import { type Citation, citeSentences, type SentenceRange } from "./citation.js";
 import type { AnswerDraft } from "./compose.js";
 import type { Generator } from "./generator.js";
 
@@ -87,7 +87,7 @@ export class ChatGenerator implements Generator {
         const refs = sentence.citations.map((n) => {
           if (!markers.has(n)) {
             const passage = passages[n - 1]!.passage;
-            markers.set(n, citePassage(corpus, passage, markers.size + 1, closestSentence(passage.text, sentence.text)));
+            markers.set(n, citeSentences(corpus, passage, markers.size + 1, closestSentence(corpus, passage, sentence.text)));
           }
           return `[${markers.get(n)!.marker}]`;
         });
@@ -118,15 +118,14 @@ function stripFences(content: string): string {
 }
 
 /** The passage sentence sharing most words with a generated sentence: the words to quote. */
-function closestSentence(text: string, generated: string): string {
+function closestSentence(corpus: Corpus, passage: Passage, generated: string): SentenceRange {
   const words = new Set(generated.toLowerCase().match(/\p{L}{3,}|\d+/gu) ?? []);
-  let best = { score: -1, sentence: text };
-  for (const span of sentenceSpans(text)) {
-    const sentence = text.slice(span.start, span.end);
-    const score = (sentence.toLowerCase().match(/\p{L}{3,}|\d+/gu) ?? []).filter((w) => words.has(w)).length;
-    if (score > best.score) best = { score, sentence };
-  }
-  return best.sentence;
+  let best = { score: -1, range: { from: 0, to: 1 } };
+  (corpus.sentences.get(passage.id) ?? []).forEach((sentence, i) => {
+    const score = (sentence.text.toLowerCase().match(/\p{L}{3,}|\d+/gu) ?? []).filter((w) => words.has(w)).length;
+    if (score > best.score) best = { score, range: { from: i, to: i + 1 } };
+  });
+  return best.range;
 }
 
 function describe(error: unknown): string {

@@ -1,10 +1,11 @@
+import { REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
 import type { Answer } from "./answer.js";
 import type { Citation } from "./citation.js";
 import { phrasesFor } from "./locales/index.js";
 
 /** Where in the report: the section, and the note number for a footnote. */
 export function locate(citation: Citation, lang: Answer["lang"]): string {
-  const parts = [citation.section, citation.page ? `p. ${citation.page}` : undefined, citation.footnote ? `${phrasesFor(lang).footnote} ${citation.footnote}` : undefined];
+  const parts = [citation.section, citation.footnote ? `${phrasesFor(lang).footnote} ${citation.footnote}` : undefined];
   return parts.filter(Boolean).join(", ");
 }
 
@@ -17,7 +18,8 @@ export function sourceLine(citation: Citation, lang: Answer["lang"]): string {
 /** The answer for a person at a terminal: the text, then each source with its exact words. */
 export function renderPlainText(answer: Answer): string {
   if (answer.citations.length === 0) return answer.text;
-  const quoted = answer.kind !== "extract"; // an extract already shows the quotes in its text
+  // An extract in the reports' language already shows their words; otherwise the original follows each source.
+  const quoted = answer.kind !== "extract" || answer.lang !== REPORT_LANGUAGE;
   const sources = answer.citations.map((c) => (quoted ? `${sourceLine(c, answer.lang)}\n    “${c.quote}”` : sourceLine(c, answer.lang)));
   return `${answer.text}\n\n${phrasesFor(answer.lang).sources}\n${sources.join("\n")}`;
 }
@@ -37,9 +39,10 @@ export function toContract(answer: Answer) {
       title: c.title,
       publisher: c.publisher,
       year: c.year,
-      ...(c.section || c.footnote ? { section: locate({ ...c, page: undefined } as Citation, answer.lang) } : {}),
-      ...(c.page ? { page: c.page } : {}),
+      ...(c.section || c.footnote ? { section: locate(c, answer.lang) } : {}),
       quote: c.quote,
+      // The aligned translation of the quote: `quoteFr` for French.
+      ...Object.fromEntries(TRANSLATED_LANGUAGES.flatMap((l) => (c.translations[l] ? [[`quote${l[0]!.toUpperCase()}${l.slice(1)}`, c.translations[l].text]] : []))),
     })),
     passages: answer.passages.map((p) => ({ rank: p.rank, passageId: p.passage.id, docId: p.passage.docId, score: p.score, text: p.passage.text })),
     retriever: answer.retriever,

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
 import { buildIndex } from "../retrieval/build-index.js";
 import { DEFAULT_INDEX_DIR } from "../retrieval/index-files.js";
+import { LANGUAGES } from "../retrieval/language.js";
 import { loadLexicon } from "../retrieval/lexicon.js";
 import { DEFAULT_MODEL_ID, resolveModel } from "../retrieval/model-resolution.js";
 import { startProgress } from "./progress.js";
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   progress?.stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const dense = meta.dense ? ` + dense (${meta.dense.model}, ${meta.dense.dimension}-d)` : " only";
-  console.log(`Indexed ${meta.lexical.passages} passages in ${seconds} s: lexical${dense} -> ${values.out}/`);
+  const lexical = LANGUAGES.map((l) => `${l} ${meta.lexical[l].documents}`).join(", ");
+  console.log(`Indexed passages in ${seconds} s: lexical (${lexical})${dense} -> ${values.out}/`);
 }
 
 main().catch((error: unknown) => {

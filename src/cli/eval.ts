@@ -1,13 +1,19 @@
 /**
- * npm run eval -- --gold FILE.jsonl [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
- * Retrieval quality (recall@1/3/5, MRR over answerable questions) and latency per query, then
- * answer quality (facts shown, citation support, abstention, language), per language and
- * overall. `all` runs every retriever in one process on the same questions.
+ * npm run eval -- [--set dev|tune|report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
+ *
+ * Retrieval quality (recall@1/3/5 and MRR over answerable questions; English index alone
+ * beside English + the question's own language) and answer quality (facts shown, citation
+ * support, abstention with its confusion table, language, French readability) per language,
+ * per topic and per report. Sets: the shared dev questions, and the two parts of the project's
+ * own question set. Failures are listed for dev and tune only: the report part is never read
+ * question by question.
  */
 import { parseArgs } from "node:util";
 import { Answerer } from "../answer/index.js";
-import { type AnswerOutcome, scoreAnswer, summarizeAnswers } from "../eval/answer-eval.js";
-import { readGold, type GoldQuestion } from "../eval/gold.js";
+import { loadCorpus } from "../corpus/index.js";
+import { type AnswerOutcome, confusion, failureOf, scoreAnswer, summarizeAnswers } from "../eval/answer-eval.js";
+import { byLanguage, groupedBy, reportOf, type ReportOfFile } from "../eval/breakdown.js";
+import { type GoldQuestion, readGold } from "../eval/gold.js";
 import { formatMarkdownTable, formatTable } from "../eval/metrics.js";
 import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../eval/retrieval-eval.js";
 import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
@@ -16,63 +22,99 @@ import { UniversalSentenceEncoderEmbeddings, USE_MODEL_ID } from "../retrieval/u
 import { HnswVectorStore } from "../retrieval/vector-store.js";
 import { openRetrieverForCli } from "./open.js";
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      gold: { type: "string", default: "test/fixtures/gold-dev.jsonl" },
-      retriever: { type: "string", default: "all" },
-      k: { type: "string", default: "5" },
-      markdown: { type: "boolean", default: false },
-    },
-  });
-  const gold = readGold(values.gold);
-  const retriever = await openRetrieverForCli({ dense: values.retriever !== "lexical" });
-  const all = values.retriever === "all";
-  if (all && retriever.denseUnavailable) console.error(`eval: dense and hybrid skipped: ${retriever.denseUnavailable}.`);
-  const variants: Variant[] = (all ? retriever.available : [parseKind(values.retriever)]).map((kind) => ({ label: kind, retriever, kind }));
-  if (all) variants.push(...(await universalSentenceEncoderVariants(retriever)));
-
-  const header = ["retriever", "lang", "questions", "R@1", "R@3", "R@5", "MRR", "p50 ms", "p95 ms"];
-  const rows: string[][] = [];
-  for (const variant of variants) {
-    const outcomes = await evaluate(variant.retriever, variant.kind, gold, Number(values.k));
-    for (const [label, subset] of groupBy(outcomes)) {
-      const s = summarizeRetrieval(subset);
-      rows.push([variant.label, label, String(s.questions), fixed(s.recallAt1), fixed(s.recallAt3), fixed(s.recallAt5), fixed(s.mrr), s.latencyP50Ms.toFixed(2), s.latencyP95Ms.toFixed(2)]);
-    }
-  }
-  const table = values.markdown ? formatMarkdownTable : formatTable;
-  console.log(`Retrieval on ${values.gold} (${gold.length} questions, ${gold.filter((q) => q.answerable).length} answerable), k=${values.k}:\n`);
-  console.log(table(header, rows));
-
-  const identifier = { identify: (text: string, fallback: Language) => retriever.identifyLanguage(text, fallback) };
-  const answerHeader = ["retriever", "lang", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "p50 ms"];
-  const answerRows: string[][] = [];
-  for (const variant of variants) {
-    const answerer = Answerer.create(variant.retriever);
-    const outcomes: AnswerOutcome[] = [];
-    for (const question of gold) outcomes.push(scoreAnswer(question, await answerer.ask(question.question, { retriever: variant.kind, k: Number(values.k) }), identifier));
-    for (const [label, subset] of groupBy(outcomes)) {
-      const s = summarizeAnswers(subset);
-      answerRows.push([variant.label, label, String(s.questions), fixed(s.factRecall), fixed(s.citationSupport), fixed(s.abstentionAccuracy), fixed(s.abstentionPrecision), fixed(s.abstentionRecall), fixed(s.languageAccuracy), s.latencyP50Ms.toFixed(2)]);
-    }
-  }
-  console.log(`\nAnswers (facts: expected facts shown; citations: cited passages that hold support; abstention: answered or declined rightly, with precision and recall of declining; language: written in the question's language):\n`);
-  console.log(table(answerHeader, answerRows));
-}
-
-function groupBy<T extends { question: GoldQuestion }>(outcomes: T[]): Array<[string, T[]]> {
-  return [
-    ["fr", outcomes.filter((o) => o.question.lang === "fr")],
-    ["en", outcomes.filter((o) => o.question.lang === "en")],
-    ["all", outcomes],
-  ];
-}
+/** The question sets the project measures on; `listFailures` is off for the part never read. */
+export const QUESTION_SETS = {
+  dev: { path: "test/fixtures/gold-dev.jsonl", listFailures: true },
+  tune: { path: "test/fixtures/questions/tune.jsonl", listFailures: true },
+  report: { path: "test/fixtures/questions/report.jsonl", listFailures: false },
+} as const;
+type SetName = keyof typeof QUESTION_SETS;
 
 interface Variant {
   label: string;
   retriever: PassageRetriever;
   kind: RetrieverKind;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      set: { type: "string", default: "all" },
+      gold: { type: "string" },
+      retriever: { type: "string", default: "lexical" },
+      k: { type: "string", default: "5" },
+      markdown: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log("usage: npm run eval -- [--set dev|tune|report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k N] [--markdown]");
+    return;
+  }
+  const k = Number(values.k);
+  if (!Number.isInteger(k) || k < 1) throw new Error(`--k must be a whole number of passages (got ${values.k})`);
+  const sets: Array<{ name: string; questions: GoldQuestion[]; listFailures: boolean }> = [];
+  if (values.gold) {
+    const ownReport = values.gold.endsWith(QUESTION_SETS.report.path);
+    sets.push({ name: values.gold, questions: readGold(values.gold), listFailures: !ownReport });
+  } else {
+    const names: SetName[] = values.set === "all" ? ["dev", "tune", "report"] : [parseSet(values.set)];
+    for (const name of names) sets.push({ name: `${name} (${QUESTION_SETS[name].path})`, questions: readGold(QUESTION_SETS[name].path), listFailures: QUESTION_SETS[name].listFailures });
+  }
+  const all = values.retriever === "all";
+  const retriever = await openRetrieverForCli({ dense: values.retriever !== "lexical" });
+  if (all && retriever.denseUnavailable) console.error(`eval: dense and hybrid skipped: ${retriever.denseUnavailable}.`);
+  const variants: Variant[] = (all ? retriever.available : [parseKind(values.retriever)]).map((kind) => ({ label: kind, retriever, kind }));
+  if (all) variants.push(...(await universalSentenceEncoderVariants(retriever)));
+  const corpus = loadCorpus(undefined, { translations: false });
+  const reportOfFile: ReportOfFile = new Map(corpus.manifest.reports.map((r) => [r.file, r.id]));
+  const table = values.markdown ? formatMarkdownTable : formatTable;
+  const identifier = { identify: (text: string, fallback: Language) => retriever.identifyLanguage(text, fallback) };
+
+  for (const set of sets) {
+    const { questions } = set;
+    console.log(`\n## ${set.name}: ${questions.length} questions, ${questions.filter((q) => q.answerable).length} answerable, ${questions.filter((q) => q.lang === "fr").length} in French\n`);
+    const rows: string[][] = [];
+    for (const variant of variants) {
+      for (const bilingual of [false, true]) {
+        const outcomes = await evaluateRetrieval(variant, questions, k, bilingual);
+        for (const [lang, subset] of byLanguage(outcomes)) {
+          const s = summarizeRetrieval(subset);
+          rows.push([variant.label, bilingual ? "English + own" : "English only", lang, String(s.questions), fixed(s.recallAt1), fixed(s.recallAt3), fixed(s.recallAt5), fixed(s.mrr), s.latencyP50Ms.toFixed(2), s.latencyP95Ms.toFixed(2)]);
+        }
+      }
+    }
+    console.log(`Retrieval, k=${k} (answerable questions):\n`);
+    console.log(table(["retriever", "indexes", "lang", "questions", "R@1", "R@3", "R@5", "MRR", "p50 ms", "p95 ms"], rows));
+
+    for (const variant of variants) {
+      const answerer = Answerer.create(variant.retriever);
+      const outcomes: AnswerOutcome[] = [];
+      for (const q of questions) outcomes.push(scoreAnswer(q, await answerer.ask(q.question, { retriever: variant.kind, k }), identifier));
+      const header = ["", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "reads FR", "p50 ms"];
+      const line = (label: string, subset: AnswerOutcome[]) => {
+        const s = summarizeAnswers(subset);
+        return [label, String(s.questions), fixed(s.factRecall), fixed(s.citationSupport), fixed(s.abstentionAccuracy), fixed(s.abstentionPrecision), fixed(s.abstentionRecall), fixed(s.languageAccuracy), fixed(s.frenchReadable), s.latencyP50Ms.toFixed(2)];
+      };
+      console.log(`\nAnswers (${variant.label}) by language:\n`);
+      console.log(table(["lang", ...header.slice(1)], byLanguage(outcomes).map(([l, s]) => line(l, s))));
+      if (variant !== variants[0]) continue; // the breakdowns below for the first retriever only
+      console.log(`\nBy topic:\n`);
+      console.log(table(["topic", ...header.slice(1)], groupedBy(outcomes, (q) => q.topic).map(([l, s]) => line(l, s))));
+      console.log(`\nBy report:\n`);
+      console.log(table(["report", ...header.slice(1)], groupedBy(outcomes, (q) => reportOf(q, reportOfFile)).map(([l, s]) => line(l, s))));
+      const c = confusion(outcomes);
+      console.log(`\nAbstention:\n`);
+      console.log(table(["", "answered", "declined"], [["answerable", String(c.answerableAnswered), String(c.answerableDeclined)], ["unanswerable", String(c.unanswerableAnswered), String(c.unanswerableDeclined)]]));
+      if (!set.listFailures) continue;
+      const failures = outcomes.flatMap((o) => {
+        const failure = failureOf(o);
+        return failure ? [[o.question.id, o.question.lang, failure, o.question.question.slice(0, 90)]] : [];
+      });
+      console.log(`\nFailures (${failures.length}):\n`);
+      if (failures.length) console.log(table(["id", "lang", "what", "question"], failures));
+    }
+  }
 }
 
 /**
@@ -102,10 +144,15 @@ function parseKind(value: string): RetrieverKind {
   throw new Error(`--retriever must be lexical, dense, hybrid or all (got ${value})`);
 }
 
-async function evaluate(retriever: PassageRetriever, kind: RetrieverKind, gold: GoldQuestion[], k: number): Promise<RetrievalOutcome[]> {
-  await retriever.retrieve("warm-up", { retriever: kind }); // first call pays one-off costs
+function parseSet(value: string): SetName {
+  if (value in QUESTION_SETS) return value as SetName;
+  throw new Error(`--set must be dev, tune, report or all (got ${value})`);
+}
+
+async function evaluateRetrieval(variant: Variant, questions: GoldQuestion[], k: number, bilingual: boolean): Promise<RetrievalOutcome[]> {
+  await variant.retriever.retrieve("warm-up", { retriever: variant.kind }); // first call pays one-off costs
   const outcomes: RetrievalOutcome[] = [];
-  for (const question of gold) outcomes.push(scoreRetrieval(question, await retriever.retrieve(question.question, { retriever: kind, k })));
+  for (const q of questions) outcomes.push(scoreRetrieval(q, await variant.retriever.retrieve(q.question, { retriever: variant.kind, k, bilingual })));
   return outcomes;
 }
 

@@ -32,7 +32,8 @@ describe("the offline answerer", () => {
   it("quotes the reports' own words, cited, when no card fits", async () => {
     const answer = await answerer.ask("How many Malians live abroad?");
     expect(answer.kind).toBe("extract");
-    expect(answer.text).toContain("1,013,760");
+    // The 2010 CARIM profile counts 924,497 (2001 census), the 2013 IOM report 1,013,760 (2010): either, dated, answers.
+    expect(answer.text).toMatch(/924,497|1,013,760/);
     for (const c of answer.citations) expect(answer.passages.map((p) => p.passage.id)).toContain(c.passageId);
     expect(answer.citations.every((c) => c.year >= 2010 && c.year <= 2021)).toBe(true);
   });
@@ -66,7 +67,7 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
-  it.each(["How much does a bus from Bamako to Dakar cost?", "Je veux aller en Europe, quel est le chemin le plus sûr ?"])("declines %j rather than guess", async (question) => {
+  it.each(["How much does a bus from Bamako to Dakar cost?", "cb coute la carte de sejour au mali pr un guineen ?"])("declines %j rather than guess", async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ const CitationSchema = z.strictObject({
   section: z.string().optional(),
   page: z.number().int().optional(),
   quote: z.string().min(1),
+  // The project's French translation of the quote, beside the report's own words.
+  quoteFr: z.string().min(1).optional(),
 });
 const ContractSchema = z.strictObject({
   id: z.string().optional(),

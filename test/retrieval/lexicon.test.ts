@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createAnalyzer } from "../../src/retrieval/analyzer.js";
+import { createEnglishAnalyzer, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
 import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
-import { buildQuery, editDistance } from "../../src/retrieval/query.js";
+import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
 
 const lexicon = loadLexicon();
-const analyzer = createAnalyzer(lexicon);
+const analyzer = createEnglishAnalyzer(lexicon);
+const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map()) };
 // A vocabulary as the index would hold it: the English of the reports.
 const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum"));
-const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzer, vocabulary }).terms;
+const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
 describe("the French-to-English lexicon", () => {

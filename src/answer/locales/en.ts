@@ -2,9 +2,12 @@ import type { AnswerPhrases } from "./phrases.js";
 
 export const en: AnswerPhrases = {
   extractIntro: "Here is what the reports say:",
+  quoteMarks: ["“", "”"],
+  unreviewedTranslation: "(machine translation, not yet reviewed)",
   noAnswer: "The reports I know do not answer this question, and I would rather not guess.",
   help: "To ask for help: in Tunis, {tunis}; in Bamako, {bamako}.",
   mayHaveChanged: "Note: this dates from {years} and may have changed since.",
   footnote: "note",
   sources: "Sources:",
+  and: "and",
 };

@@ -1,10 +1,13 @@
 import type { AnswerPhrases } from "./phrases.js";
 
 export const fr: AnswerPhrases = {
-  extractIntro: "Voici ce que disent les rapports (extraits en anglais, la langue des rapports) :",
+  extractIntro: "Voici ce que disent les rapports :",
+  quoteMarks: ["« ", " »"],
+  unreviewedTranslation: "(traduction automatique, pas encore relue)",
   noAnswer: "Les rapports que je connais ne répondent pas à cette question. Je préfère ne rien inventer.",
   help: "Pour demander de l'aide : à Tunis, {tunis} ; à Bamako, {bamako}.",
   mayHaveChanged: "Attention : cette information date de {years} et a pu changer depuis.",
   footnote: "note",
   sources: "Sources :",
+  and: "et",
 };

@@ -1,0 +1,88 @@
+import { type Language, LANGUAGES, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
+import type { Concept, Retrieval, TermSource } from "../retrieval/index.js";
+import { coverageOf, termSetsOf, type WeighedConcept } from "./evidence.js";
+import type { Fact, FactCard, FactCards } from "./fact-cards.js";
+import { type AskedKind, holdsKind } from "./question-kind.js";
+
+/** How many retrieved passages a card's proof may sit in. */
+export const CARD_DEPTH = 10;
+/** A card or fact is matched on what the question says or directly implies, not on synonyms of synonyms. */
+const MATCH_WEIGHT = 0.6;
+/** A fact that covers at least this share of the best fact's coverage is shown beside it. */
+const FACT_RATIO = 0.9;
+
+export interface CardChoice {
+  card: FactCard;
+  /** Share of the question its facts say. */
+  coverage: number;
+  holdsKind: boolean;
+}
+
+/** Terms the question asks about directly, in every language. */
+function askedTerms(concepts: Concept[]): Record<Language, Set<string>> {
+  const out = {} as Record<Language, Set<string>>;
+  for (const lang of LANGUAGES) {
+    out[lang] = new Set(concepts.flatMap((c) => [...c.terms[lang]].filter(([, w]) => w >= MATCH_WEIGHT - 1e-9).map(([t]) => t)));
+  }
+  return out;
+}
+
+/** Every group has a word the question asks about (the group's English words, through the lexicon). */
+function meets(groups: string[][], asked: Record<Language, Set<string>>, terms: TermSource): boolean {
+  return groups.every((group) => group.some((word) => [...terms.termsOf(word, REPORT_LANGUAGE)].some((t) => asked[REPORT_LANGUAGE].has(t))));
+}
+
+/** What a set of facts says, in each language: the team's words and the reports' own. */
+function factTexts(facts: Fact[]): Partial<Record<Language, string>> {
+  const texts: Partial<Record<Language, string>> = { [REPORT_LANGUAGE]: facts.map((f) => `${f.text[REPORT_LANGUAGE]} ${f.quote}`).join(" ") };
+  for (const lang of TRANSLATED_LANGUAGES) texts[lang] = facts.map((f) => f.text[lang]).join(" ");
+  return texts;
+}
+
+/**
+ * The card that may answer: its `when` groups are met, a passage proving one of its facts was
+ * retrieved; among such cards the one whose headline (core facts) says most of the question,
+ * then whose facts do (ties: the more specific card, then the better-ranked proof). Whether it beats the reports' best sentence is
+ * the caller's decision.
+ */
+export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], kind: AskedKind, cards: FactCards, terms: TermSource): CardChoice | undefined {
+  const asked = askedTerms(retrieval.concepts);
+  const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
+  let best: (CardChoice & { key: number[] }) | undefined;
+  for (const card of cards.cards) {
+    if (kind === "quantity" && !card.counts) continue;
+    if (!meets(card.when, asked, terms)) continue;
+    const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
+    if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else
+    const texts = factTexts(card.facts);
+    const score = coverageOf(weighed, termSetsOf(texts, terms));
+    // What the card is about is its headline: "amende visa tunisie" is the fine card's, not the 90-day card's.
+    const core = card.facts.filter((f) => f.core);
+    const headline = coverageOf(weighed, termSetsOf(factTexts(core.length ? core : card.facts), terms));
+    const groups = card.when.length;
+    const key = [headline, score, groups, -rank];
+    const better = !best || compareKeys(key, best.key) > 0;
+    if (better) best = { card, coverage: score, holdsKind: holdsKind(kind, texts[REPORT_LANGUAGE]!, true), key };
+  }
+  return best && { card: best.card, coverage: best.coverage, holdsKind: best.holdsKind };
+}
+
+/** Compares two lists of numbers left to right (within a rounding tolerance). */
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    if (Math.abs(d) > 1e-9) return d;
+  }
+  return 0;
+}
+
+/** The card's facts worth showing: its core facts, those whose own `when` the question meets, and those that speak to it best. */
+export function factsToShow(card: FactCard, concepts: Concept[], weighed: WeighedConcept[], terms: TermSource): Fact[] {
+  const asked = askedTerms(concepts);
+  const scored = card.facts.map((fact) => {
+    const texts = factTexts([fact]);
+    return { fact, score: coverageOf(weighed, termSetsOf(texts, terms)) };
+  });
+  const best = Math.max(...scored.map((s) => s.score));
+  return scored.filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, terms)) || s.score >= FACT_RATIO * best).map((s) => s.fact);
+}

@@ -1,0 +1,187 @@
+import { type Corpus, countWords, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
+import { type Concept, type Language, LANGUAGES, type RetrievedPassage, type TermSource, tokenize } from "../retrieval/index.js";
+import type { SentenceRange } from "./citation.js";
+import { type AskedKind, holdsKind, TELLING_KINDS } from "./question-kind.js";
+
+/** A concept whose own words weigh at least this much is the question's word itself, not a synonym. */
+const OWN_WORD = 0.99;
+
+/** A question's concept, weighed: how rare its words are, times how central it is to the question. */
+export interface WeighedConcept {
+  concept: Concept;
+  weight: number;
+  /** None of its words appear in the corpus, in any language searched: it cannot be covered. */
+  unknown: boolean;
+}
+
+/**
+ * Weighs each concept by the rarity (IDF) of the question's own word for it, in the languages
+ * searched; a concept whose words the corpus never uses is set apart as unknown, so a word the
+ * reports do not know ("pharmacien") does not sink a question they answer, and the share of
+ * such words is a separate signal for declining.
+ */
+export function weighConcepts(concepts: Concept[], languages: readonly Language[], terms: TermSource): WeighedConcept[] {
+  return concepts.map((concept) => {
+    const rarities: number[] = [];
+    for (const lang of languages) {
+      const entries = [...concept.terms[lang]];
+      const own = entries.filter(([, w]) => w >= OWN_WORD).map(([t]) => t);
+      const known = (own.length ? own : entries.map(([t]) => t)).filter((t) => terms.knows(t, lang));
+      if (known.length) rarities.push(Math.min(...known.map((t) => terms.idf(t, lang))));
+    }
+    const unknown = rarities.length === 0;
+    return { concept, unknown, weight: concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)) };
+  });
+}
+
+function maxIdf(concept: Concept, terms: TermSource): number {
+  return Math.max(0, ...LANGUAGES.flatMap((l) => [...concept.terms[l].keys()].map((t) => terms.idf(t, l))));
+}
+
+/** Index terms of a text in each language it exists in. */
+export type TermSets = Partial<Record<Language, ReadonlySet<string>>>;
+
+/** A stretch of one or two neighbouring sentences of a passage that could be quoted. */
+export interface PassageWindow {
+  range: SentenceRange;
+  /** Its words in each language it exists in (the reports' English always). */
+  texts: Partial<Record<Language, string>>;
+  /** Its index terms, in the same languages. */
+  terms: TermSets;
+  words: number;
+  /** Capitalised words inside it (names of places, people, organisations), as tokens. */
+  names: string[][];
+  /** The kinds of thing it holds, of those a text alone can tell (a figure, a date, a law...). */
+  holds: ReadonlySet<AskedKind>;
+}
+
+/**
+ * Every passage's windows, and its index terms as a whole (headings included), in each
+ * language, computed once per passage: answers weigh the same sentences question after
+ * question. Bounded by the corpus.
+ */
+export class PassageWindows {
+  private readonly cache = new Map<string, { windows: PassageWindow[]; whole: TermSets; scope: TermSets }>();
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly terms: TermSource,
+  ) {}
+
+  /** A passage's windows; its terms as a whole (`whole`); and its report's title and places (`scope`: "Bamako case study", Mali). */
+  of(passage: Passage): { windows: PassageWindow[]; whole: TermSets; scope: TermSets } {
+    let entry = this.cache.get(passage.id);
+    if (entry) return entry;
+    const sentences = this.corpus.sentences.get(passage.id) ?? [];
+    const sentenceTerms = sentences.map((s) => {
+      const sets: Partial<Record<Language, Set<string>>> = { [REPORT_LANGUAGE]: new Set(this.terms.termsOf(s.text, REPORT_LANGUAGE)) };
+      for (const lang of TRANSLATED_LANGUAGES) if (s.translations[lang]) sets[lang] = new Set(this.terms.termsOf(s.translations[lang].text, lang));
+      return sets;
+    });
+    const windows: PassageWindow[] = [];
+    for (let from = 0; from < sentences.length; from++) {
+      for (let to = from + 1; to <= Math.min(from + WINDOW_SENTENCES, sentences.length); to++) {
+        const slice = sentences.slice(from, to);
+        const english = slice.map((s) => s.text).join(" ");
+        const texts: PassageWindow["texts"] = { [REPORT_LANGUAGE]: english };
+        for (const lang of TRANSLATED_LANGUAGES) {
+          if (slice.every((s) => s.translations[lang])) texts[lang] = slice.map((s) => s.translations[lang]!.text).join(" ");
+        }
+        const names = [...english.matchAll(/(?<=\s)\p{Lu}[\p{Ll}'’-]{2,}/gu)].map((m) => tokenize(m[0]));
+        const holds = new Set(TEXT_KINDS.filter((kind) => holdsKind(kind, english, false)));
+        windows.push({ range: { from, to }, texts, terms: to - from === 1 ? sentenceTerms[from]! : union(sentenceTerms.slice(from, to)), words: countWords(english), names, holds });
+      }
+    }
+    const whole = union(sentenceTerms);
+    whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE)]);
+    const report = this.corpus.reportById.get(passage.docId);
+    const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(`${report?.title ?? ""} ${report?.places.join(" ") ?? ""}`, REPORT_LANGUAGE) };
+    entry = { windows, whole, scope };
+    this.cache.set(passage.id, entry);
+    return entry;
+  }
+}
+
+/** A window is one sentence or two neighbours: an answer often runs over a sentence break ("this phenomenon"). */
+const WINDOW_SENTENCES = 2;
+/** Kinds a text alone tells (a place asked depends on the question's own places). */
+const TEXT_KINDS = [...TELLING_KINDS].filter((k) => k !== "place");
+
+/** Every term of every set, per language (a language absent from one set is absent from the union). */
+export function union(sets: TermSets[]): Partial<Record<Language, Set<string>>> {
+  const out: Partial<Record<Language, Set<string>>> = {};
+  for (const lang of LANGUAGES) {
+    if (sets.length === 0 || sets.some((s) => !s[lang])) continue;
+    out[lang] = new Set(sets.flatMap((s) => [...s[lang]!]));
+  }
+  return out;
+}
+
+/** A window of a retrieved passage, with where that passage ranked. */
+export interface Window extends PassageWindow {
+  /** Rank of its passage among those retrieved, from 0. */
+  passageIndex: number;
+  /** Retrieval score of its passage over the best passage's. */
+  passageScore: number;
+  passage: Passage;
+  /** The index terms of its whole passage, headings included: what it is read in. */
+  context: TermSets;
+}
+
+/** Every window of the retrieved passages that may be quoted. */
+export function windowsOf(passages: RetrievedPassage[], passageWindows: PassageWindows): Window[] {
+  const best = passages[0]?.score || 1;
+  return passages.flatMap((r, passageIndex) => {
+    if (r.passage.kind === "reference") return []; // lists of works cited are never quoted
+    const { windows, whole } = passageWindows.of(r.passage);
+    return windows.map((w) => ({ ...w, passageIndex, passageScore: r.score / best, passage: r.passage, context: whole }));
+  });
+}
+
+/** How well a text (its term sets) says a concept: 1 for its own word, less for a synonym, 0 when absent. */
+export function mentions(concept: Concept, present: TermSets): number {
+  let best = 0;
+  for (const lang of LANGUAGES) {
+    const set = present[lang];
+    if (!set) continue;
+    for (const [term, weight] of concept.terms[lang]) if (weight > best && set.has(term)) best = weight;
+  }
+  return best;
+}
+
+/**
+ * Share of the question's known concepts (by weight) that a window says, reading it in its
+ * passage: a concept said only elsewhere in the passage (its other sentences, its headings)
+ * counts `contextCredit` of its weight ("In Tunisia, ..." two sentences up still places it); a
+ * place said anywhere in the passage counts fully.
+ */
+export function coverage(weighed: WeighedConcept[], window: TermSets, context: TermSets, contextCredit: number): number {
+  let total = 0;
+  let covered = 0;
+  for (const { concept, weight, unknown } of weighed) {
+    if (unknown) continue;
+    total += weight;
+    const own = mentions(concept, window);
+    const around = own < 1 ? mentions(concept, context) * (concept.place ? 1 : contextCredit) : 0;
+    covered += weight * Math.max(own, around);
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** Share of the question's known concepts a text says, read on its own (a card, a whole passage). */
+export function coverageOf(weighed: WeighedConcept[], terms: TermSets): number {
+  return coverage(weighed, terms, {}, 0);
+}
+
+/** The term sets of texts in several languages. */
+export function termSetsOf(texts: Partial<Record<Language, string>>, terms: TermSource): TermSets {
+  const out: TermSets = {};
+  for (const lang of LANGUAGES) if (texts[lang]) out[lang] = terms.termsOf(texts[lang], lang);
+  return out;
+}
+
+/** Share of the question's weight that lies in words the corpus never uses. */
+export function unknownShare(weighed: WeighedConcept[]): number {
+  const total = weighed.reduce((s, w) => s + w.weight, 0);
+  return total > 0 ? weighed.filter((w) => w.unknown).reduce((s, w) => s + w.weight, 0) / total : 1;
+}

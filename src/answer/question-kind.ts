@@ -1,0 +1,78 @@
+import { tokenize } from "../retrieval/index.js";
+
+/**
+ * What a question asks for. An answer that holds that kind of thing (a figure, a year, a
+ * name...) is preferred; one that lacks it is weak evidence that the reports do not answer.
+ */
+export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
+
+// Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
+// with a space each side. The first three are specific wherever they stand; among the others
+// the cue nearest the start of the question says what it asks ("why ... when" asks why).
+const SPECIFIC: Array<[AskedKind, RegExp]> = [
+  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp) /],
+  ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|how much money|combien d argent|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
+  ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
+];
+const GENERAL: Array<[AskedKind, RegExp]> = [
+  ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
+  ["date", / (quand|when|quelle annee|what year|which year|en quelle annee|depuis quand|since when|date|a quelle date|on what date) /],
+  ["organisation", /^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|(quel|quelle|quels|quelles|which|what) (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) /],
+  ["law", / (quel|quelle|quels|quelles|which|what|koi|quoi|c est quoi) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) /],
+  ["place", /^ (ou|where) | (c est ou|(quel|quelle|quels|quelles|which|what) (nationalite|nationalites|nationality|nationalities)|ou (se|est|sont|trouver|aller|vont|vivent|habitent|dormir|loger)|where (do|does|is|are|can|were)|(quel|quelle|quels|quelles|which|what) (pays|country|countries|ville|villes|city|cities|region|regions|quartier|quartiers|neighbourhood|neighbourhoods|neighborhood|neighborhoods)|dans quels pays|in which (country|city|region)) /],
+  ["reason", / (pourquoi|pk|pq|why|pour quelle raison|what (caused|causes)|raison|raisons|reason|reasons) /],
+  ["yesno", /^ (est ce|peut on|puis je|ai je|suis je|dois je|faut il|y a t il|can|could|is|are|do|does|did|may|must|should|will|has|have|am i) | (est ce que|est ce ke|c est vrai|c vrai|cest vrai|is it true|is there|are there|j ai le droit|jai le droit|ai je le droit|je peux|jpeux|on peut|il faut|est il possible|is it possible|possible de|am i allowed|can i|do i need|dois je|je dois|ou pas|or not) /],
+];
+// French inversion ("Le Mali a-t-il ratifié", "risquent-ils") asks yes or no.
+const FRENCH_INVERSION = /\p{L}-(t-)?(il|elle|ils|elles|on)\b/u;
+
+export function askedKind(question: string): AskedKind {
+  const padded = ` ${tokenize(question).join(" ")} `;
+  for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
+  let best: { kind: AskedKind; at: number } | undefined;
+  for (const [kind, pattern] of GENERAL) {
+    const at = padded.search(pattern);
+    if (at >= 0 && (!best || at < best.at)) best = { kind, at };
+  }
+  if (best) return best.kind;
+  if (question.includes("%")) return "quantity";
+  return FRENCH_INVERSION.test(question.toLowerCase()) ? "yesno" : "other";
+}
+
+/** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
+export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "date", "organisation", "law", "place", "contact"]);
+
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
+const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
+const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b|\b(daily|weekly|monthly|yearly|annual)\b/i;
+const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
+const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
+const CONTACT = /(\+?\d[\d .-]{7,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;
+
+/**
+ * Whether a text (a sentence of the reports) holds the kind of thing asked; `places` says
+ * whether it names a place. Kinds with no telling form (yes/no, why, other) always hold.
+ */
+export function holdsKind(kind: AskedKind, text: string, places: boolean): boolean {
+  switch (kind) {
+    case "money":
+      return /\d/.test(text) && CURRENCY.test(text);
+    case "duration":
+      return PERIOD.test(text);
+    case "quantity":
+      return /\d/.test(text) || NUMBER_WORDS.test(text);
+    case "date":
+      return YEAR_OR_MONTH.test(text);
+    case "organisation":
+      return ORGANISATION.test(text);
+    case "law":
+      return LAW.test(text);
+    case "place":
+      return places;
+    case "contact":
+      return CONTACT.test(text);
+    default:
+      return true;
+  }
+}

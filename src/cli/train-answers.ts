@@ -1,0 +1,120 @@
+/**
+ * npm run train:answers
+ * Fits the answer stage's two models on the tuning part of the project's question set, and
+ * nothing else, and writes them to src/answer/models/:
+ *  1. window-ranking.json: which window (one or two sentences of a retrieved passage) answers:
+ *     a logistic model over WINDOW_FEATURES, fitted on the windows of every tuning question
+ *     whose supporting passage was retrieved, a window being good when it holds an expected
+ *     fact (or, with none expected, part of a support quote);
+ *  2. abstention.json: whether the reports answer at all: a logistic model over
+ *     ABSTENTION_FEATURES of the best window, and the threshold that decides best.
+ * It prints five-fold cross-validated figures on the tuning questions beside the fit.
+ */
+import { writeFileSync } from "node:fs";
+import { ABSTENTION_FEATURE_NAMES, ABSTENTION_MODEL_PATH, type AbstentionFeatures, type AbstentionModel, answerProbability, bestThreshold } from "../answer/abstention.js";
+import { Answerer } from "../answer/index.js";
+import { fitLogistic, type FitOptions } from "../answer/logistic.js";
+import type { ScoredWindow } from "../answer/selection.js";
+import { WINDOW_FEATURE_NAMES, WINDOW_MODEL_PATH, type WindowFeatures, type WindowModel, windowLogOdds } from "../answer/window-ranking.js";
+import { foldForMatch } from "../corpus/index.js";
+import { type GoldQuestion, holdsAnySupport, passageHoldsQuote, readGold } from "../eval/gold.js";
+import type { PassageRetriever } from "../retrieval/index.js";
+import { openRetrieverForCli } from "./open.js";
+
+const TUNE = "test/fixtures/questions/tune.jsonl";
+const COMMAND = "npm run train:answers";
+const FOLDS = 5;
+/** One good window among a hundred: positives weigh more so the fit does not ignore them. */
+const WINDOW_FIT: FitOptions = { l2: 0.01, epochs: 3000, learningRate: 0.2, positiveWeight: 10 };
+const ABSTENTION_FIT: FitOptions = { l2: 0.05, epochs: 3000, learningRate: 0.1 };
+
+interface WindowCase {
+  windows: Array<{ features: WindowFeatures; good: boolean }>;
+}
+
+async function main(): Promise<void> {
+  const questions = readGold(TUNE);
+  const retriever = await openRetrieverForCli({ dense: false });
+
+  const cases = await windowCases(retriever, questions);
+  const windowRows = (subset: WindowCase[]) => subset.flatMap((c) => c.windows.map((w) => ({ features: w.features, label: w.good })));
+  const fitWindows = (subset: WindowCase[]) =>
+    fitLogistic(WINDOW_FEATURE_NAMES, windowRows(subset), WINDOW_FIT, {
+      about: "Logistic model ranking the windows (one or two sentences) of retrieved passages by how likely they answer; features in src/answer/window-ranking.ts. Fitted on the tuning questions only.",
+      command: COMMAND,
+      trainedOn: TUNE,
+    });
+  const topGood = (model: WindowModel, subset: WindowCase[]) =>
+    subset.filter((c) => [...c.windows].sort((a, b) => windowLogOdds(model, b.features) - windowLogOdds(model, a.features))[0]?.good).length / subset.length;
+  const windowCv = crossValidate(cases, (train, test) => topGood(fitWindows(train), test));
+  const windowModel = fitWindows(cases);
+  writeFileSync(WINDOW_MODEL_PATH, JSON.stringify(windowModel, null, 2) + "\n");
+  console.log(`window ranking: ${cases.length} questions with their support retrieved; best window holds the fact: ${fmt(topGood(windowModel, cases))} fitted, ${fmt(windowCv)} cross-validated`);
+  printWeights(windowModel.weights);
+
+  const answerer = Answerer.create(retriever, { models: { window: windowModel } });
+  const rows: Array<{ features: AbstentionFeatures; label: boolean }> = [];
+  let byRule = 0;
+  for (const q of questions) {
+    const evidence = (await answerer.ask(q.question)).evidence!;
+    if (evidence.declined) byRule++; // a hard rule declined it: the model never sees such a question
+    else rows.push({ features: evidence.features, label: q.answerable });
+  }
+  const fitAbstention = (subset: typeof rows): AbstentionModel => {
+    const model = fitLogistic(ABSTENTION_FEATURE_NAMES, subset, ABSTENTION_FIT, {
+      about: "Logistic model deciding whether the reports answer a question (answer) or not (decline), over the features of src/answer/abstention.ts. Fitted on the tuning questions only.",
+      command: COMMAND,
+      trainedOn: TUNE,
+    });
+    const threshold = bestThreshold(subset.map((r) => ({ p: answerProbability({ ...model, threshold: 0.5 }, r.features), answerable: r.label })));
+    return { ...model, threshold };
+  };
+  const accuracy = (model: AbstentionModel, subset: typeof rows) => subset.filter((r) => (answerProbability(model, r.features) >= model.threshold) === r.label).length / subset.length;
+  const abstentionCv = crossValidate(rows, (train, test) => accuracy(fitAbstention(train), test));
+  const abstention = fitAbstention(rows);
+  writeFileSync(ABSTENTION_MODEL_PATH, JSON.stringify(abstention, null, 2) + "\n");
+  console.log(`abstention: ${rows.length} questions (${byRule} more declined by rule); decided rightly: ${fmt(accuracy(abstention, rows))} fitted, ${fmt(abstentionCv)} cross-validated; threshold ${abstention.threshold}`);
+  printWeights(abstention.weights);
+}
+
+/** The windows of each tuning question whose support was retrieved, labelled good or not. */
+async function windowCases(retriever: PassageRetriever, questions: GoldQuestion[]): Promise<WindowCase[]> {
+  const answerer = Answerer.create(retriever, { models: {} });
+  const cases: WindowCase[] = [];
+  for (const q of questions) {
+    if (!q.answerable) continue;
+    const { retrieval, scored } = await answerer.rankWindows(q.question);
+    if (!retrieval.passages.slice(0, 5).some((p) => holdsAnySupport(p.passage.text, q))) continue;
+    cases.push({ windows: scored.map((w) => ({ features: w.features, good: answers(w, q) })) });
+  }
+  return cases;
+}
+
+/** A window answers when it shows an expected fact, or (none expected) holds or lies within a support quote. */
+function answers(window: ScoredWindow, q: GoldQuestion): boolean {
+  const text = window.texts.en ?? "";
+  if (q.expected_facts.length) return q.expected_facts.some((f) => foldForMatch(text).includes(foldForMatch(f)));
+  return q.support.some((s) => passageHoldsQuote(text, s.quote) || foldForMatch(s.quote).includes(foldForMatch(text)));
+}
+
+/** Mean of `score(train, test)` over folds taken by position (every FOLDS-th item). */
+function crossValidate<T>(items: T[], score: (train: T[], test: T[]) => number): number {
+  let sum = 0;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const test = items.filter((_, i) => i % FOLDS === fold);
+    const train = items.filter((_, i) => i % FOLDS !== fold);
+    sum += score(train, test);
+  }
+  return sum / FOLDS;
+}
+
+function printWeights(weights: Record<string, number>): void {
+  for (const [name, w] of Object.entries(weights)) console.log(`  ${name.padEnd(20)} ${w >= 0 ? " " : ""}${w.toFixed(3)}`);
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+main().catch((error: unknown) => {
+  console.error(`train:answers: ${(error as Error).message}`);
+  process.exit(1);
+});
