@@ -6,7 +6,7 @@
 import { run } from "@grammyjs/runner";
 import pino from "pino";
 import { Answerer } from "./answer/index.js";
-import { createGeneratorFromEnv } from "./answer/llm.js";
+import { createGeneratorFromEnv } from "./answer/generator.js";
 import { createBot, createWebhookServer, FileStore, registerCommands, SourcesCache, type BotLog } from "./bot/index.js";
 import { ConfigError, readBotConfig } from "./bot/config.js";
 import { CorpusError } from "./corpus/index.js";
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
     onLexicalRebuilt: (reason) => log.warn(reason),
   });
-  const answerer = Answerer.create(retriever, { generator: createGeneratorFromEnv(process.env, (m) => log.warn(m)) });
+  const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m)) });
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
   const bot = createBot(
     config.TELEGRAM_BOT_TOKEN,

@@ -1,10 +1,10 @@
-import type { Corpus, Language, Passage } from "../corpus/index.js";
+import { type Corpus, type Language, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { Retrieval, TermSource } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
 import { type Citation, citeSentences, rangeHolding, widenCitation } from "./citation.js";
-import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts, windowsOf } from "./evidence.js";
+import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, TELLING_KINDS } from "./question-kind.js";
 import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
@@ -19,7 +19,7 @@ export interface Evidence {
   /** The abstention model's probability that the reports answer. */
   probability?: number;
   /** Set when declined: which rule or the model. */
-  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "model";
+  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "period-after-reports" | "model";
 }
 
 export interface AnswerDraft {
@@ -60,8 +60,10 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
   const card = candidate && candidate.coverage >= best.coverage && (candidate.holdsKind || !best.holdsKind) ? candidate : undefined;
   const evidence: Evidence = { asked, features: abstentionFeatures(weighed, asked, best, card) };
-  const answeredFrom = card ? card.card.facts.map((f) => f.passage) : [best.passage];
-  const declined = hardDecline(question, weighed, answeredFrom, context);
+  const answer: AnswerSource = card
+    ? { passages: card.card.facts.map((f) => f.passage), quoted: card.card.facts.map((f) => f.quote).join(" ") }
+    : { passages: [best.passage], quoted: best.window.texts[REPORT_LANGUAGE] ?? "" };
+  const declined = hardDecline(question, weighed, answer, context);
   if (declined) return decline(lang, context, { ...evidence, declined });
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
@@ -76,7 +78,7 @@ export function rankWindows(question: string, retrieval: Retrieval, context: Com
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
   const asked = askedKind(question);
   const top = retrieval.passages.slice(0, k);
-  const scored = scoreWindows(windowsOf(top, context.passageWindows), weighed, asked, context, context.windowModel);
+  const scored = scoreWindows(top, weighed, asked, context, context.windowModel);
   return { weighed, asked, top, scored };
 }
 
@@ -96,25 +98,34 @@ function abstentionFeatures(weighed: WeighedConcept[], asked: AskedKind, best: S
   };
 }
 
-const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
+/** A year asked about on its own, not as an end of a range ("le plan 2020-2024"). */
+const YEAR = /(?<![\d–-]\s?)\b(1[89]\d\d|20\d\d)\b(?!\s?[–-]\s?\d)/g;
+
+/** What an answer would show: the passages it quotes from, and the words it quotes. */
+interface AnswerSource {
+  passages: Passage[];
+  quoted: string;
+}
 
 /**
- * Rules that decline whatever the scores: the passage the answer would come from does not
- * speak of every place, or of every year, the question is about (never answer about Tunis
- * when asked about Bamako, nor with 2013 figures when asked about 2016). A passage speaks of
- * a place when it, its headings or its report's title name it. The asker's description of
- * themselves is not what they ask about, so its places do not count.
+ * Rules that decline whatever the scores: the question is about a year after every report;
+ * or the answer would not speak of every place, or every year, the question is about (never
+ * answer about Tunis when asked about Bamako, nor with 2013 figures when asked about 2016).
+ * A passage speaks of a place when it, its headings or its report's title name it; an answer
+ * speaks of a year when its quoted words name it or its report is of that year ("as of 9
+ * May"). The asker's description of themselves is not what they ask about, so its places do
+ * not count.
  */
-function hardDecline(question: string, weighed: WeighedConcept[], answeredFrom: Passage[], context: ComposeContext): Evidence["declined"] {
-  const scopes = answeredFrom.map((p) => context.passageWindows.of(p));
-  for (const { concept } of weighed) {
-    if (!concept.place || concept.focus < 1) continue;
-    if (!scopes.some((s) => mentions(concept, s.whole) > 0 || mentions(concept, s.scope) > 0)) return "place-not-covered";
+function hardDecline(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ComposeContext): Evidence["declined"] {
+  const scopes = answer.passages.map((p) => context.passageWindows.of(p));
+  for (const w of weighed) {
+    if (!w.concept.place || w.concept.focus < 1) continue;
+    if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
-  // A report speaks of its own year even where a passage does not name it ("as of 9 May").
-  const speaksOf = (p: Passage, year: string) => p.text.includes(year) || p.section.some((h) => h.includes(year)) || String(context.corpus.reportById.get(p.docId)?.year) === year;
+  const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
   for (const year of question.match(YEAR) ?? []) {
-    if (!answeredFrom.some((p) => speaksOf(p, year))) return "period-not-covered";
+    if (Number(year) > latest) return "period-after-reports";
+    if (!answer.quoted.includes(year) && !answer.passages.some((p) => String(context.corpus.reportById.get(p.docId)?.year) === year)) return "period-not-covered";
   }
   return undefined;
 }
@@ -124,7 +135,7 @@ function decline(lang: Language, context: ComposeContext, evidence: Evidence): A
 }
 
 function answerFromQuotes(chosen: ScoredWindow[], lang: Language, context: ComposeContext): AnswerDraft {
-  const citations = chosen.map((w, i) => citeSentences(context.corpus, w.passage, i + 1, w.range));
+  const citations = chosen.map((w, i) => citeSentences(context.corpus, w.passage, i + 1, w.window.range));
   return { kind: "extract", abstained: false, text: extractText(citations, lang), citations };
 }
 

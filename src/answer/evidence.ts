@@ -1,5 +1,5 @@
 import { type Corpus, countWords, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
-import { type Concept, type Language, LANGUAGES, type RetrievedPassage, type TermSource, tokenize } from "../retrieval/index.js";
+import { type Concept, type Language, LANGUAGES, type TermSource, tokenize } from "../retrieval/index.js";
 import type { SentenceRange } from "./citation.js";
 import { type AskedKind, holdsKind, TELLING_KINDS } from "./question-kind.js";
 
@@ -12,6 +12,14 @@ export interface WeighedConcept {
   weight: number;
   /** None of its words appear in the corpus, in any language searched: it cannot be covered. */
   unknown: boolean;
+  /** Its index terms in every language, best weight first: what `mentions` looks for, window after window. */
+  lookups: TermLookup[];
+}
+
+interface TermLookup {
+  lang: Language;
+  term: string;
+  weight: number;
 }
 
 /**
@@ -30,7 +38,8 @@ export function weighConcepts(concepts: Concept[], languages: readonly Language[
       if (known.length) rarities.push(Math.min(...known.map((t) => terms.idf(t, lang))));
     }
     const unknown = rarities.length === 0;
-    return { concept, unknown, weight: concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)) };
+    const lookups = LANGUAGES.flatMap((lang) => [...concept.terms[lang]].map(([term, weight]) => ({ lang, term, weight }))).sort((a, b) => b.weight - a.weight);
+    return { concept, unknown, weight: concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)), lookups };
   });
 }
 
@@ -117,36 +126,15 @@ export function union(sets: TermSets[]): Partial<Record<Language, Set<string>>> 
   return out;
 }
 
-/** A window of a retrieved passage, with where that passage ranked. */
-export interface Window extends PassageWindow {
-  /** Rank of its passage among those retrieved, from 0. */
-  passageIndex: number;
-  /** Retrieval score of its passage over the best passage's. */
-  passageScore: number;
-  passage: Passage;
-  /** The index terms of its whole passage, headings included: what it is read in. */
-  context: TermSets;
-}
-
-/** Every window of the retrieved passages that may be quoted. */
-export function windowsOf(passages: RetrievedPassage[], passageWindows: PassageWindows): Window[] {
-  const best = passages[0]?.score || 1;
-  return passages.flatMap((r, passageIndex) => {
-    if (r.passage.kind === "reference") return []; // lists of works cited are never quoted
-    const { windows, whole } = passageWindows.of(r.passage);
-    return windows.map((w) => ({ ...w, passageIndex, passageScore: r.score / best, passage: r.passage, context: whole }));
-  });
-}
-
 /** How well a text (its term sets) says a concept: 1 for its own word, less for a synonym, 0 when absent. */
-export function mentions(concept: Concept, present: TermSets): number {
-  let best = 0;
-  for (const lang of LANGUAGES) {
-    const set = present[lang];
-    if (!set) continue;
-    for (const [term, weight] of concept.terms[lang]) if (weight > best && set.has(term)) best = weight;
+export function mentions(concept: WeighedConcept, present: TermSets): number {
+  // Indexed loop over terms sorted by weight: runs for every window and concept, so it allocates nothing.
+  const lookups = concept.lookups;
+  for (let i = 0; i < lookups.length; i++) {
+    const { lang, term, weight } = lookups[i]!;
+    if (present[lang]?.has(term)) return weight;
   }
-  return best;
+  return 0;
 }
 
 /**
@@ -158,12 +146,13 @@ export function mentions(concept: Concept, present: TermSets): number {
 export function coverage(weighed: WeighedConcept[], window: TermSets, context: TermSets, contextCredit: number): number {
   let total = 0;
   let covered = 0;
-  for (const { concept, weight, unknown } of weighed) {
-    if (unknown) continue;
-    total += weight;
-    const own = mentions(concept, window);
-    const around = own < 1 ? mentions(concept, context) * (concept.place ? 1 : contextCredit) : 0;
-    covered += weight * Math.max(own, around);
+  for (let i = 0; i < weighed.length; i++) {
+    const w = weighed[i]!;
+    if (w.unknown) continue;
+    total += w.weight;
+    const own = mentions(w, window);
+    const around = own < 1 ? mentions(w, context) * (w.concept.place ? 1 : contextCredit) : 0;
+    covered += w.weight * Math.max(own, around);
   }
   return total > 0 ? covered / total : 0;
 }

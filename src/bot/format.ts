@@ -1,5 +1,5 @@
 import { type Answer, locate } from "../answer/index.js";
-import type { Report } from "../corpus/index.js";
+import { REPORT_LANGUAGE, type Report } from "../corpus/index.js";
 import type { BotMessages } from "./locales/index.js";
 
 /** Telegram's limit for one message. */
@@ -23,12 +23,19 @@ export function answerHtml(answer: Answer): string {
   return `${body}\n\n<i>${answer.citations.map((_, i) => shortSource(answer, i)).join(" · ")}</i>`;
 }
 
-/** Behind the "sources" button: every citation with title, year, place and the report's words. */
-export function sourcesHtml(answer: Answer): string {
+/**
+ * Behind the "sources" button: every citation with title, publisher, year, section and the
+ * report's words; in a translated language, the translation first and the report's English under it.
+ */
+export function sourcesHtml(answer: Answer, messages: BotMessages): string {
   return answer.citations
     .map((c) => {
       const where = locate(c, answer.lang);
-      return `<b>[${c.marker}]</b> ${escapeHtml(c.title)}, ${escapeHtml(c.publisher)}, <b>${c.year}</b>${where ? ` — ${escapeHtml(where)}` : ""}\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
+      const head = `<b>[${c.marker}]</b> ${escapeHtml(c.title)}, ${escapeHtml(c.publisher)}, <b>${c.year}</b>${where ? ` — ${escapeHtml(where)}` : ""}`;
+      const translated = answer.lang === REPORT_LANGUAGE ? undefined : c.translations[answer.lang];
+      if (!translated) return `${head}\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
+      const label = translated.reviewed ? messages.translatedQuote : messages.unreviewedTranslation;
+      return `${head}\n<i>${label}</i>\n<blockquote>${escapeHtml(translated.text)}</blockquote>\n<i>${messages.originalWords}</i>\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
     })
     .join("\n\n");
 }

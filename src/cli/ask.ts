@@ -7,7 +7,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Answerer, renderPlainText, toContract } from "../answer/index.js";
-import { createGeneratorFromEnv } from "../answer/llm.js";
+import { createGeneratorFromEnv } from "../answer/generator.js";
 import { LANGUAGES, RETRIEVER_KINDS } from "../retrieval/index.js";
 import { openRetrieverForCli } from "./open.js";
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (!values.jsonl && !question) throw new UsageError('give a question: npm run ask -- "Quelle est l\'amende pour dépassement de visa en Tunisie ?"');
 
   const retriever = await openRetrieverForCli({ dense: retrieverKind !== undefined && retrieverKind !== "lexical" });
-  const answerer = Answerer.create(retriever, { generator: createGeneratorFromEnv(process.env, (message) => console.error(message)) });
+  const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (message) => console.error(message)) });
   const options = { k, ...(retrieverKind ? { retriever: retrieverKind } : {}), ...(lang ? { lang } : {}) };
 
   if (!values.jsonl) {

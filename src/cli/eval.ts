@@ -19,7 +19,6 @@ import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../ev
 import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
 import { Document } from "@langchain/core/documents";
 import { UniversalSentenceEncoderEmbeddings, USE_MODEL_ID } from "../retrieval/use-embeddings.js";
-import { HnswVectorStore } from "../retrieval/vector-store.js";
 import { openRetrieverForCli } from "./open.js";
 
 /** The question sets the project measures on; `listFailures` is off for the part never read. */
@@ -129,6 +128,7 @@ async function universalSentenceEncoderVariants(retriever: PassageRetriever): Pr
     console.error(`eval: the Universal Sentence Encoder could not be loaded (${(error as Error).message}); its rows are skipped.`);
     return [];
   }
+  const { HnswVectorStore } = await import("../retrieval/vector-store.js");
   const store = new HnswVectorStore(embeddings, embeddings.dimension);
   const passages = retriever.corpus.passages;
   await store.addVectors(await embeddings.embedDocuments(passages.map((p) => p.text)), passages.map((p) => new Document({ pageContent: p.text, metadata: { passageId: p.id } })));

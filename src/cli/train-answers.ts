@@ -91,8 +91,8 @@ async function windowCases(retriever: PassageRetriever, questions: GoldQuestion[
 }
 
 /** A window answers when it shows an expected fact, or (none expected) holds or lies within a support quote. */
-function answers(window: ScoredWindow, q: GoldQuestion): boolean {
-  const text = window.texts.en ?? "";
+function answers(scored: ScoredWindow, q: GoldQuestion): boolean {
+  const text = scored.window.texts.en ?? "";
   if (q.expected_facts.length) return q.expected_facts.some((f) => foldForMatch(text).includes(foldForMatch(f)));
   return q.support.some((s) => passageHoldsQuote(text, s.quote) || foldForMatch(s.quote).includes(foldForMatch(text)));
 }

@@ -35,8 +35,7 @@ export interface LoadOptions {
 
 const RETRANSLATE = "Fix the line it names (the reports' sentences must stay as they are), or restore the file with `git checkout -- corpus/translations/`; `npm run translate -- --missing` drafts what is missing.";
 
-export function loadCatalogue(sourcesDir = DEFAULT_SOURCES_DIR): Catalogue {
-  const path = join(sourcesDir, "catalogue.json");
+export function loadCatalogue(path = join(DEFAULT_SOURCES_DIR, "catalogue.json")): Catalogue {
   return parseFile(path, CatalogueSchema, readJson(path, "Restore it from git: `git checkout -- " + path + "`."), "Fix the entry it names.");
 }
 

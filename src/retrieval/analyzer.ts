@@ -72,10 +72,10 @@ function accentedTokens(text: string): string[] {
 }
 
 /**
- * The accented spelling of each unaccented word of a French text, the most frequent first
- * wins: people type "irreguliere", the translation says "irrégulière".
+ * The accented spelling of each unaccented word of a French text, the most frequent winning:
+ * people type "irreguliere", the translation says "irrégulière".
  */
-export function accentedSpellings(texts: Iterable<string>): Map<string, string> {
+export function frenchSpellings(texts: Iterable<string>): ReadonlyMap<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const word of accentedTokens(text)) {
@@ -90,17 +90,29 @@ export function accentedSpellings(texts: Iterable<string>): Map<string, string> 
 }
 
 /**
+ * The accents of the French endings the Snowball stemmer reads ("-ière", "-ée", "-ité"), put
+ * back on a word typed without them, so "reservees" stems as "réservées" does.
+ */
+function accentEnding(word: string): string {
+  return word
+    .replace(/ieres?$/, (m) => m.replace("iere", "ière"))
+    .replace(/ees?$/, (m) => m.replace("ee", "ée"))
+    .replace(/ites?$/, (m) => m.replace("ite", "ité"));
+}
+
+/**
  * The French analyser, for the French translation of the corpus and French questions:
  * elisions and stop words out, then the Snowball French stemmer, which needs accents to find
- * suffixes ("réservées"): a word typed without them gets back the corpus's spelling of it
- * first, and terms are accent-free so either spelling meets the other.
+ * suffixes: a word typed without them gets the translation's spelling of it, or at least the
+ * accents of its ending, first. Terms are accent-free so either spelling meets the other.
  */
 export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>): Analyzer {
   const term = (token: string): string | null => {
     const folded = stripAccents(token);
     if (FRENCH_STOPWORDS.has(folded) || folded.length < 2) return null;
     if (/^\p{N}/u.test(token)) return folded;
-    return stripAccents(frenchStem(token === folded ? (spellings.get(folded) ?? token) : token));
+    const spelled = token !== folded ? token : (spellings.get(folded) ?? accentEnding(folded));
+    return stripAccents(frenchStem(spelled));
   };
   return { tokens: accentedTokens, term, terms: (text) => accentedTokens(text).flatMap((token) => term(token) ?? []) };
 }
@@ -108,5 +120,5 @@ export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>): An
 /** One analyser per language the corpus is indexed in. */
 export function createAnalyzers(lexicon: Lexicon, corpus: Corpus): Record<Language, Analyzer> {
   const frenchText = [...(corpus.translations.get("fr")?.values() ?? [])].flatMap((t) => t.sentences.map((s) => s.text));
-  return { en: createEnglishAnalyzer(lexicon), fr: createFrenchAnalyzer(accentedSpellings(frenchText)) };
+  return { en: createEnglishAnalyzer(lexicon), fr: createFrenchAnalyzer(frenchSpellings(frenchText)) };
 }

@@ -1,16 +1,12 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Document } from "@langchain/core/documents";
 import type { Corpus } from "../corpus/load.js";
 import { createAnalyzers } from "./analyzer.js";
-import { type EmbeddingModel, TransformersEmbeddings } from "./embeddings.js";
-import { type IndexMeta, lexicalFileName, sha256Of, writeIndexFiles } from "./index-files.js";
+import type { EmbeddingModel } from "./embeddings.js";
+import { type IndexMeta, lexicalFileName, sha256Of, VECTOR_STORE_FILES, writeIndexFiles } from "./index-files.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { indexedTexts, LexicalIndex } from "./lexical-index.js";
 import type { Lexicon } from "./lexicon.js";
-import { HnswVectorStore, VECTOR_STORE_FILES } from "./vector-store.js";
-
-const EMBED_BATCH = 32;
 
 export interface BuildIndexOptions {
   corpus: Corpus;
@@ -35,19 +31,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexMeta>
   mkdirSync(outDir, { recursive: true });
   for (const file of VECTOR_STORE_FILES) rmSync(join(outDir, file), { force: true });
 
-  let dense: IndexMeta["dense"] = null;
-  if (options.model) {
-    const embeddings = await TransformersEmbeddings.load(options.model);
-    const store = new HnswVectorStore(embeddings, embeddings.dimension);
-    for (let i = 0; i < corpus.passages.length; i += EMBED_BATCH) {
-      const batch = corpus.passages.slice(i, i + EMBED_BATCH);
-      const documents = batch.map((p) => new Document({ pageContent: p.text, metadata: { passageId: p.id } }));
-      await store.addVectors(await embeddings.embedDocuments(batch.map((p) => p.text)), documents);
-      options.onProgress?.(Math.min(i + EMBED_BATCH, corpus.passages.length), corpus.passages.length);
-    }
-    await store.save(outDir);
-    dense = { model: options.model.id, dimension: embeddings.dimension, passages: store.size };
-  }
+  const dense: IndexMeta["dense"] = options.model ? await (await import("./dense.js")).buildVectors(corpus, options.model, outDir, options.onProgress) : null;
 
   const meta: IndexMeta = {
     schemaVersion: 2,

@@ -5,6 +5,10 @@ import { z } from "zod";
 import { LANGUAGES, type Language } from "./language.js";
 
 export const DEFAULT_INDEX_DIR = "index";
+/** The dense store's files: the hnsw graph and the documents' metadata. */
+export const VECTORS_FILE = "vectors.hnsw";
+export const DOCUMENTS_FILE = "vectors.docs.json";
+export const VECTOR_STORE_FILES = [VECTORS_FILE, DOCUMENTS_FILE];
 export const REBUILD_INDEX = "Run `npm run build:index` to rebuild it.";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);

@@ -25,6 +25,8 @@ export interface Lexicon {
   french: Map<string, string[]>;
   /** Longest French form, in tokens: how far a phrase match looks ahead. */
   longestFrench: number;
+  /** The one-word French forms by first letter: what a misspelled word is compared with (a typo rarely hits the first letter). */
+  frenchWordsByInitial: Map<string, string[]>;
   /** French form -> the other French forms of its entries (spelling variants and synonyms). */
   frenchSiblings: Map<string, string[]>;
   /** English word -> the other English words of its synonym groups. */
@@ -62,7 +64,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     }
   }
   const conflations = new Map(Object.entries(file.englishConflations).map(([from, to]) => [tokenize(from).join(""), tokenize(to).join(" ")]));
-  return { french, longestFrench, frenchSiblings, synonyms, conflations, places: new Set(file.places), sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])), sha256: createHash("sha256").update(text).digest("hex") };
+  return { french, longestFrench, frenchWordsByInitial: byInitial([...french.keys()].filter((f) => !f.includes(" "))), frenchSiblings, synonyms, conflations, places: new Set(file.places), sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 export interface LexiconMatch {
@@ -92,4 +94,10 @@ export function matchFrench(tokens: string[], lexicon: Lexicon): LexiconMatch[] 
     }
   }
   return matches;
+}
+
+function byInitial(words: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const word of words) out.set(word[0]!, [...(out.get(word[0]!) ?? []), word]);
+  return out;
 }

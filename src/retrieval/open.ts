@@ -1,15 +1,14 @@
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
 import { createAnalyzers } from "./analyzer.js";
-import { TransformersEmbeddings } from "./embeddings.js";
 import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
 import { LANGUAGES, type Language, LanguageIdentifier } from "./language.js";
 import { indexedTexts, LexicalIndex } from "./lexical-index.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
-import { type ModelSearch, resolveModel } from "./model-resolution.js";
+import type { ModelSearch } from "./model-resolution.js";
 import type { Analyzer } from "./analyzer.js";
-import { HnswVectorStore } from "./vector-store.js";
 
 export interface OpenOptions {
   corpusDir?: string;
@@ -33,11 +32,11 @@ export interface OpenOptions {
   onLexicalRebuilt?: (reason: string) => void;
 }
 
-/** A dense retriever: how queries become vectors, and the passages' vectors. */
+/** A dense retriever: how queries become vectors, and the passages' vectors (any LangChain vector store). */
 export interface DensePath {
   modelId: string;
   embeddings: EmbeddingsInterface;
-  store: HnswVectorStore;
+  store: VectorStoreInterface;
   /** Rewrites the question before embedding (an English-only encoder gets French turned into English). */
   prepareQuery?: (question: string, lang: Language) => string;
 }
@@ -90,7 +89,7 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
   }
   const [languages, dense] = await Promise.all([
     LanguageIdentifier.load(lexicon),
-    options.dense ? openDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
+    options.dense ? loadDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
   ]);
   if ("reason" in dense && options.dense) options.onDenseUnavailable?.(dense.reason);
   return {
@@ -105,28 +104,16 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
   };
 }
 
-async function openDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
-  if (!meta.dense) return { reason: `${indexDir}/ holds no vectors (it was built without an embedding model)` };
-  const id = options.modelId ?? meta.dense.model;
-  if (id !== meta.dense.model) {
-    return { reason: `${indexDir}/ vectors were made by ${meta.dense.model}, but EMBEDDING_MODEL asks for ${id}: run \`npm run build:index\` to re-embed with ${id}, or unset EMBEDDING_MODEL` };
-  }
-  const resolution = resolveModel({ id, envDir: options.modelDir, roots: options.modelRoots, allowHub: options.allowHub ?? false });
-  if (!resolution.model) return { reason: `no copy of the embedding model ${id} was found (looked in ${resolution.tried.join(", ")})` };
-  let embeddings: TransformersEmbeddings;
+/**
+ * The dense path is loaded only when asked for: a lexical-only bot never loads LangChain's
+ * vector stores, hnswlib-node or ONNX Runtime, and an install without them still answers.
+ */
+async function loadDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
+  let dense: typeof import("./dense.js");
   try {
-    embeddings = await TransformersEmbeddings.load(resolution.model);
+    dense = await import("./dense.js");
   } catch (error) {
-    return { reason: `the embedding model ${id} at ${resolution.model.dir} could not be loaded (${(error as Error).message.split("\n")[0]})` };
+    return { reason: `its packages are not installed (${(error as Error).message.split("\n")[0]}); reinstall with \`npm ci\` where a C++ toolchain is available for hnswlib-node` };
   }
-  if (embeddings.dimension !== meta.dense.dimension) {
-    return { reason: `the model at ${resolution.model.dir} makes ${embeddings.dimension}-d vectors but ${indexDir}/ holds ${meta.dense.dimension}-d ones: run \`npm run build:index\`` };
-  }
-  try {
-    const store = await HnswVectorStore.load(indexDir, embeddings);
-    if (store.size !== meta.dense.passages) throw new Error(`${store.size} vectors for ${meta.dense.passages} passages`);
-    return { modelId: id, embeddings, store };
-  } catch (error) {
-    return { reason: `the vectors in ${indexDir}/ are damaged (${(error as Error).message}): run \`npm run build:index\`` };
-  }
+  return dense.openDense(indexDir, meta, options);
 }

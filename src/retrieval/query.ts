@@ -212,32 +212,33 @@ function mergeSameConcepts(concepts: Concept[]): Concept[] {
 function nearestFrenchForm(token: string, lexicon: Lexicon): { form: string; english: string[] } | undefined {
   if (token.length < 5) return undefined;
   const budget = token.length >= 8 ? 2 : 1;
-  let best: { form: string; english: string[]; distance: number } | undefined;
-  for (const [form, english] of lexicon.french) {
-    if (form.includes(" ") || Math.abs(form.length - token.length) > budget) continue;
+  let best: { form: string; distance: number } | undefined;
+  for (const form of lexicon.frenchWordsByInitial.get(token[0]!) ?? []) {
+    if (Math.abs(form.length - token.length) > budget) continue;
     const distance = editDistance(token, form, budget);
-    if (distance <= budget && (!best || distance < best.distance)) best = { form, english, distance };
+    if (distance <= budget && (!best || distance < best.distance)) best = { form, distance };
   }
-  return best;
+  return best && { form: best.form, english: lexicon.french.get(best.form)! };
 }
 
 /** Damerau-Levenshtein distance (optimal string alignment); stops early once above `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows (two back, for transpositions), reused: this runs for every unknown word against every form.
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current.push(value);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) return rowMin;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
   return previous[b.length]!;
 }

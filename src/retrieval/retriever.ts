@@ -47,8 +47,11 @@ export class RetrieverUnavailable extends Error {
   override name = "RetrieverUnavailable";
 }
 
-/** Texts whose index terms are kept: every sentence and sentence pair of the corpus, in each language, with room. */
-const TERMS_CACHE_SIZE = 20_000;
+/**
+ * Texts whose index terms are kept, per language: the words and fact texts of the cards and
+ * the like (the answer stage keeps its own terms of every sentence, see PassageWindows).
+ */
+const TERMS_CACHE_SIZE = 2_000;
 
 /** How many candidates each list brings to fusion. */
 const FUSION_DEPTH = 50;

@@ -5,9 +5,8 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { SaveableVectorStore } from "@langchain/core/vectorstores";
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
+import { DOCUMENTS_FILE, VECTORS_FILE } from "./index-files.js";
 
-const VECTORS_FILE = "vectors.hnsw";
-const DOCUMENTS_FILE = "vectors.docs.json";
 
 const StoredDocumentsSchema = z.object({
   dimension: z.number().int().positive(),
@@ -96,4 +95,3 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 }
 
-export const VECTOR_STORE_FILES = [VECTORS_FILE, DOCUMENTS_FILE];

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { http, HttpResponse, delay } from "msw";
 import { setupServer } from "msw/node";
 import { Answerer } from "../../src/answer/index.js";
-import { ChatGenerator, createGeneratorFromEnv } from "../../src/answer/llm.js";
+import { createGeneratorFromEnv } from "../../src/answer/generator.js";
+import { ChatGenerator } from "../../src/answer/llm.js";
 import type { AnswerDraft } from "../../src/answer/compose.js";
 import { loadCorpus, type Passage } from "../../src/corpus/index.js";
 import { PassageRetriever, type RetrievedPassage } from "../../src/retrieval/index.js";
@@ -101,9 +102,9 @@ describe("the optional LLM generator", () => {
     expect(user!.content.match(/<\/passage>/g)).toHaveLength(1);
   });
 
-  it("is off without LLM_BASE_URL, and says what is wrong with a bad configuration", () => {
-    expect(createGeneratorFromEnv({}, (m) => logs.push(m))).toBeUndefined();
-    expect(createGeneratorFromEnv({ LLM_BASE_URL: "not a url", LLM_MODEL: "m" }, (m) => logs.push(m))).toBeUndefined();
+  it("is off without LLM_BASE_URL, and says what is wrong with a bad configuration", async () => {
+    expect(await createGeneratorFromEnv({}, (m) => logs.push(m))).toBeUndefined();
+    expect(await createGeneratorFromEnv({ LLM_BASE_URL: "not a url", LLM_MODEL: "m" }, (m) => logs.push(m))).toBeUndefined();
     expect(logs.join("\n")).toMatch(/LLM_BASE_URL must be a URL/);
   });
 });

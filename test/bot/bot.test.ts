@@ -19,7 +19,7 @@ describe("commands", () => {
     ["/start", "en", /I answer questions.*I keep neither your messages nor your name/s],
     ["/help", "fr", /Quelle est l'amende.*@relais_test_bot votre question/s],
     ["/help", "en", /What is the fine.*@relais_test_bot your question/s],
-    ["/about", "fr", /Ce que je garde.*\/forget/s],
+    ["/about", "fr", /Ce que je garde.*\/forget.*traduction de l.équipe Relais/s],
     ["/sources", "en", /CARIM – Migration Profile: Mali.*2010.*Not stated in the report/s],
     ["/unknown", "fr", /Je ne connais pas cette commande/],
   ])("%s in %s", async (command, lang, expected) => {
@@ -79,6 +79,17 @@ describe("questions in a private chat", () => {
     const edited = calls.find((c) => c.method === "editMessageReplyMarkup")!.payload;
     expect(JSON.stringify(edited.reply_markup)).not.toContain("fb:");
     expect(JSON.stringify(edited.reply_markup)).toContain("src:");
+  });
+
+  it("shows a French reader the French quote and, under it, the report's English words", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("Combien de Maliens vivent à l'étranger ?", { lang: "fr" }));
+    expect(texts()[0]).toMatch(/^Voici ce que disent les rapports :\n\n« /);
+    const markup = sent()[0]!.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> };
+    const sourcesData = markup.inline_keyboard.flat().find((b) => b.callback_data.startsWith("src:"))!.callback_data;
+    calls.length = 0;
+    await bot.handleUpdate(callbackUpdate(sourcesData, { lang: "fr" }));
+    expect(texts()[0]).toMatch(/<b>\[1\]<\/b> .*, <b>20\d\d<\/b>.*\n<i>Traduction de l'équipe Relais :<\/i>\n<blockquote>[^<]*\p{L}[^<]*<\/blockquote>\n<i>Le texte original du rapport \(en anglais\) :<\/i>\n<blockquote>[^<]*Malians/su);
   });
 
   it("says the sources are gone when the button is too old", async () => {

@@ -31,7 +31,7 @@ describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stan
     push({ inline_query: { id: "q1", from: from(11, "fr"), query: "amende visa tunisie", offset: "" } });
 
     // node itself runs the bot (tsx as a loader), so signals reach it and nothing is left behind.
-    const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const bot = spawn(process.execPath, ["--max-semi-space-size=8", "--import", "tsx", "src/main.ts"], {
       env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, STATE_FILE: join(state, "state.json"), RELAIS_OFFLINE: "1", LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -41,6 +41,19 @@ describe("npm run build:corpus", () => {
     }
   });
 
+  it("fails, naming the passage, when the team's translation no longer fits the passages", () => {
+    const out = mkdtempSync(join(tmpdir(), "relais-corpus-"));
+    try {
+      mkdirSync(join(out, "translations"));
+      const lines = readFileSync("corpus/translations/fr.jsonl", "utf8").split("\n").filter(Boolean);
+      writeFileSync(join(out, "translations", "fr.jsonl"), lines.slice(1).join("\n") + "\n");
+      const dropped = JSON.parse(lines[0]!).passageId as string;
+      expect(() => buildInto(out)).toThrow(new RegExp(`passage ${dropped} has no translation[^]*npm run translate -- --missing`));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a source report the catalogue does not describe, naming the fix", () => {
     const sources = mkdtempSync(join(tmpdir(), "relais-sources-"));
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEnglishAnalyzer, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
+import { createEnglishAnalyzer, frenchSpellings, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
 import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
 import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
 
@@ -68,5 +68,19 @@ describe("French to English words, for an English-only encoder", () => {
   it("rewrites a French question through the lexicon, keeping words it does not list", async () => {
     const { frenchToEnglishWords } = await import("../../src/retrieval/use-embeddings.js");
     expect(frenchToEnglishWords("Quelle est l'amende pour dépassement de visa en Tunisie ?", lexicon)).toBe("quelle est l fine pour overstay de visa en tunisia");
+  });
+});
+
+describe("the French analyser", () => {
+  const frenchAnalyzer = createFrenchAnalyzer(frenchSpellings(["Le séjour irrégulier est réservé aux nationaux ; les pénalités s'accumulent."]));
+  it("drops elided articles and stop words, and stems what is left", () => {
+    expect(frenchAnalyzer.terms("l'amende qu'on doit payer")).toEqual(frenchAnalyzer.terms("amende payer"));
+    expect(frenchAnalyzer.terms("les amendes")).toEqual(frenchAnalyzer.terms("l'amende"));
+  });
+
+  it("meets a word typed without accents with its spelling in the translation", () => {
+    expect(frenchAnalyzer.terms("irreguliere")).toEqual(frenchAnalyzer.terms("irrégulière"));
+    expect(frenchAnalyzer.terms("sejour irregulier penalites")).toEqual(frenchAnalyzer.terms("séjour irrégulier pénalités"));
+    expect(frenchAnalyzer.terms("reservees")).toEqual(frenchAnalyzer.terms("réservées"));
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { RelaisContext } from "../context.js";
 import { answerHtml, MESSAGE_LIMIT, sourcesHtml } from "../format.js";
+import { messagesFor } from "../locales/index.js";
 import { MAX_QUESTION_CHARS } from "./question.js";
 
 /** Inline mode: `@bot question` in any chat gives a cited answer card to share. */
@@ -15,7 +16,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   }
   const answer = await ctx.services.answerer.ask(question, { ...(ctx.langChosen ? { lang: ctx.lang } : {}), fallbackLang: ctx.lang });
   const short = answerHtml(answer);
-  const full = answer.citations.length ? `${short}\n\n${sourcesHtml(answer)}` : short;
+  const full = answer.citations.length ? `${short}\n\n${sourcesHtml(answer, messagesFor(answer.lang))}` : short;
   const plain = answer.text.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ").trim();
   await ctx.answerInlineQuery(
     [

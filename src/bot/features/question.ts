@@ -35,7 +35,7 @@ export async function answerQuestion(ctx: RelaisContext, raw: string): Promise<v
   await ctx.replyWithChatAction("typing").catch(() => {}); // a hint only; never worth failing for
   const answer = await answerer.ask(question, { ...(ctx.langChosen ? { lang: ctx.lang } : {}), fallbackLang: ctx.lang });
   const messages = messagesFor(answer.lang);
-  const sourcesKey = answer.citations.length ? sources.put(sourcesHtml(answer)) : undefined;
+  const sourcesKey = answer.citations.length ? sources.put(sourcesHtml(answer, messages)) : undefined;
   const parts = splitMessage((tooLong ? `<i>${messages.tooLong}</i>\n\n` : "") + answerHtml(answer));
   for (const [i, part] of parts.entries()) {
     const first = i === 0;

@@ -17,8 +17,12 @@ export const en: BotMessages = {
   about:
     "Relais answers from five public reports; it invents nothing and says when the reports do not answer. Facts date from 2010 to 2021 and may have changed.\n\n" +
     "<b>What I keep</b>: your language choice (tied to your Telegram user number, not your name) and the count of 👍/👎 per kind of answer. Never the text of your messages nor your name.\n" +
-    "<b>To erase it</b>: send /forget.",
+    "<b>To erase it</b>: send /forget.\n\n" +
+    "<b>Translations</b>: the reports are in English. French answers are the Relais team's translation; the full sources also give the report's own English words.",
   sourcesTitle: "The reports I use",
+  originalWords: "The report's own words:",
+  translatedQuote: "Relais team's translation:",
+  unreviewedTranslation: "Machine translation, not yet reviewed:",
   licence: "licence",
   chooseLanguage: "Choose the language of my answers:",
   languageSet: "Done: I will answer in English.",

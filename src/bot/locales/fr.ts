@@ -17,8 +17,12 @@ export const fr: BotMessages = {
   about:
     "Relais répond à partir de cinq rapports publics ; il n'invente rien et dit quand les rapports ne répondent pas. Les faits datent de 2010 à 2021 et ont pu changer.\n\n" +
     "<b>Ce que je garde</b> : votre choix de langue (lié à votre numéro d'utilisateur Telegram, pas à votre nom) et le nombre de 👍/👎 par type de réponse. Jamais le texte de vos messages ni votre nom.\n" +
-    "<b>Pour tout effacer</b> : envoyez /forget.",
+    "<b>Pour tout effacer</b> : envoyez /forget.\n\n" +
+    "<b>Traductions</b> : les rapports sont en anglais. Le texte français des réponses est la traduction de l'équipe Relais ; les sources complètes donnent aussi les mots anglais du rapport.",
   sourcesTitle: "Les rapports utilisés",
+  originalWords: "Le texte original du rapport (en anglais) :",
+  translatedQuote: "Traduction de l'équipe Relais :",
+  unreviewedTranslation: "Traduction automatique, pas encore relue :",
   licence: "licence",
   chooseLanguage: "Choisissez la langue de mes réponses :",
   languageSet: "C'est noté : je vous répondrai en français.",

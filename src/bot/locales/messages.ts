@@ -7,6 +7,12 @@ export interface BotMessages {
   /** /about, HTML: what is kept about users and how to wipe it. */
   about: string;
   sourcesTitle: string;
+  /** Before the report's own English words, under a translated quote in the sources. */
+  originalWords: string;
+  /** Beside a translated quote in the sources: whose translation it is. */
+  translatedQuote: string;
+  /** Beside a machine translation no person has read yet. */
+  unreviewedTranslation: string;
   licence: string;
   chooseLanguage: string;
   languageSet: string;

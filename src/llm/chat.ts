@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * The optional OpenAI-compatible chat endpoint (Ollama, llama.cpp server, vLLM, a hosted API):
+ * its configuration, and one bounded call. Used by the answer stage's generator and by
+ * `npm run translate`; nothing here knows what is asked.
+ */
+export const ChatConfigSchema = z.object({
+  LLM_BASE_URL: z.string().url("LLM_BASE_URL must be a URL such as http://localhost:11434/v1"),
+  LLM_MODEL: z.string().min(1, "LLM_MODEL names the model to ask, e.g. llama3.1"),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(8_000),
+});
+export type ChatConfig = z.infer<typeof ChatConfigSchema>;
+
+/** A reply longer than this is refused unread: no answer or translation needs more. */
+export const MAX_REPLY_BYTES = 256 * 1024;
+
+const ChatCompletionSchema = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
+});
+
+export interface ChatMessage {
+  role: "system" | "user";
+  content: string;
+}
+
+/** The endpoint refused, failed, timed out or replied out of shape; the message says which. */
+export class ChatError extends Error {
+  override name = "ChatError";
+}
+
+/** Reads the chat configuration from the environment; undefined when no endpoint is set. */
+export function chatConfigFrom(env: NodeJS.ProcessEnv): { config?: ChatConfig; problem?: string } {
+  if (!env.LLM_BASE_URL) return {};
+  const parsed = ChatConfigSchema.safeParse(env);
+  return parsed.success ? { config: parsed.data } : { problem: parsed.error.issues.map((i) => i.message).join("; ") };
+}
+
+/** One chat completion, JSON mode, temperature 0, bounded in time and size; its text content. */
+export async function complete(config: ChatConfig, messages: ChatMessage[]): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(new URL("chat/completions", config.LLM_BASE_URL.replace(/\/?$/, "/")), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(config.LLM_API_KEY ? { authorization: `Bearer ${config.LLM_API_KEY}` } : {}) },
+      body: JSON.stringify({ model: config.LLM_MODEL, messages, temperature: 0, response_format: { type: "json_object" } }),
+      signal: AbortSignal.timeout(config.LLM_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new ChatError(isTimeout(error) ? "timed out" : `could not reach ${config.LLM_BASE_URL} (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new ChatError(`the endpoint answered HTTP ${response.status}`);
+  let body: string;
+  try {
+    body = await readCapped(response, MAX_REPLY_BYTES);
+  } catch (error) {
+    throw error instanceof ChatError ? error : new ChatError(isTimeout(error) ? "timed out" : `the reply could not be read (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ChatError("the reply was not JSON");
+  }
+  const parsed = ChatCompletionSchema.safeParse(json);
+  if (!parsed.success) throw new ChatError("the reply did not have the expected shape");
+  return parsed.data.choices[0]!.message.content;
+}
+
+/** The body as text, refused once it passes `limit` bytes (never read whole into memory). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > limit) throw new ChatError(`the reply is larger than ${limit} bytes`);
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ChatError(`the reply is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
+/** A system + user prompt pair from prompts/<name>.system.md and .user.md (mustache), as chat messages. */
+export async function promptMessages(name: string, values: Record<string, string>): Promise<ChatMessage[]> {
+  const dir = new URL("../../prompts/", import.meta.url);
+  const { ChatPromptTemplate } = await import("@langchain/core/prompts");
+  const template = ChatPromptTemplate.fromMessages(
+    [
+      ["system", readFileSync(new URL(`${name}.system.md`, dir), "utf8")],
+      ["human", readFileSync(new URL(`${name}.user.md`, dir), "utf8")],
+    ],
+    { templateFormat: "mustache" },
+  );
+  const messages = await template.formatMessages(values);
+  return messages.map((m) => ({ role: m.getType() === "system" ? "system" : "user", content: String(m.content) }));
+}
+
+/** The model's JSON, without the Markdown fences some models add. */
+export function stripFences(content: string): string {
+  return content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+}
