@@ -24,7 +24,7 @@ export const ABSTENTION_FEATURES = {
   unknownShare: "share of the question in words the reports never use",
   /** log(1 + number of the question's concepts the corpus knows): short questions are less sure. */
   knownConcepts: "log(1 + concepts the reports know)",
-  /** 1 when the question asks for contact details or a price: the reports rarely give them. */
+  /** 1 when the question asks for contact details or a price (not a fine): the reports rarely give them. */
   asksContactOrPrice: "the question asks for a phone, address or price",
 } as const;
 export type AbstentionFeature = keyof typeof ABSTENTION_FEATURES;

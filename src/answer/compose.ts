@@ -1,4 +1,4 @@
-import { type Corpus, type Language, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
+import type { Corpus, Language, Passage } from "../corpus/index.js";
 import type { Retrieval, TermSource } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
@@ -6,7 +6,7 @@ import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
 import { type Citation, citeSentences, rangeHolding, widenCitation } from "./citation.js";
 import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { type AskedKind, askedKind, TELLING_KINDS } from "./question-kind.js";
+import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
 import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
@@ -52,19 +52,24 @@ export interface ComposeContext {
  * well as the best sentence, or with the reports' best sentences, in the answer's language.
  */
 export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
-  const { weighed, asked, scored } = rankWindows(question, retrieval, context, k);
+  const { weighed, asked, scored: all } = rankWindows(question, retrieval, context, k);
+  if (all.length === 0) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, undefined), declined: "nothing-retrieved" });
+  const afterReports = yearAfterReports(question, context);
+  if (afterReports) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: afterReports });
+  // Only windows that speak of the places and years asked about may answer.
+  const scored = all.filter((w) => !unmetConstraint(question, weighed, windowSource(w), context));
   const best = scored[0];
-  if (!best) return decline(lang, context, { asked, features: abstentionFeatures(weighed, asked, undefined), declined: "nothing-retrieved" });
-  // A card answers when it says the question at least as well as the best window, and holds
-  // the kind of thing asked whenever that window does.
+  if (!best) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
+  // A card answers when it says the question at least as well as the best window, holds the
+  // kind of thing asked whenever that window does, and meets the same constraints.
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
-  const card = candidate && candidate.coverage >= best.coverage && (candidate.holdsKind || !best.holdsKind) ? candidate : undefined;
-  const evidence: Evidence = { asked, features: abstentionFeatures(weighed, asked, best, card) };
-  const answer: AnswerSource = card
-    ? { passages: card.card.facts.map((f) => f.passage), quoted: card.card.facts.map((f) => f.quote).join(" ") }
-    : { passages: [best.passage], quoted: best.window.texts[REPORT_LANGUAGE] ?? "" };
-  const declined = hardDecline(question, weighed, answer, context);
-  if (declined) return decline(lang, context, { ...evidence, declined });
+  const fits =
+    candidate &&
+    candidate.coverage >= best.coverage &&
+    (candidate.holdsKind || !best.holdsKind) &&
+    !unmetConstraint(question, weighed, { passages: candidate.card.facts.map((f) => f.passage) }, context);
+  const card = fits ? candidate : undefined;
+  const evidence: Evidence = { asked, features: abstentionFeatures(question, weighed, asked, best, card) };
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
     if (evidence.probability < context.abstention.threshold) return decline(lang, context, { ...evidence, declined: "model" });
@@ -83,7 +88,7 @@ export function rankWindows(question: string, retrieval: Retrieval, context: Com
 }
 
 /** The abstention model's features, measured on what would be shown: the card when one answers, else the best window. */
-function abstentionFeatures(weighed: WeighedConcept[], asked: AskedKind, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
+function abstentionFeatures(question: string, weighed: WeighedConcept[], asked: AskedKind, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
   const known = weighed.filter((w) => !w.unknown).length;
   const holds = card ? card.holdsKind : best?.holdsKind;
   return {
@@ -94,38 +99,48 @@ function abstentionFeatures(weighed: WeighedConcept[], asked: AskedKind, best: S
     kindMissing: TELLING_KINDS.has(asked) && !holds ? 1 : 0,
     unknownShare: unknownShare(weighed),
     knownConcepts: Math.log1p(known),
-    asksContactOrPrice: asked === "contact" || asked === "money" ? 1 : 0,
+    asksContactOrPrice: asked === "contact" || asksPrice(question) ? 1 : 0,
   };
 }
 
 /** A year asked about on its own, not as an end of a range ("le plan 2020-2024"). */
 const YEAR = /(?<![\d–-]\s?)\b(1[89]\d\d|20\d\d)\b(?!\s?[–-]\s?\d)/g;
 
-/** What an answer would show: the passages it quotes from, and the words it quotes. */
+/** The passages an answer would quote from. */
 interface AnswerSource {
   passages: Passage[];
-  quoted: string;
+}
+
+function windowSource(w: ScoredWindow): AnswerSource {
+  return { passages: [w.passage] };
+}
+
+/** A passage speaks of a year when it or its headings name it, or its report is of that year ("as of 9 May"). */
+function speaksOfYear(passage: Passage, year: string, context: ComposeContext): boolean {
+  return passage.text.includes(year) || passage.section.some((h) => h.includes(year)) || String(context.corpus.reportById.get(passage.docId)?.year) === year;
+}
+
+/** The reports cannot know a year after the latest of them. */
+function yearAfterReports(question: string, context: ComposeContext): Evidence["declined"] {
+  const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
+  return (question.match(YEAR) ?? []).some((year) => Number(year) > latest) ? "period-after-reports" : undefined;
 }
 
 /**
- * Rules that decline whatever the scores: the question is about a year after every report;
- * or the answer would not speak of every place, or every year, the question is about (never
- * answer about Tunis when asked about Bamako, nor with 2013 figures when asked about 2016).
- * A passage speaks of a place when it, its headings or its report's title name it; an answer
- * speaks of a year when its quoted words name it or its report is of that year ("as of 9
- * May"). The asker's description of themselves is not what they ask about, so its places do
- * not count.
+ * What an answer must meet whatever the scores: speak of every place, and every year, the
+ * question is about (never answer about Tunis when asked about Bamako, nor with 2013 figures
+ * when asked about 2016). A passage speaks of a place when it, its headings or its report's
+ * title name it (see speaksOfYear for years). The asker's description of themselves is not
+ * what they ask about, so its places do not count.
  */
-function hardDecline(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ComposeContext): Evidence["declined"] {
+function unmetConstraint(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ComposeContext): Evidence["declined"] {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
   for (const w of weighed) {
     if (!w.concept.place || w.concept.focus < 1) continue;
     if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
-  const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
   for (const year of question.match(YEAR) ?? []) {
-    if (Number(year) > latest) return "period-after-reports";
-    if (!answer.quoted.includes(year) && !answer.passages.some((p) => String(context.corpus.reportById.get(p.docId)?.year) === year)) return "period-not-covered";
+    if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
   }
   return undefined;
 }

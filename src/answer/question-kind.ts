@@ -39,6 +39,14 @@ export function askedKind(question: string): AskedKind {
   return FRENCH_INVERSION.test(question.toLowerCase()) ? "yesno" : "other";
 }
 
+// A price, fee or cost (not a fine): the reports rarely give one.
+const PRICE = / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|cost|costs|price|prices|fee|fees|charge|charges|loyer|rent) /;
+
+/** The question asks what something costs. */
+export function asksPrice(question: string): boolean {
+  return PRICE.test(` ${tokenize(question).join(" ")} `);
+}
+
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
 export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "date", "organisation", "law", "place", "contact"]);
 

@@ -16,6 +16,18 @@ const ENGLISH_MARKERS = new Set(
     "who why can could should do does did have has my your help fine work stay rights hello hi thanks yes no please").split(" "),
 );
 
+// Grammatical words of one language only: a question's grammar says its language even when its
+// nouns are the other's ("What does the Politique Nationale de Migration say?").
+const FRENCH_GRAMMAR = new Set(
+  ("le la les des du au aux une est sont suis que qu qui quoi quel quelle quels quelles comment pourquoi combien quand ou " +
+    "pour dans avec sans je j tu il elle nous vous ils elles ce cette ces mon ma mes leur leurs et mais donc peut peux dois faut " +
+    "jai cest ya kel koi cb pk pr").split(" "),
+);
+const ENGLISH_GRAMMAR = new Set(
+  ("the of and or is are was were be been what which who whom how why when where does did do can could should would will " +
+    "there their they them this that these those with from for to in into about my your i you he she we it its has have had").split(" "),
+);
+
 export interface LanguageGuess {
   lang: Language;
   /** What decided: the fastText model, marker words, or the fallback (the user's setting). */
@@ -52,6 +64,11 @@ export class LanguageIdentifier {
   identify(text: string, fallback: Language): LanguageGuess {
     const clean = text.replace(/\s+/g, " ").trim();
     const tokens = tokenize(clean);
+    const frenchGrammar = tokens.filter((t) => FRENCH_GRAMMAR.has(t)).length;
+    const englishGrammar = tokens.filter((t) => ENGLISH_GRAMMAR.has(t)).length;
+    if (Math.max(frenchGrammar, englishGrammar) >= 2 && Math.max(frenchGrammar, englishGrammar) >= 3 * Math.min(frenchGrammar, englishGrammar)) {
+      return { lang: frenchGrammar > englishGrammar ? "fr" : "en", by: "markers" };
+    }
     const french = tokens.filter((t) => FRENCH_MARKERS.has(t) || this.frenchWords.has(t)).length;
     const english = tokens.filter((t) => ENGLISH_MARKERS.has(t)).length;
     // A few words: marker words are surer than the model, which needs context.
