@@ -29,7 +29,8 @@ const FRENCH_QUESTION_WORDS =
   "jai jsuis chui stp svp slt bonjour merci kel kelle ki koi kesk keske cb pr ds bcp tjr tjrs " +
   "fait faire peut peux puis pouvons pouvez peuvent dois doit devons devez doivent veux veut voudrais voulais " +
   "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
-  "prendre mettre connaitre connais peut-on combien vraiment exactement surtout genre truc trucs chose choses";
+  "prendre mettre connaitre connais peut-on combien vraiment exactement surtout genre truc trucs chose choses " +
+  "devait devrait devraient pourrait pourraient pouvait voulait voudrait juste presque fois quil quils quelle quel";
 const FRENCH_STOPWORDS = new Set(`${FRENCH_FUNCTION_WORD_TEXT} ${FRENCH_QUESTION_WORDS}`.split(" "));
 
 export function isStopword(token: string): boolean {

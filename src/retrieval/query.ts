@@ -147,8 +147,8 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|moi|mon|ma|mes|i am|i m|im|i live|i have|i ve|i work|my)\b/;
 // A clause that asks: a question word, a modal of permission or need, or a question mark.
 const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|puis|dois|doit|faut|possible|droit|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it)\b/;
-/** Elided articles and pronouns that people glue to the next word ("letat", "largent"). */
-const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].{2,})$/;
+/** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
+const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
@@ -180,7 +180,7 @@ function spellOut(token: string, context: QueryContext): string[] {
   if (sms) return sms;
   if (isKnown(token, context)) return [token];
   const glued = GLUED_ELISION.exec(token);
-  if (glued && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
+  if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
   return [token];
 }
 
@@ -191,11 +191,16 @@ function isKnown(token: string, context: QueryContext): boolean {
   return (en !== null && context.vocabularies.en.has(en)) || (fr !== null && context.vocabularies.fr.has(fr));
 }
 
-/** "Tunisie" and "tunisienne" in one question are one concept, asked once. */
+/**
+ * "Tunisie" and "tunisienne" in one question are one concept, asked once: two concepts merge
+ * when they share a term that each says fully (a synonym or look-alike in common, as "argent"
+ * and "pays" share "pay", is not enough).
+ */
 function mergeSameConcepts(concepts: Concept[]): Concept[] {
+  const primary = (c: Concept, l: Language) => [...c.terms[l]].filter(([, w]) => w >= 1).map(([t]) => t);
   const out: Concept[] = [];
   for (const concept of concepts) {
-    const twin = out.find((c) => LANGUAGES.some((l) => [...concept.terms[l].keys()].some((t) => c.terms[l].has(t))));
+    const twin = out.find((c) => LANGUAGES.some((l) => primary(concept, l).some((t) => primary(c, l).includes(t))));
     if (twin) {
       twin.source = `${twin.source} ${concept.source}`;
       twin.focus = Math.max(twin.focus, concept.focus);

@@ -59,8 +59,8 @@ const FUSION_DEPTH = 50;
 /**
  * Weight of the question's own language index against the reports' English when their scores
  * are combined: a French question meets the French translation word for word, where the
- * English index sees it only through the lexicon. Measured on the tuning questions (French
- * recall@5: 0.90 at 0.5, 0.93 at 1.5, 0.94 at 2).
+ * English index sees it only through the lexicon. Measured on the 143 French tuning
+ * questions: recall@5 the same from 0.5 to 3, MRR best between 1 and 1.5.
  */
 const OWN_LANGUAGE_WEIGHT = 1.5;
 

@@ -1,0 +1,52 @@
+import { type Need, needsIn } from "../help/index.js";
+import { tokenize } from "../retrieval/index.js";
+
+/**
+ * What a message is, before it is treated as a question: a greeting or thanks (answered as a
+ * person would), a request for help or a message about danger or harm (the help directory
+ * first), a request to talk to a person, or a question.
+ */
+export type Intent =
+  | { kind: "greeting" }
+  | { kind: "thanks" }
+  | { kind: "help"; needs: Need[]; danger: boolean }
+  | { kind: "person" }
+  | { kind: "question" };
+
+// Accent-free tokens, as people type them. A greeting or thanks is recognised only when the
+// message holds nothing else (a few polite or filler words at most).
+const GREETINGS = new Set("bonjour bonsoir salut slt bjr coucou cc hello hi hey yo salam salaam aleykoum alaykoum alaikum assalamu good morning evening afternoon day".split(" "));
+const THANKS = new Set("merci mrc mci thanks thank thx ty you beaucoup bcp infiniment much lot a so very cool super parfait ok okay dacc daccord d accord".split(" "));
+const POLITE = new Set("svp stp please s il vous te plait plais bien tout le monde madame monsieur frere soeur ami amis a toi vous ca va".split(" "));
+
+// A request for help, said outright.
+const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
+// Danger or harm: what makes the directory come before anything the reports say.
+const HARM = / (vole|volee|voler|racket|rackette|depouille|agresse|agressee|agression|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|violences|menace|menacee|menaces|arrete|arretee|arrestation|detenu|detenue|detention|prison|emprisonne|enferme|enfermee|confisque|confisquee|pris mon|pris ma|pris mes|pris nos|prend mon|pris mon passeport|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|robbed|stolen|took my|taken my|beaten|attacked|raped|threatened|arrested|detained|jail|prison|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
+// In danger right now.
+const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
+// Asking for a human.
+const PERSON = / (parler a quelqu un|parler avec quelqu un|parler a une personne|parler a un humain|un humain|une vraie personne|un agent|un conseiller|talk to a person|talk to someone|speak to someone|speak to a person|a human|real person|an agent) /;
+
+export function readIntent(text: string): Intent {
+  const tokens = tokenize(text);
+  const padded = ` ${tokens.join(" ")} `;
+  if (tokens.length > 0 && tokens.length <= 6) {
+    const onlyOf = (words: Set<string>) => tokens.every((t) => words.has(t) || POLITE.has(t)) && tokens.some((t) => words.has(t));
+    if (onlyOf(GREETINGS)) return { kind: "greeting" };
+    if (onlyOf(THANKS)) return { kind: "thanks" };
+  }
+  if (PERSON.test(padded)) return { kind: "person" };
+  const harm = HARM.test(padded);
+  if (harm || HELP.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), danger: IMMEDIATE.test(padded) };
+  return { kind: "question" };
+}
+
+/** Harm means protection, whatever else it needs; a child alone, children. */
+function harmNeeds(padded: string, needs: Need[], harm: boolean): Need[] {
+  const out = new Set(needs);
+  if (harm && / (vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|robbed|beaten|attacked|raped|threatened|arrested|detained|jail|confisque|pris mon|took my|taken my) /.test(padded)) out.add("protection");
+  if (/ (mineur|mineure|minor|je suis seul|i am alone|enfant seul) /.test(padded)) out.add("children");
+  if (/ (passeport|papiers|passport|papers|documents) /.test(padded)) out.add("documents");
+  return [...out];
+}
