@@ -7,10 +7,14 @@ import { run } from "@grammyjs/runner";
 import pino from "pino";
 import { Answerer } from "./answer/index.js";
 import { createGeneratorFromEnv } from "./answer/generator.js";
-import { createBot, createWebhookServer, FileStore, registerCommands, SourcesCache, type BotLog } from "./bot/index.js";
+import { createBot, createWebhookServer, FileStore, registerCommands, singleProcessServices, type BotLog } from "./bot/index.js";
+import { HelpDirectory, HelpDirectoryError } from "./help/index.js";
 import { ConfigError, readBotConfig } from "./bot/config.js";
 import { CorpusError } from "./corpus/index.js";
 import { IndexError, PassageRetriever } from "./retrieval/index.js";
+
+/** What the bot asks Telegram for: messages and their edits, buttons, inline queries, being added to a group. */
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 async function main(): Promise<void> {
   const config = readBotConfig(process.env);
@@ -29,19 +33,17 @@ async function main(): Promise<void> {
     onLexicalRebuilt: (reason) => log.warn(reason),
   });
   const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m)) });
+  const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
-  const bot = createBot(
-    config.TELEGRAM_BOT_TOKEN,
-    { answerer, corpus: answerer.corpus, store, sources: new SourcesCache(), log },
-    { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE },
-  );
+  const services = singleProcessServices({ answerer, help, store, log, secret: config.TELEGRAM_BOT_TOKEN });
+  const bot = createBot(config.TELEGRAM_BOT_TOKEN, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE });
   await bot.init();
   await registerCommands(bot).catch((error: Error) => log.warn("could not register the command menu", { error: error.message }));
 
   if (config.BOT_MODE === "webhook") {
     const server = createWebhookServer(bot, config.WEBHOOK_SECRET!);
     server.listen(config.PORT, () => log.info("webhook listening", { port: config.PORT }));
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET!, drop_pending_updates: false });
+    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET!, drop_pending_updates: false, allowed_updates: ALLOWED_UPDATES });
     onStop(async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       log.info("stopped");
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   }
 
   await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query"] } } });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   log.info("polling", { bot: bot.botInfo.username });
   onStop(async () => {
     await runner.stop(); // waits for the updates in hand
@@ -73,7 +75,7 @@ function onStop(stop: () => Promise<void>): void {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError) {
+  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError || error instanceof HelpDirectoryError) {
     console.error(error.message);
     process.exit(1);
   }

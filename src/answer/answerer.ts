@@ -1,4 +1,5 @@
 import type { Corpus } from "../corpus/index.js";
+import { HelpDirectory } from "../help/index.js";
 import type { Language, PassageRetriever, Retrieval, RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
@@ -31,6 +32,8 @@ export interface AnswerModels {
 
 export interface AnswererOptions {
   generator?: Generator;
+  /** Where to ask for help; by default the organisations the reports name. */
+  help?: HelpDirectory;
   /** By default the committed models; fitting passes only those already fitted. */
   models?: AnswerModels;
 }
@@ -50,9 +53,15 @@ export class Answerer {
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
       passageWindows: new PassageWindows(retriever.corpus, retriever),
+      help: options.help ?? HelpDirectory.load(retriever.corpus),
       ...(options.models?.window ? { windowModel: options.models.window } : {}),
       ...(options.models?.abstention ? { abstention: options.models.abstention } : {}),
     };
+  }
+
+  /** Where to ask for help (the bot shows it first to a person in need). */
+  get help(): HelpDirectory {
+    return this.context.help;
   }
 
   /** The corpus answers are drawn from (the bot lists its reports). */
@@ -63,6 +72,21 @@ export class Answerer {
   static create(retriever: PassageRetriever, options: AnswererOptions = {}): Answerer {
     const models = options.models ?? { window: loadWindowModel(), abstention: loadAbstentionModel() };
     return new Answerer(retriever, loadFactCards(retriever.corpus), { ...options, models });
+  }
+
+  /** The language a message is written in (French, English), with `fallback` when it gives no clue. */
+  languageOf(text: string, fallback: Language): Language {
+    return this.retriever.identifyLanguage(text, fallback).lang;
+  }
+
+  /** Whether a message is in neither French nor English. */
+  isForeign(text: string): boolean {
+    return this.retriever.isForeign(text);
+  }
+
+  /** The places a message names, as the lexicon's English place words ("à Tunis" -> tunis). */
+  placesIn(text: string): string[] {
+    return this.retriever.placesIn(text);
   }
 
   /** The windows of the retrieved passages, scored: for fitting the window model. */

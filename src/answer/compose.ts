@@ -5,6 +5,7 @@ import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
 import { type Citation, citeSentences, rangeHolding, widenCitation } from "./citation.js";
 import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
+import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
 import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
@@ -43,7 +44,12 @@ export interface ComposeContext {
   windowModel?: WindowModel;
   /** Decides answer or decline; without it (while fitting it) only the hard rules decline. */
   abstention?: AbstentionModel;
+  /** Where to ask for help, named when the reports do not answer and on cards about help. */
+  help: HelpDirectory;
 }
+
+/** Places of help named in one line, per city. */
+const HELP_LINE_ENTRIES = 2;
 
 /**
  * The offline answerer. It weighs the question's concepts, scores every sentence and pair of
@@ -53,13 +59,13 @@ export interface ComposeContext {
  */
 export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
   const { weighed, asked, scored: all } = rankWindows(question, retrieval, context, k);
-  if (all.length === 0) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, undefined), declined: "nothing-retrieved" });
+  if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
-  if (afterReports) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: afterReports });
+  if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about may answer.
   const scored = all.filter((w) => !unmetConstraint(question, weighed, windowSource(w), context));
   const best = scored[0];
-  if (!best) return decline(lang, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
+  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
   // A card answers when it says the question at least as well as the best window, holds the
   // kind of thing asked whenever that window does, and meets the same constraints.
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
@@ -72,7 +78,7 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
   const evidence: Evidence = { asked, features: abstentionFeatures(question, weighed, asked, best, card) };
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
-    if (evidence.probability < context.abstention.threshold) return decline(lang, context, { ...evidence, declined: "model" });
+    if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, { ...evidence, declined: "model" });
   }
   if (card) return { ...answerFromCard(card.card, lang, retrieval, weighed, context), evidence };
   return { ...answerFromQuotes(chooseQuotes(scored), lang, context), evidence };
@@ -145,8 +151,8 @@ function unmetConstraint(question: string, weighed: WeighedConcept[], answer: An
   return undefined;
 }
 
-function decline(lang: Language, context: ComposeContext, evidence: Evidence): AnswerDraft {
-  return { kind: "abstain", abstained: true, text: declineText(lang, context.cards), citations: [], evidence };
+function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, evidence: Evidence): AnswerDraft {
+  return { kind: "abstain", abstained: true, text: declineText(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES)), citations: [], evidence };
 }
 
 function answerFromQuotes(chosen: ScoredWindow[], lang: Language, context: ComposeContext): AnswerDraft {
@@ -171,6 +177,6 @@ function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, we
   });
   const parts = [sentences.join(" ")];
   if (card.dated) parts.push(datedWarning(lang, citations));
-  if (card.help) parts.push(helpLine(lang, context.cards));
+  if (card.help) parts.push(helpLine(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES)));
   return { kind: "card", cardId: card.id, abstained: false, text: parts.join("\n\n"), citations };
 }

@@ -28,10 +28,6 @@ const FactCardSchema = z.object({
 const FactCardsFileSchema = z.object({
   about: z.string().optional(),
   cards: z.array(FactCardSchema).min(1),
-  help: z.object({
-    text: z.object({ fr: z.object({ tunis: z.string(), bamako: z.string() }), en: z.object({ tunis: z.string(), bamako: z.string() }) }),
-    support: z.array(z.string().min(10)).min(1),
-  }),
 });
 
 /** A support quote and the passage that holds it. */
@@ -58,7 +54,6 @@ export interface FactCard {
 
 export interface FactCards {
   cards: FactCard[];
-  help: { text: Record<Language, { tunis: string; bamako: string }>; support: CardSupport[] };
 }
 
 /** A card whose quote the corpus does not hold: the card would cite nothing. */
@@ -81,6 +76,5 @@ export function loadFactCards(corpus: Corpus, path: URL | string = FACT_CARDS_PA
       ...card,
       facts: card.facts.map((fact) => ({ ...locate(`card ${card.id}`, fact.quote), text: fact.text, core: fact.core ?? false, when: fact.when ?? [] })),
     })),
-    help: { text: file.help.text, support: file.help.support.map((q) => locate("help", q)) },
   };
 }

@@ -1,6 +1,6 @@
 import { type Language, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { Citation } from "./citation.js";
-import type { FactCards } from "./fact-cards.js";
+import type { HelpEntry } from "../help/index.js";
 import { phrasesFor } from "./locales/index.js";
 
 // Facts that age: amounts, laws, permits. An answer quoting them carries a warning.
@@ -36,11 +36,32 @@ export function datedWarning(lang: Language, citations: Citation[]): string {
   return phrasesFor(lang).mayHaveChanged.replace("{years}", text);
 }
 
-export function helpLine(lang: Language, cards: FactCards): string {
-  const where = cards.help.text[lang];
-  return phrasesFor(lang).help.replace("{tunis}", where.tunis).replace("{bamako}", where.bamako);
+/**
+ * "To ask for help: in Tunis, TAMSS (MMC, 2020) or Terre d'Asile Tunisie (MMC, 2020); in
+ * Bamako, ...": the places of help, short, grouped by city, each with its source and year.
+ */
+export function helpLine(lang: Language, entries: readonly HelpEntry[]): string {
+  const phrases = phrasesFor(lang);
+  const byPlace = new Map<string, string[]>();
+  for (const e of entries) {
+    const place = e.city ?? e.country; // forLine gives city entries
+    byPlace.set(place, [...(byPlace.get(place) ?? []), `${shortName(e.name)} (${sourceOf(e, lang)})`]);
+  }
+  const where = [...byPlace].map(([place, names]) => phrases.helpIn.replace("{place}", place).replace("{names}", names.join(phrases.or)));
+  return phrases.help.replace("{where}", where.join(phrases.helpSeparator));
 }
 
-export function declineText(lang: Language, cards: FactCards): string {
-  return `${phrasesFor(lang).noAnswer}\n\n${helpLine(lang, cards)}`;
+/** "Association ... (AME)" -> "AME": the name people will look for. */
+function shortName(name: string): string {
+  return /\(([A-Z][\w-]{1,12})\)\s*$/.exec(name)?.[1] ?? name;
+}
+
+function sourceOf(entry: HelpEntry, lang: Language): string {
+  if (entry.source.kind === "operator") return phrasesFor(lang).operatorContact;
+  const publisher = /\(([^)]+)\)\s*$/.exec(entry.source.publisher)?.[1] ?? entry.source.publisher.split(",")[0]!;
+  return `${publisher}, ${entry.source.year}`;
+}
+
+export function declineText(lang: Language, help: readonly HelpEntry[]): string {
+  return `${phrasesFor(lang).noAnswer}\n\n${helpLine(lang, help)}`;
 }

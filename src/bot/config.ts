@@ -11,6 +11,7 @@ export const BotConfigSchema = z
     PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
     RETRIEVER: z.enum(["lexical", "dense", "hybrid"]).default("lexical"),
     STATE_FILE: z.string().default("data/state.json"),
+    HELP_DIRECTORY: z.string().min(1).optional(),
     FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })

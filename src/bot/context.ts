@@ -1,6 +1,10 @@
 import type { Context } from "grammy";
 import type { Answerer } from "../answer/index.js";
 import type { Corpus } from "../corpus/index.js";
+import type { HelpDirectory } from "../help/index.js";
+import type { ConversationMemory } from "./conversation.js";
+import type { ReplyLog } from "./replies.js";
+import type { FeedbackSigner, VoteBook } from "./votes.js";
 import type { Language } from "../retrieval/index.js";
 import type { BotMessages } from "./locales/index.js";
 import type { SourcesCache } from "./sources-cache.js";
@@ -19,8 +23,17 @@ export interface RelaisFlavor {
 export interface BotServices {
   answerer: Answerer;
   corpus: Corpus;
+  /** Where to ask for help: the reports' organisations and the operator's contacts. */
+  help: HelpDirectory;
   store: UserStore;
   sources: SourcesCache;
+  /** The previous question of each chat, for follow-ups (10 minutes, memory only). */
+  conversations: ConversationMemory;
+  /** Which messages answered which, so that an edited question replaces its answer. */
+  replies: ReplyLog;
+  /** Signs the 👍/👎 buttons; who voted on what, once each. */
+  feedback: FeedbackSigner;
+  votes: VoteBook;
   log: BotLog;
 }
 

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Language } from "../retrieval/index.js";
+import { TtlMap } from "./ttl-map.js";
 
 /**
  * What the bot remembers of a chat to read a follow-up ("et si je pars sans payer ?"): the
@@ -24,36 +25,27 @@ export const CONVERSATION_TTL_MS = 10 * 60 * 1000;
 /** Chats remembered at once in one process; the oldest go first. */
 const CAPACITY = 20_000;
 
-/** The single-process memory: a bounded map under a keyed hash of the chat id. */
+/** The single-process memory, under a keyed hash of the chat id. */
 export class InMemoryConversations implements ConversationMemory {
-  private readonly turns = new Map<string, { turn: Turn; expires: number }>();
+  private readonly turns: TtlMap<Turn>;
 
   constructor(
     private readonly secret: string,
-    private readonly now: () => number = Date.now,
-    private readonly ttlMs = CONVERSATION_TTL_MS,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.turns = new TtlMap(CONVERSATION_TTL_MS, CAPACITY, now);
+  }
 
   private key(chatId: number): string {
     return createHmac("sha256", this.secret).update(`chat:${chatId}`).digest("base64url").slice(0, 22);
   }
 
   async recall(chatId: number): Promise<Turn | undefined> {
-    const key = this.key(chatId);
-    const entry = this.turns.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.turns.delete(key);
-      return undefined;
-    }
-    return entry.turn;
+    return this.turns.get(this.key(chatId));
   }
 
   async remember(chatId: number, turn: Turn): Promise<void> {
-    const key = this.key(chatId);
-    this.turns.delete(key); // re-inserted last: the map's order is the order of last use
-    this.turns.set(key, { turn, expires: this.now() + this.ttlMs });
-    while (this.turns.size > CAPACITY) this.turns.delete(this.turns.keys().next().value!);
+    this.turns.set(this.key(chatId), turn);
   }
 
   async forget(chatId: number): Promise<void> {

@@ -1,15 +1,23 @@
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, GrammyError, HttpError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotServices, RelaisContext } from "./context.js";
+import type { Answerer } from "../answer/index.js";
+import type { HelpDirectory } from "../help/index.js";
+import type { BotLog, BotServices, RelaisContext } from "./context.js";
+import { InMemoryConversations } from "./conversation.js";
 import { buttonsFeature } from "./features/buttons.js";
+import { conversationFeature } from "./features/conversation.js";
+import { groupsFeature } from "./features/groups.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
-import { questionFeature } from "./features/question.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
+import { limits } from "./limits.js";
+import { InMemoryReplyLog } from "./replies.js";
+import { SourcesCache } from "./sources-cache.js";
+import type { UserStore } from "./store.js";
+import { FeedbackSigner, InMemoryVoteBook } from "./votes.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
 import { messagesFor } from "./locales/index.js";
@@ -18,6 +26,25 @@ export type { BotServices, BotLog, RelaisContext } from "./context.js";
 export { FileStore, MemoryStore, type UserStore } from "./store.js";
 export { SourcesCache } from "./sources-cache.js";
 export { createWebhookServer } from "./webhook.js";
+
+/**
+ * The services of a bot in one process: its short memories in memory. `secret` keys every
+ * hash of user and chat ids and signs the buttons (the bot token serves).
+ */
+export function singleProcessServices(parts: { answerer: Answerer; help: HelpDirectory; store: UserStore; log: BotLog; secret: string }): BotServices {
+  return {
+    answerer: parts.answerer,
+    corpus: parts.answerer.corpus,
+    help: parts.help,
+    store: parts.store,
+    sources: new SourcesCache(),
+    conversations: new InMemoryConversations(parts.secret),
+    replies: new InMemoryReplyLog(parts.secret),
+    feedback: new FeedbackSigner(parts.secret),
+    votes: new InMemoryVoteBook(parts.secret),
+    log: parts.log,
+  };
+}
 
 export interface BotOptions {
   /** Another Bot API server (self-hosted, or a stand-in in tests); Telegram's by default. */
@@ -60,18 +87,9 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     ctx.services = services;
     await next();
   });
-  bot.use(
-    limit<RelaisContext, never>({
-      timeFrame: 60_000,
-      limit: options.floodLimitPerMinute ?? 20,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(ctx.messages.slowDown).catch(() => {});
-      },
-    }),
-  );
+  bot.use(...limits({ messagesPerMinute: options.floodLimitPerMinute ?? 20, secret: token }));
 
-  bot.errorBoundary(report).use(welcomeFeature, languageFeature, buttonsFeature, inlineFeature, questionFeature, unhandledFeature);
+  bot.errorBoundary(report).use(welcomeFeature, languageFeature, groupsFeature, buttonsFeature, inlineFeature, conversationFeature, unhandledFeature);
   return bot;
 }
 

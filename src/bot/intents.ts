@@ -9,7 +9,7 @@ import { tokenize } from "../retrieval/index.js";
 export type Intent =
   | { kind: "greeting" }
   | { kind: "thanks" }
-  | { kind: "help"; needs: Need[]; danger: boolean }
+  | { kind: "help"; needs: Need[]; harm: boolean; danger: boolean }
   | { kind: "person" }
   | { kind: "question" };
 
@@ -25,6 +25,8 @@ const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|
 const HARM = / (vole|volee|voler|racket|rackette|depouille|agresse|agressee|agression|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|violences|menace|menacee|menaces|arrete|arretee|arrestation|detenu|detenue|detention|prison|emprisonne|enferme|enfermee|confisque|confisquee|pris mon|pris ma|pris mes|pris nos|prend mon|pris mon passeport|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|robbed|stolen|took my|taken my|beaten|attacked|raped|threatened|arrested|detained|jail|prison|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
+// Asking how to reach someone: a phone number, an address.
+const CONTACT = / (numero|numeros|telephone|tel|phone|contact|contacts|adresse|address|joindre|appeler|call|email|mail|whatsapp) /;
 // Asking for a human.
 const PERSON = / (parler a quelqu un|parler avec quelqu un|parler a une personne|parler a un humain|un humain|une vraie personne|un agent|un conseiller|talk to a person|talk to someone|speak to someone|speak to a person|a human|real person|an agent) /;
 
@@ -38,7 +40,7 @@ export function readIntent(text: string): Intent {
   }
   if (PERSON.test(padded)) return { kind: "person" };
   const harm = HARM.test(padded);
-  if (harm || HELP.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), danger: IMMEDIATE.test(padded) };
+  if (harm || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }
 

@@ -1,20 +1,23 @@
 import { InlineKeyboard } from "grammy";
 import type { AnswerKind } from "../answer/index.js";
 import type { BotMessages } from "./locales/index.js";
+import type { FeedbackSigner } from "./votes.js";
 
-/** Callback data, all under Telegram's 64-byte limit. */
+/** Callback data the bot reads, all under Telegram's 64-byte limit (feedback: see votes.ts). */
 export const CALLBACK = {
   language: /^lang:(fr|en)$/,
   sources: /^src:([\w-]{1,16})$/,
-  feedback: /^fb:(card|extract|abstain|generated):([01])$/,
+  feedback: /^fb:/,
 };
 
 export function languageKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text("Français", "lang:fr").text("English", "lang:en");
 }
 
-export function answerKeyboard(messages: BotMessages, kind: AnswerKind, sourcesKey: string | undefined): InlineKeyboard {
+/** The sources button, and 👍/👎 signed for this answer. */
+export function answerKeyboard(messages: BotMessages, kind: AnswerKind, sourcesKey: string | undefined, feedback: FeedbackSigner): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (sourcesKey) keyboard.text(messages.sourcesButton, `src:${sourcesKey}`).row();
-  return keyboard.text(messages.usefulButton, `fb:${kind}:1`).text(messages.notUsefulButton, `fb:${kind}:0`);
+  const answerId = feedback.answerId();
+  return keyboard.text(messages.usefulButton, feedback.data(answerId, kind, true)).text(messages.notUsefulButton, feedback.data(answerId, kind, false));
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type Corpus, foldForMatch, type Language, type Passage } from "../corpus/index.js";
+import { tokenize } from "../retrieval/index.js";
 import { type Need, NEEDS } from "./needs.js";
 
 export const BUNDLED_DIRECTORY_PATH = new URL("./directory.json", import.meta.url);
@@ -69,16 +70,19 @@ export class HelpDirectory {
    * country's), those that help with what they need first; operator entries before the
    * reports'. With no place named, entries of every place.
    */
-  find(query: { places: readonly string[]; needs: readonly Need[] }, limit: number): HelpEntry[] {
+  find(query: { places: readonly string[]; needs: readonly Need[]; text?: string }, limit: number): HelpEntry[] {
+    const asked = query.text ? ` ${tokenize(query.text).join(" ")} ` : "";
     const places = new Set(query.places.map((p) => p.toLowerCase()));
     const countries = new Set(this.entries.filter((e) => e.city && places.has(e.city.toLowerCase())).map((e) => e.country.toLowerCase()));
     for (const e of this.entries) if (places.has(e.country.toLowerCase())) countries.add(e.country.toLowerCase());
     const scored = this.entries.flatMap((entry) => {
       const inCity = entry.city !== undefined && places.has(entry.city.toLowerCase());
       const inCountry = countries.has(entry.country.toLowerCase()) && (entry.city === undefined || places.has(entry.country.toLowerCase()) || inCity);
-      if (places.size > 0 && !inCity && !inCountry) return [];
+      // An organisation the person names ("le numéro de Terre d'Asile") comes first, wherever it is.
+      const named = asked !== "" && namesOf(entry).some((n) => asked.includes(` ${n} `));
+      if (places.size > 0 && !inCity && !inCountry && !named) return [];
       const meets = query.needs.filter((n) => entry.helpsWith.includes(n)).length;
-      const score = (entry.source.kind === "operator" ? 1000 : 0) + meets * 100 + (inCity ? 10 : 0);
+      const score = (named ? 10_000 : 0) + (entry.source.kind === "operator" ? 1000 : 0) + meets * 100 + (inCity ? 10 : 0);
       return [{ entry, score }];
     });
     return scored
@@ -86,6 +90,31 @@ export class HelpDirectory {
       .slice(0, limit)
       .map((s) => s.entry);
   }
+
+  /**
+   * A few places of help in a city, to name in one line: `perCity` of the city the question
+   * names (or of its country's best-known city), else of each of the cities with the most
+   * entries (Tunis and Bamako for the reports).
+   */
+  forLine(places: readonly string[], perCity: number): HelpEntry[] {
+    const inCities = places.length ? this.find({ places, needs: [] }, this.entries.length).filter((e) => e.city) : [];
+    // A place the directory knows nothing of (Spain) gets the cities it knows best.
+    const named = inCities.length > 0;
+    const counts = new Map<string, number>();
+    for (const e of named ? inCities : this.entries) if (e.city) counts.set(e.city, (counts.get(e.city) ?? 0) + 1);
+    const cities = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, named ? 1 : DEFAULT_HELP_CITIES);
+    return cities.flatMap(([city]) => this.find({ places: [city], needs: [] }, this.entries.length).filter((e) => e.city === city).slice(0, perCity));
+  }
+}
+
+/** Entries of the cities the directory knows best, for a help line when no place is named. */
+export const DEFAULT_HELP_CITIES = 2;
+
+/** How a person may name an entry: its acronym, or its name without the acronym. */
+function namesOf(entry: HelpEntry): string[] {
+  const acronym = /\(([A-Z][\w-]{1,12})\)\s*$/.exec(entry.name)?.[1];
+  const name = tokenize(entry.name.replace(/\([^)]*\)\s*$/, "").split(/ [–-] /)[0]!).join(" ");
+  return [...(acronym ? [tokenize(acronym).join(" ")] : []), name].filter((n) => n.length >= 3);
 }
 
 function readJson(path: string, fix: string): unknown {

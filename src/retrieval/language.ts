@@ -28,6 +28,16 @@ const ENGLISH_GRAMMAR = new Set(
     "there their they them this that these those with from for to in into about my your i you he she we it its has have had").split(" "),
 );
 
+/** Below this share of Latin letters, a message is in another script (Arabic, N'Ko...). */
+const FOREIGN_SCRIPT_SHARE = 0.5;
+/** Letters of Bambara, Dioula and other Mande languages, absent from French and English. */
+const MANDE_LETTERS = /[ɛɔɲŋƐƆƝŊ]/u;
+/** Below this share of words French or English knows, a message is in another language. */
+const FOREIGN_KNOWN_SHARE = 0.3;
+/** Below this share, fastText naming a third language with this confidence settles it. */
+const THIRD_LANGUAGE_KNOWN_SHARE = 0.6;
+const THIRD_LANGUAGE_CONFIDENCE = 0.5;
+
 export interface LanguageGuess {
   lang: Language;
   /** What decided: the fastText model, marker words, or the fallback (the user's setting). */
@@ -59,6 +69,29 @@ export class LanguageIdentifier {
 
   static withoutModel(lexicon?: Lexicon): LanguageIdentifier {
     return new LanguageIdentifier(undefined, frenchOnlyWords(lexicon));
+  }
+
+  /**
+   * Whether a message is written in neither French nor English (Bambara, Arabic, Wolof...):
+   * another script; letters of the Mande alphabets (ɛ, ɔ, ɲ, ŋ); or few words either language
+   * knows, with fastText naming a third language. `knows` tells a word of the reports or their
+   * translation. Short messages are given the benefit of the doubt.
+   */
+  isForeign(text: string, knows: (token: string) => boolean): boolean {
+    const letters = text.match(/\p{L}/gu) ?? [];
+    if (letters.length === 0) return false;
+    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+    if (latin / letters.length < FOREIGN_SCRIPT_SHARE) return true;
+    if (MANDE_LETTERS.test(text)) return true;
+    // Words of one or two letters are in every language ("a", "ne", "be"): they tell nothing.
+    const tokens = tokenize(text).filter((t) => t.length > 2);
+    if (tokens.length < 2) return false;
+    const known = tokens.filter((t) => FRENCH_GRAMMAR.has(t) || ENGLISH_GRAMMAR.has(t) || FRENCH_MARKERS.has(t) || ENGLISH_MARKERS.has(t) || this.frenchWords.has(t) || knows(t)).length / tokens.length;
+    if (known < FOREIGN_KNOWN_SHARE) return true;
+    if (!this.model || known >= THIRD_LANGUAGE_KNOWN_SHARE) return false;
+    const scores = [...this.model.predict(text.replace(/\s+/g, " ").trim(), 3)];
+    const [label, p] = scores[0] ?? ["", 0];
+    return label !== "__label__fr" && label !== "__label__en" && p >= THIRD_LANGUAGE_CONFIDENCE;
   }
 
   identify(text: string, fallback: Language): LanguageGuess {

@@ -5,7 +5,8 @@ import { overlapRatio, shingles } from "../corpus/text.js";
 import { combineScores, NEAR_DUPLICATE, reciprocalRankFusion, suppressNearDuplicates, type Ranked } from "./fusion.js";
 import type { IndexMeta } from "./index-files.js";
 import { LANGUAGES, type Language, type LanguageGuess } from "./language.js";
-import type { Lexicon } from "./lexicon.js";
+import { isStopword } from "./analyzer.js";
+import { type Lexicon, tokenize } from "./lexicon.js";
 import { type DensePath, type OpenedIndex, openIndex, type OpenOptions } from "./open.js";
 import { buildQuery, type Concept, type QueryContext, synonymsByTerm } from "./query.js";
 import { TermCache } from "./term-cache.js";
@@ -27,6 +28,8 @@ export interface Retrieval {
   searched: Language[];
   /** What the question asks about, as index terms: the answer stage measures support with it. */
   concepts: Concept[];
+  /** The places the question names (the lexicon's English place words). */
+  places: string[];
   passages: RetrievedPassage[];
   timings: { languageMs: number; lexicalMs?: number; denseMs?: number; fusionMs?: number; totalMs: number };
 }
@@ -140,6 +143,28 @@ export class PassageRetriever implements TermSource {
     return this.opened.languages.identify(text, fallback);
   }
 
+  /** Whether a message is in neither French nor English (the bot then says which languages it reads). */
+  isForeign(text: string): boolean {
+    const { analyzers, lexicon, vocabularies } = this.queryContext;
+    const knows = (token: string) => {
+      if (lexicon.french.has(token) || lexicon.sms.has(token) || lexicon.places.has(token)) return true;
+      const en = analyzers.en.term(token);
+      const fr = analyzers.fr.term(token);
+      return (en !== null && vocabularies.en.has(en)) || (fr !== null && vocabularies.fr.has(fr)) || isStopword(token);
+    };
+    return this.opened.languages.isForeign(text, knows);
+  }
+
+  /** The places (the lexicon's English place words) a text names: "à Tunis" -> tunis. */
+  placesIn(text: string): string[] {
+    const { lexicon } = this.queryContext;
+    const places = new Set<string>();
+    for (const token of tokenize(text)) {
+      for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? ""]) if (lexicon.places.has(word)) places.add(word);
+    }
+    return [...places];
+  }
+
   /** A passage's word 5-grams, computed once: passages do not change while the bot runs. */
   private gramsOf(id: string): Set<string> {
     let grams = this.grams.get(id);
@@ -202,6 +227,7 @@ export class PassageRetriever implements TermSource {
       retriever: kind,
       searched,
       concepts: analyzed.concepts,
+      places: this.placesIn(question),
       passages: kept.flatMap((r, i) => {
         const passage = this.corpus.passageById.get(r.id);
         return passage ? [{ rank: i + 1, score: r.score, passage }] : [];

@@ -2,7 +2,8 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { Answerer } from "../../src/answer/index.js";
-import { createBot, MemoryStore, SourcesCache, type BotLog } from "../../src/bot/index.js";
+import { createBot, MemoryStore, singleProcessServices, type BotLog } from "../../src/bot/index.js";
+import { HelpDirectory } from "../../src/help/index.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
 export const TOKEN = "123456:TEST-token-for-relais-bot-tests";
@@ -58,16 +59,18 @@ export function silentLog(lines: string[] = []): BotLog {
   return { info: push("info"), warn: push("warn"), error: push("error") };
 }
 
-export async function makeBot(options: { log?: string[]; floodLimitPerMinute?: number; maxRetryAttempts?: number } = {}) {
+export async function makeBot(options: { log?: string[]; floodLimitPerMinute?: number; maxRetryAttempts?: number; helpDirectory?: string } = {}) {
   const answerer = await realAnswerer();
   const store = new MemoryStore("test-secret");
-  const bot = createBot(
-    TOKEN,
-    { answerer, corpus: answerer.corpus, store, sources: new SourcesCache(), log: silentLog(options.log) },
-    { botInfo: BOT_INFO, ...(options.floodLimitPerMinute ? { floodLimitPerMinute: options.floodLimitPerMinute } : {}), ...(options.maxRetryAttempts !== undefined ? { maxRetryAttempts: options.maxRetryAttempts } : {}) },
-  );
+  const help = HelpDirectory.load(answerer.corpus, options.helpDirectory);
+  const services = singleProcessServices({ answerer, help, store, log: silentLog(options.log), secret: TOKEN });
+  const bot = createBot(TOKEN, services, {
+    botInfo: BOT_INFO,
+    ...(options.floodLimitPerMinute ? { floodLimitPerMinute: options.floodLimitPerMinute } : {}),
+    ...(options.maxRetryAttempts !== undefined ? { maxRetryAttempts: options.maxRetryAttempts } : {}),
+  });
   await bot.init();
-  return { bot, store };
+  return { bot, store, services };
 }
 
 let updateId = 1;

@@ -8,8 +8,14 @@ export interface AnswerPhrases {
   unreviewedTranslation: string;
   /** Said when nothing retrieved supports an answer. */
   noAnswer: string;
-  /** Points to help; `{bamako}` and `{tunis}` are lists of organisations. */
+  /** Points to help; `{where}` is the places, each `helpIn` (`{place}`, `{names}`), joined by `helpSeparator`. */
   help: string;
+  helpIn: string;
+  helpSeparator: string;
+  /** "or" between names. */
+  or: string;
+  /** Beside an operator's entry, in place of a report. */
+  operatorContact: string;
   /** A fact dated `{years}` that may have changed: fines, laws. */
   mayHaveChanged: string;
   /** "note 22" in a citation. */

@@ -1,5 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
-import type { AnswerKind } from "../../answer/index.js";
+import { Composer } from "grammy";
 import type { RelaisContext } from "../context.js";
 import { splitMessage } from "../format.js";
 import { CALLBACK } from "../keyboards.js";
@@ -16,11 +15,19 @@ buttonsFeature.callbackQuery(CALLBACK.sources, async (ctx) => {
   for (const part of splitMessage(html)) await ctx.reply(part, { parse_mode: "HTML" });
 });
 
+// One vote per person per answer, counted by kind of answer; the buttons stay for everyone else
+// (in a group, the first vote must not take them from the others).
 buttonsFeature.callbackQuery(CALLBACK.feedback, async (ctx) => {
-  ctx.services.store.countFeedback(ctx.match[1] as AnswerKind, ctx.match[2] === "1");
+  const vote = ctx.services.feedback.read(ctx.callbackQuery.data);
+  if (!vote) {
+    ctx.services.log.warn("refused callback data the bot did not issue", { update: ctx.update.update_id });
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  if (!(await ctx.services.votes.first(vote.answerId, ctx.from.id))) {
+    await ctx.answerCallbackQuery({ text: ctx.messages.alreadyVoted });
+    return;
+  }
+  ctx.services.store.countFeedback(vote.kind, vote.useful);
   await ctx.answerCallbackQuery({ text: ctx.messages.thanksForFeedback });
-  if (!ctx.callbackQuery.message) return;
-  // Keep the sources button, drop the votes: one vote per answer.
-  const kept = (ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? []).flat().filter((b) => "callback_data" in b && b.callback_data.startsWith("src:"));
-  await ctx.editMessageReplyMarkup({ reply_markup: InlineKeyboard.from([kept]) }).catch(() => {}); // the message may be too old to edit
 });

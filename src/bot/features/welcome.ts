@@ -10,5 +10,6 @@ welcomeFeature.command("about", (ctx) => ctx.reply(ctx.messages.about, { parse_m
 welcomeFeature.command("sources", (ctx) => ctx.reply(reportsHtml(ctx.services.corpus.manifest.reports, ctx.messages), { parse_mode: "HTML" }));
 welcomeFeature.command("forget", async (ctx) => {
   if (ctx.from) ctx.services.store.forget(ctx.from.id);
-  await ctx.reply(ctx.lang === "fr" ? "C'est fait : je n'ai plus rien gardé sur vous." : "Done: I no longer keep anything about you.");
+  if (ctx.chat) await ctx.services.conversations.forget(ctx.chat.id);
+  await ctx.reply(ctx.messages.forgotten);
 });

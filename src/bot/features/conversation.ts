@@ -1,0 +1,158 @@
+import { Composer, type InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import type { Answer } from "../../answer/index.js";
+import type { RelaisContext } from "../context.js";
+import { isFollowUp, withPrevious } from "../follow-up.js";
+import { answerHtml, sourcesHtml, splitMessage } from "../format.js";
+import { helpEntryHtml, placeName, reachable } from "../help-reply.js";
+import { type Intent, readIntent } from "../intents.js";
+import { answerKeyboard } from "../keyboards.js";
+import { messagesFor, OTHER_LANGUAGE_REPLY } from "../locales/index.js";
+import { questionOf } from "../reading.js";
+
+/** Places of help shown at once: enough to choose, few enough to read on a phone. */
+const HELP_ENTRIES = 4;
+
+export const conversationFeature = new Composer<RelaisContext>();
+
+// Private chat: any text or caption that is not a command is read; an edited one is read again.
+const privateChats = conversationFeature.chatType("private");
+privateChats.on(["message:text", "message:caption"], async (ctx, next) => {
+  const text = ctx.message.text ?? ctx.message.caption ?? "";
+  if (ctx.message.text?.startsWith("/")) return next();
+  await converse(ctx, text, ctx.message);
+});
+privateChats.on(["edited_message:text", "edited_message:caption"], async (ctx) => {
+  const text = ctx.editedMessage.text ?? ctx.editedMessage.caption ?? "";
+  if (!text.startsWith("/")) await converse(ctx, text, ctx.editedMessage, { edited: true });
+});
+
+// Groups: only when the bot is mentioned (in any case) or replied to; otherwise it stays quiet.
+const groups = conversationFeature.chatType(["group", "supergroup"]);
+groups.on(["message:text", "message:caption"], async (ctx, next) => {
+  const text = ctx.message.text ?? ctx.message.caption ?? "";
+  const mention = new RegExp(`@${ctx.me.username}\\b`, "gi");
+  const repliedTo = ctx.message.reply_to_message?.from?.id === ctx.me.id;
+  if (!mention.test(text) && !repliedTo) return next();
+  await converse(ctx, text.replace(mention, " "), ctx.message);
+});
+
+/** Reads a message and replies: a person's reply to a greeting or thanks, help first when it is needed, else an answer. */
+async function converse(ctx: RelaisContext, written: string, message: Message, options: { edited?: boolean } = {}): Promise<void> {
+  const { answerer, log } = ctx.services;
+  const reply = replier(ctx, message, options.edited ?? false);
+  if (!/[\p{L}\p{N}]/u.test(written)) return reply([{ html: ctx.messages.askWithWords }]);
+  if (answerer.isForeign(written)) return reply([{ html: OTHER_LANGUAGE_REPLY }]);
+  const question = questionOf(written);
+  const lang = ctx.langChosen ? ctx.lang : answerer.languageOf(question, ctx.lang);
+  const messages = messagesFor(lang);
+  const own = readIntent(question);
+  if (own.kind === "greeting") return reply([{ html: messages.greeting }]);
+  if (own.kind === "thanks") return reply([{ html: messages.thanks }]);
+
+  await ctx.replyWithChatAction("typing").catch(() => {}); // a hint only; never worth failing for
+  const chatId = ctx.chat!.id;
+  const previous = await ctx.services.conversations.recall(chatId);
+  const followUp = previous !== undefined && isFollowUp(question);
+  const asked = followUp ? withPrevious(question, previous, (t) => answerer.placesIn(t)) : question;
+  // "et au Mali ?" after a request for help is a request for help in Mali.
+  const intent = followUp ? readIntent(asked) : own;
+  log.info("message", { intent: intent.kind, lang, followUp, edited: options.edited ?? false, chars: written.length });
+  // Where help is wanted: the places this message names, else those of the conversation.
+  const named = answerer.placesIn(written);
+  const places = named.length ? named : (previous?.places ?? []);
+  await ctx.services.conversations.remember(chatId, { question: asked, places, lang });
+
+  if (intent.kind === "person" || intent.kind === "help") {
+    const parts = [{ html: helpHtml(ctx, intent, places, lang, asked) }];
+    // Then what the reports say, when they clearly speak to it: a doubtful quote after help is
+    // noise, and to a person reporting harm the reports speak only through a card.
+    if (intent.kind === "help") {
+      const answer = await answerer.ask(asked, { lang });
+      if (answer.kind === "card" || (!intent.harm && speaksClearly(answer))) parts.push(...answerParts(ctx, answer));
+    }
+    return reply(parts);
+  }
+  const answer = await answerer.ask(asked, { lang });
+  await reply(answerParts(ctx, answer));
+  log.info("answered", { kind: answer.kind, lang: answer.lang, followUp, citations: answer.citations.length, ms: Math.round(answer.timings.totalMs) });
+}
+
+/** After help, the reports' answer is added only when it is a card or the abstention model is sure of it. */
+const CLEAR_ANSWER_PROBABILITY = 0.8;
+
+function speaksClearly(answer: Answer): boolean {
+  return !answer.abstained && (answer.kind === "card" || (answer.evidence?.probability ?? 0) >= CLEAR_ANSWER_PROBABILITY);
+}
+
+interface Part {
+  html: string;
+  keyboard?: InlineKeyboard;
+}
+
+/** An answer as messages under Telegram's limit, the buttons on the last. */
+function answerParts(ctx: RelaisContext, answer: Answer): Part[] {
+  const messages = messagesFor(answer.lang);
+  const sourcesKey = answer.citations.length ? ctx.services.sources.put(sourcesHtml(answer, messages)) : undefined;
+  const keyboard = answerKeyboard(messages, answer.kind, sourcesKey, ctx.services.feedback);
+  const html = splitMessage(answerHtml(answer));
+  return html.map((part, i) => (i === html.length - 1 ? { html: part, keyboard } : { html: part }));
+}
+
+/** The places to ask for help, for the person's place and needs; for a person in danger, what to do first. */
+function helpHtml(ctx: RelaisContext, intent: Extract<Intent, { kind: "help" | "person" }>, places: string[], lang: RelaisContext["lang"], text: string): string {
+  const { help } = ctx.services;
+  const messages = messagesFor(lang);
+  const needs = intent.kind === "help" ? intent.needs : [];
+  let entries = help.find({ places, needs, text }, HELP_ENTRIES);
+  const lines: string[] = [];
+  if (intent.kind === "help" && intent.danger) lines.push(messages.immediateDanger);
+  const place = places[0] ? placeName(places[0], help.entries, messages) : undefined;
+  if (intent.kind === "person") {
+    lines.push(messages.person);
+    const human = help.find({ places, needs: [] }, help.entries.length).filter(reachable).slice(0, HELP_ENTRIES);
+    if (human.length) entries = human;
+  } else if (entries.length === 0 && place) {
+    lines.push(messages.helpNobodyIn.replace("{place}", place));
+    entries = help.find({ places: [], needs }, HELP_ENTRIES);
+  } else {
+    lines.push(place ? messages.helpIntroIn.replace("{place}", place) : messages.helpIntro);
+  }
+  lines.push(...entries.map((e) => helpEntryHtml(e, messages, lang)));
+  if (!entries.some(reachable)) lines.push(`<i>${messages.noContactDetails}</i>`);
+  return lines.join("\n\n");
+}
+
+/**
+ * Sends a reply's messages, threaded to the message they answer; for an edited message, edits
+ * the earlier reply in place where Telegram allows, and removes what the new reply no longer needs.
+ */
+function replier(ctx: RelaisContext, message: Message, edited: boolean) {
+  return async (parts: Part[]): Promise<void> => {
+    const chatId = ctx.chat!.id;
+    const earlier = edited ? ((await ctx.services.replies.repliesTo(chatId, message.message_id)) ?? []) : [];
+    const sent: number[] = [];
+    for (const [i, part] of parts.entries()) {
+      const options = { parse_mode: "HTML" as const, ...(part.keyboard ? { reply_markup: part.keyboard } : {}) };
+      const previousId = earlier[i];
+      if (previousId !== undefined) {
+        const ok = await ctx.api.editMessageText(chatId, previousId, part.html, options).then(
+          () => true,
+          () => false, // too old, or unchanged: send it anew instead
+        );
+        if (ok) {
+          sent.push(previousId);
+          continue;
+        }
+      }
+      const first = i === 0;
+      const out = await ctx.api.sendMessage(chatId, part.html, {
+        ...options,
+        ...(first ? { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } } : {}),
+      });
+      sent.push(out.message_id);
+    }
+    for (const stale of earlier.slice(parts.length)) await ctx.api.deleteMessage(chatId, stale).catch(() => {});
+    await ctx.services.replies.record(chatId, message.message_id, sent);
+  };
+}
