@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Features, logisticModelSchema, probability } from "./logistic.js";
-import { readDataFile } from "./model-file.js";
+import { readJsonFile } from "../data-file.js";
 
 export const ABSTENTION_MODEL_PATH = new URL("./models/abstention.json", import.meta.url);
 export const RETRAIN = "Run `npm run train:answers` to fit it again from the tuning questions.";
@@ -38,7 +38,7 @@ export const AbstentionModelSchema = logisticModelSchema(ABSTENTION_FEATURE_NAME
 export type AbstentionModel = z.infer<typeof AbstentionModelSchema>;
 
 export function loadAbstentionModel(path: URL | string = ABSTENTION_MODEL_PATH): AbstentionModel {
-  return readDataFile(path, AbstentionModelSchema, RETRAIN);
+  return readJsonFile(path, AbstentionModelSchema, RETRAIN);
 }
 
 /** Probability that the reports answer the question. */

@@ -24,6 +24,12 @@ export interface AskOptions {
   bilingual?: boolean;
 }
 
+/**
+ * The longest question read, in characters: far longer than any question (the bot picks the
+ * question out of a long story first). Bounds the work one question can cause.
+ */
+export const MAX_QUESTION_CHARS = 2_000;
+
 /** The fitted models of the answer stage (src/answer/models/, `npm run train:answers`). */
 export interface AnswerModels {
   window?: WindowModel;
@@ -74,6 +80,11 @@ export class Answerer {
     return new Answerer(retriever, loadFactCards(retriever.corpus), { ...options, models });
   }
 
+  /** The same answerer, its answers rephrased by `generator` (verified sentence by sentence). */
+  withGenerator(generator: Generator): Answerer {
+    return new Answerer(this.retriever, this.cards, { ...this.options, help: this.context.help, generator });
+  }
+
   /** The language a message is written in (French, English), with `fallback` when it gives no clue. */
   languageOf(text: string, fallback: Language): Language {
     return this.retriever.identifyLanguage(text, fallback).lang;
@@ -95,8 +106,9 @@ export class Answerer {
     return { retrieval, scored: rankWindows(question, retrieval, this.context, k).scored };
   }
 
-  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+  async ask(asked: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
+    const question = asked.slice(0, MAX_QUESTION_CHARS);
     const k = Math.max(options.k ?? 5, 5);
     // The question is read in its own language; the answer is written in the one asked for.
     const retrieval = await this.retriever.retrieve(question, {

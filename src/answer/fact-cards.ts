@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DataFileError, readJsonFile } from "../data-file.js";
 import { type Corpus, foldForMatch, type Passage } from "../corpus/index.js";
 import type { Language } from "../retrieval/index.js";
 
@@ -56,14 +56,17 @@ export interface FactCards {
   cards: FactCard[];
 }
 
+/** What to do about a broken cards file. */
+const CARDS_FIX = "Fix src/answer/fact-cards.json (git diff shows what changed; git checkout restores it).";
+
 /** A card whose quote the corpus does not hold: the card would cite nothing. */
-export class FactCardError extends Error {
+export class FactCardError extends DataFileError {
   override name = "FactCardError";
 }
 
 /** Loads the cards and ties each quote to the passage that holds it. */
 export function loadFactCards(corpus: Corpus, path: URL | string = FACT_CARDS_PATH): FactCards {
-  const file = FactCardsFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  const file = readJsonFile(path, FactCardsFileSchema, CARDS_FIX);
   const folded = corpus.passages.map((p) => ({ passage: p, text: foldForMatch(p.text) }));
   const locate = (where: string, quote: string): CardSupport => {
     const needle = foldForMatch(quote);

@@ -1,5 +1,5 @@
 /** The answer stage: what the surfaces (CLI, bot) may use. */
-export { Answerer } from "./answerer.js";
+export { Answerer, MAX_QUESTION_CHARS } from "./answerer.js";
 export type { AskOptions } from "./answerer.js";
 export type { Answer, AnswerKind } from "./answer.js";
 export type { Citation } from "./citation.js";

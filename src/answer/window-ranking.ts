@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type Features, logisticModelSchema, logOdds } from "./logistic.js";
-import { readDataFile } from "./model-file.js";
+import { readJsonFile } from "../data-file.js";
 
 export const WINDOW_MODEL_PATH = new URL("./models/window-ranking.json", import.meta.url);
 const RETRAIN = "Run `npm run train:answers` to fit it again from the tuning questions.";
@@ -41,7 +41,7 @@ export const WindowModelSchema = logisticModelSchema(WINDOW_FEATURE_NAMES);
 export type WindowModel = z.infer<typeof WindowModelSchema>;
 
 export function loadWindowModel(path: URL | string = WINDOW_MODEL_PATH): WindowModel {
-  return readDataFile(path, WindowModelSchema, RETRAIN);
+  return readJsonFile(path, WindowModelSchema, RETRAIN);
 }
 
 /** The window model's log-odds that a window answers: windows are ranked by it. */

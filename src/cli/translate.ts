@@ -11,7 +11,7 @@ import { draftTranslation } from "../corpus/draft-translations.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "../corpus/languages.js";
 import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
 import { needsTranslation, parseTranslations, type Translation, translationLine } from "../corpus/translations.js";
-import { chatConfigFrom } from "../llm/chat.js";
+import { chatConfigFrom, loadPrompt } from "../llm/chat.js";
 
 export interface TranslateRun {
   corpusDir: string;
@@ -38,6 +38,7 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
     run.out(problem ? `The chat endpoint is misconfigured: ${problem}.` : "No chat endpoint is configured: set LLM_BASE_URL and LLM_MODEL to draft them by machine, or translate them by hand.");
     return 1;
   }
+  loadPrompt("translate"); // a broken template is said once, before any call
   let failed = 0;
   for (const passage of missing) {
     try {

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DataFileError, displayPath, readDataText } from "../data-file.js";
 import { type Corpus, foldForMatch, type Language, type Passage } from "../corpus/index.js";
 import { tokenize } from "../retrieval/index.js";
 import { type Need, NEEDS } from "./needs.js";
@@ -49,7 +48,7 @@ export interface HelpEntry {
 }
 
 /** A directory file that cannot be used; the message names the file, the entry and the field. */
-export class HelpDirectoryError extends Error {
+export class HelpDirectoryError extends DataFileError {
   override name = "HelpDirectoryError";
 }
 
@@ -118,11 +117,11 @@ function namesOf(entry: HelpEntry): string[] {
 }
 
 function readJson(path: string, fix: string): unknown {
+  const text = readDataText(path, fix);
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `is not valid JSON (${(error as Error).message})`;
-    throw new HelpDirectoryError(`${path} ${reason}. ${fix}`);
+    throw new HelpDirectoryError(`${path} is not valid JSON (${(error as Error).message}). ${fix}`);
   }
 }
 
@@ -144,7 +143,7 @@ function readOperatorFile(path: string): HelpEntry[] {
 }
 
 function readBundledFile(path: URL | string, corpus: Corpus): HelpEntry[] {
-  const where = path instanceof URL ? fileURLToPath(path) : path;
+  const where = displayPath(path);
   const fix = "Restore it with `git checkout -- src/help/directory.json`.";
   const file = BundledFileSchema.safeParse(readJson(where, fix));
   if (!file.success) {

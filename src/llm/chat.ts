@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DataFileError, displayPath, readDataText } from "../data-file.js";
 
 /**
  * The optional OpenAI-compatible chat endpoint (Ollama, llama.cpp server, vLLM, a hosted API):
@@ -94,14 +94,45 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
-/** A system + user prompt pair from prompts/<name>.system.md and .user.md (mustache), as chat messages. */
-export async function promptMessages(name: string, values: Record<string, string>): Promise<ChatMessage[]> {
-  const dir = new URL("../../prompts/", import.meta.url);
+/** The prompt templates (prompts/<name>.system.md and .user.md) and the variables each must use. */
+export const PROMPT_VARIABLES = {
+  answer: ["language", "question", "passages"],
+  translate: ["language", "count", "sentences"],
+} as const;
+export type PromptName = keyof typeof PROMPT_VARIABLES;
+
+const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
+const loadedPrompts = new Map<PromptName, { system: string; user: string }>();
+
+/**
+ * A prompt's two templates, checked once: present, not blank, and using every variable the
+ * code fills (a template that lost {{passages}} would send the model nothing to quote).
+ */
+export function loadPrompt(name: PromptName, dir: URL = PROMPTS_DIR): { system: string; user: string } {
+  const loaded = dir === PROMPTS_DIR ? loadedPrompts.get(name) : undefined;
+  if (loaded) return loaded;
+  const fix = `Restore it with git checkout -- prompts/, or edit it keeping ${PROMPT_VARIABLES[name].map((v) => `{{${v}}}`).join(", ")}.`;
+  const read = (part: "system" | "user") => {
+    const path = new URL(`${name}.${part}.md`, dir);
+    const parsed = z.string().trim().min(1, "it is empty").safeParse(readDataText(path, fix));
+    if (!parsed.success) throw new DataFileError(`${displayPath(path)}: ${parsed.error.issues[0]!.message}. ${fix}`);
+    return parsed.data;
+  };
+  const prompt = { system: read("system"), user: read("user") };
+  const missing = PROMPT_VARIABLES[name].filter((v) => !`${prompt.system}\n${prompt.user}`.includes(`{{${v}}}`));
+  if (missing.length) throw new DataFileError(`${displayPath(new URL(`${name}.user.md`, dir))} (or its .system.md) does not use ${missing.map((v) => `{{${v}}}`).join(", ")}. ${fix}`);
+  if (dir === PROMPTS_DIR) loadedPrompts.set(name, prompt);
+  return prompt;
+}
+
+/** A system + user prompt pair from the templates (mustache), as chat messages. */
+export async function promptMessages(name: PromptName, values: Record<string, string>): Promise<ChatMessage[]> {
+  const { system, user } = loadPrompt(name);
   const { ChatPromptTemplate } = await import("@langchain/core/prompts");
   const template = ChatPromptTemplate.fromMessages(
     [
-      ["system", readFileSync(new URL(`${name}.system.md`, dir), "utf8")],
-      ["human", readFileSync(new URL(`${name}.user.md`, dir), "utf8")],
+      ["system", system],
+      ["human", user],
     ],
     { templateFormat: "mustache" },
   );

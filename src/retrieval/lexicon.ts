@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { stripAccents } from "../corpus/text.js";
+import { parseJsonText, readDataText } from "../data-file.js";
 
 export const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
+const LEXICON_FIX = "Fix src/retrieval/lexicon.fr-en.json (git checkout restores it), then npm run build:index.";
 
 const LexiconFileSchema = z.object({
   about: z.string().optional(),
@@ -42,8 +43,8 @@ export interface Lexicon {
 }
 
 export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
-  const text = readFileSync(path, "utf8");
-  const file = LexiconFileSchema.parse(JSON.parse(text));
+  const text = readDataText(path, LEXICON_FIX);
+  const file = parseJsonText(text, path, LexiconFileSchema, LEXICON_FIX);
   const french = new Map<string, string[]>();
   const frenchSiblings = new Map<string, string[]>();
   let longestFrench = 1;

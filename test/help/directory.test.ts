@@ -75,6 +75,6 @@ describe("an operator's directory (HELP_DIRECTORY)", () => {
     expect(() => HelpDirectory.load(corpus, path)).toThrow(/entry 1 .*field helpsWith\.1/);
     writeFileSync(path, "{oops");
     expect(() => HelpDirectory.load(corpus, path)).toThrow(/is not valid JSON/);
-    expect(() => HelpDirectory.load(corpus, join(dir!, "missing.json"))).toThrow(/missing\.json does not exist/);
+    expect(() => HelpDirectory.load(corpus, join(dir!, "missing.json"))).toThrow(/missing\.json is missing/);
   });
 });
