@@ -1,20 +1,24 @@
 /**
- * npm start: the Telegram bot. Configuration from the environment (src/bot/config.ts);
- * long polling by default, webhook with BOT_MODE=webhook. Stops cleanly on SIGINT/SIGTERM,
- * finishing the updates in hand.
+ * npm start: the Telegram bot. Configuration from the environment (src/bot/config.ts); long
+ * polling by default, webhook with BOT_MODE=webhook (register it once with npm run webhook:set).
+ * On SIGINT/SIGTERM it stops taking updates, finishes those in hand within STOP_GRACE_MS, saves
+ * what it keeps and exits 0, saying what was finished or abandoned.
  */
 import { run } from "@grammyjs/runner";
+import type { Update } from "grammy/types";
 import pino from "pino";
 import { Answerer } from "./answer/index.js";
 import { createGeneratorFromEnv } from "./answer/generator.js";
-import { createBot, createWebhookServer, FileStore, registerCommands, singleProcessServices, type BotLog } from "./bot/index.js";
-import { HelpDirectory, HelpDirectoryError } from "./help/index.js";
-import { ConfigError, readBotConfig } from "./bot/config.js";
+import { createBot, createWebhookServer, FileStore, LONG_POLL_SECONDS, registerCommands, singleProcessServices, UpdatesInHand, type BotLog } from "./bot/index.js";
+import { ALLOWED_UPDATES, ConfigError, readBotConfig, webhookPath } from "./bot/config.js";
+import { StartError, waitForBotApi } from "./bot/startup.js";
 import { CorpusError } from "./corpus/index.js";
+import { DataFileError } from "./data-file.js";
+import { HelpDirectory } from "./help/index.js";
 import { IndexError, PassageRetriever } from "./retrieval/index.js";
 
-/** What the bot asks Telegram for: messages and their edits, buttons, inline queries, being added to a group. */
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
+/** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
+const STOP_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
   const config = readBotConfig(process.env);
@@ -24,6 +28,23 @@ async function main(): Promise<void> {
     warn: (event, fields) => logger.warn(fields ?? {}, event),
     error: (event, fields) => logger.error(fields ?? {}, event),
   };
+  const inHand = new UpdatesInHand();
+  let ready = false;
+  let stopping = false;
+  let stopSource: () => Promise<void> = async () => {};
+  let handleUpdate: ((update: Update) => Promise<unknown>) | undefined;
+
+  // In webhook mode the server listens first, so that health checks say 503 while loading.
+  const server =
+    config.BOT_MODE === "webhook"
+      ? createWebhookServer({ secret: config.WEBHOOK_SECRET!, path: webhookPath(config), inHand, ready: () => ready, stopping: () => stopping, handle: (update) => handleUpdate!(update) })
+      : undefined;
+  if (server) {
+    await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+    log.info("webhook listening", { port: config.PORT, path: webhookPath(config) });
+    stopSource = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
   const retriever = await PassageRetriever.open({
     dense: config.RETRIEVER !== "lexical",
     modelId: process.env.EMBEDDING_MODEL,
@@ -32,50 +53,57 @@ async function main(): Promise<void> {
     onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
     onLexicalRebuilt: (reason) => log.warn(reason),
   });
-  const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m)) });
+  const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m), retriever) });
   const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
   const services = singleProcessServices({ answerer, help, store, log, secret: config.TELEGRAM_BOT_TOKEN });
-  const bot = createBot(config.TELEGRAM_BOT_TOKEN, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE });
-  await bot.init();
+  const bot = createBot(config.TELEGRAM_BOT_TOKEN, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand });
+  onStop(async () => {
+    stopping = true;
+    await stopSource();
+    const report = await inHand.drain(STOP_GRACE_MS);
+    await store.close();
+    log.info("stopped", { ...report });
+  }, log);
+
+  await waitForBotApi(bot, config.TELEGRAM_API_ROOT, config.BOT_API_WAIT_SECONDS, log);
   await registerCommands(bot).catch((error: Error) => log.warn("could not register the command menu", { error: error.message }));
 
-  if (config.BOT_MODE === "webhook") {
-    const server = createWebhookServer(bot, config.WEBHOOK_SECRET!);
-    server.listen(config.PORT, () => log.info("webhook listening", { port: config.PORT }));
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET!, drop_pending_updates: false, allowed_updates: ALLOWED_UPDATES });
-    onStop(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      log.info("stopped");
-    });
+  if (server) {
+    handleUpdate = (update) => bot.handleUpdate(update);
+    ready = true;
+    log.info("webhook ready", { bot: bot.botInfo.username });
     return;
   }
-
   await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: LONG_POLL_SECONDS } } });
+  stopSource = async () => {
+    if (runner.isRunning()) await runner.stop(); // stops fetching; the updates in hand are drained after
+  };
   log.info("polling", { bot: bot.botInfo.username });
-  onStop(async () => {
-    await runner.stop(); // waits for the updates in hand
-    log.info("stopped");
-  });
 }
 
-function onStop(stop: () => Promise<void>): void {
+/** Runs `stop` once on SIGINT or SIGTERM, then exits 0 (1 if stopping failed). */
+function onStop(stop: () => Promise<void>, log: BotLog): void {
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
+      log.info("stopping", { signal });
       stop().then(
         () => process.exit(0),
-        () => process.exit(1),
+        (error: Error) => {
+          log.error("could not stop cleanly", { error: error.message });
+          process.exit(1);
+        },
       );
     });
   }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError || error instanceof HelpDirectoryError) {
+  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError || error instanceof DataFileError || error instanceof StartError) {
     console.error(error.message);
     process.exit(1);
   }

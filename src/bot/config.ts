@@ -13,6 +13,7 @@ export const BotConfigSchema = z
     STATE_FILE: z.string().default("data/state.json"),
     HELP_DIRECTORY: z.string().min(1).optional(),
     FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    BOT_API_WAIT_SECONDS: z.coerce.number().int().positive().max(3_600).default(60),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
@@ -21,6 +22,14 @@ export const BotConfigSchema = z
     if (!config.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "BOT_MODE=webhook needs WEBHOOK_SECRET (Telegram sends it back in a header)" });
   });
 export type BotEnv = z.infer<typeof BotConfigSchema>;
+
+/** What the bot asks Telegram for: messages and their edits, buttons, inline queries, being added to a group. */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
+
+/** The path Telegram posts to: that of WEBHOOK_URL ("/" when it has none). */
+export function webhookPath(config: BotEnv): string {
+  return config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL).pathname : "/";
+}
 
 /** A configuration problem, said in one message that names every variable to fix. */
 export class ConfigError extends Error {

@@ -4,6 +4,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { ConversationMemory } from "./conversation.js";
 import type { ReplyLog } from "./replies.js";
+import type { UpdateLedger } from "./updates.js";
 import type { FeedbackSigner, VoteBook } from "./votes.js";
 import type { Language } from "../retrieval/index.js";
 import type { BotMessages } from "./locales/index.js";
@@ -34,6 +35,8 @@ export interface BotServices {
   /** Signs the 👍/👎 buttons; who voted on what, once each. */
   feedback: FeedbackSigner;
   votes: VoteBook;
+  /** Update ids already taken in hand: a repeat is dropped. */
+  updates: UpdateLedger;
   log: BotLog;
 }
 

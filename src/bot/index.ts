@@ -13,10 +13,12 @@ import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
+import { API_CALL_TIMEOUT_SECONDS, boundedNetworkRetry, MAX_RETRY_AFTER_SECONDS, outageWatch } from "./api-calls.js";
 import { limits } from "./limits.js";
 import { InMemoryReplyLog } from "./replies.js";
 import { SourcesCache } from "./sources-cache.js";
 import type { UserStore } from "./store.js";
+import { InMemoryUpdateLedger, UpdatesInHand } from "./updates.js";
 import { FeedbackSigner, InMemoryVoteBook } from "./votes.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
@@ -25,7 +27,9 @@ import { messagesFor } from "./locales/index.js";
 export type { BotServices, BotLog, RelaisContext } from "./context.js";
 export { FileStore, MemoryStore, type UserStore } from "./store.js";
 export { SourcesCache } from "./sources-cache.js";
-export { createWebhookServer } from "./webhook.js";
+export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
+export { LONG_POLL_SECONDS } from "./api-calls.js";
+export { UpdatesInHand, type DrainReport } from "./updates.js";
 
 /**
  * The services of a bot in one process: its short memories in memory. `secret` keys every
@@ -42,6 +46,7 @@ export function singleProcessServices(parts: { answerer: Answerer; help: HelpDir
     replies: new InMemoryReplyLog(parts.secret),
     feedback: new FeedbackSigner(parts.secret),
     votes: new InMemoryVoteBook(parts.secret),
+    updates: new InMemoryUpdateLedger(),
     log: parts.log,
   };
 }
@@ -53,18 +58,30 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Messages a user may send per minute before being asked to slow down. */
   floodLimitPerMinute?: number;
-  /** Retries of a failed API call (429 with retry_after, 5xx, network). */
+  /** Retries of an API call refused with 429 (retry_after) or 5xx. */
   maxRetryAttempts?: number;
+  /** Bound of one Bot API call (tests shorten it). */
+  apiCallTimeoutSeconds?: number;
+  /** Waits before retrying a call that failed on the network (tests shorten them). */
+  networkRetryDelaysMs?: readonly number[];
+  /** Counts the updates being worked on, so that a stop can finish them. */
+  inHand?: UpdatesInHand;
 }
 
 /** Builds the bot; nothing starts here, so a test can feed it updates and watch its API calls. */
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<RelaisContext> {
   const config: BotConfig<RelaisContext> = {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+    client: { timeoutSeconds: options.apiCallTimeoutSeconds ?? API_CALL_TIMEOUT_SECONDS, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   };
   const bot = new Bot<RelaisContext>(token, config);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 5, maxDelaySeconds: 60 }));
+  // Innermost first: each attempt is watched for outages, network failures are retried a few
+  // times, and a 429's retry_after is waited out (however long, within reason).
+  bot.api.config.use(
+    outageWatch(services.log),
+    boundedNetworkRetry(options.networkRetryDelaysMs),
+    autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 5, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),
+  );
 
   // Nothing a user sends may stop the bot: every failure is logged, without personal data.
   const report = (error: BotError<RelaisContext>) => {
@@ -72,11 +89,18 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     const update = error.ctx.update.update_id;
     if (cause instanceof GrammyError && cause.error_code === 403) services.log.info("user blocked the bot or left the chat", { update });
     else if (cause instanceof GrammyError) services.log.warn("Bot API refused a call", { update, method: cause.method, code: cause.error_code });
-    else if (cause instanceof HttpError) services.log.warn("Bot API unreachable", { update });
+    else if (cause instanceof HttpError) services.log.warn("reply not delivered: network failure", { update, method: cause.message.match(/'(\w+)'/)?.[1] });
     else services.log.error("update failed", { update, error: cause instanceof Error ? cause.message : String(cause) });
   };
   bot.catch(report);
 
+  const inHand = options.inHand ?? new UpdatesInHand();
+  bot.use((_ctx, next) => inHand.run(next));
+  // Telegram sends an update again when its webhook call failed or timed out: answer it once.
+  bot.use(async (ctx, next) => {
+    if (await services.updates.first(ctx.update.update_id)) return next();
+    services.log.info("repeat of an update already in hand: dropped", { update: ctx.update.update_id });
+  });
   // One chat's updates are handled in order, even when the runner handles many chats at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {

@@ -110,10 +110,10 @@ async function main(): Promise<void> {
   );
   add("peak RSS at the end (dense model, load run)", `${peakRssMb().toFixed(0)} MB`);
 
-  const faults = await (await import("../bench/faults.js")).runFaults();
+  const faults = [...(await (await import("../bench/faults.js")).runFaults()), ...(await (await import("../bench/bot-faults.js")).runBotFaults(answerer))];
   const header = ["measure", "value", "target"];
-  const faultHeader = ["fault", "still answering", "what the operator is told"];
-  const faultRows = faults.map((f) => [f.fault, f.serving ? "yes (lexical)" : "no", f.message.replace(/\/tmp\/relais-fault-\w+\//g, "")]);
+  const faultHeader = ["fault", "still answering", "what the person or the operator sees"];
+  const faultRows = faults.map((f) => [f.fault, f.serving ? "yes" : "no", f.message.replace(/\/tmp\/relais-fault-\w+\//g, "")]);
   console.log(formatTable(header, rows));
   console.log();
   console.log(formatTable(faultHeader, faultRows));

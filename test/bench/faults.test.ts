@@ -12,3 +12,19 @@ describe("fault runs", () => {
     expect(outcomes["index built from another corpus"]).toMatchObject({ serving: false, message: expect.stringMatching(/another version of the corpus.*npm run build:index/) });
   });
 });
+
+describe("fault runs at the bot's edges", () => {
+  it("name the file and the fix, keep the state, send no unsupported text and one answer per update", async () => {
+    const { Answerer } = await import("../../src/answer/index.js");
+    const { PassageRetriever } = await import("../../src/retrieval/index.js");
+    const { runBotFaults } = await import("../../src/bench/bot-faults.js");
+    const outcomes = Object.fromEntries((await runBotFaults(Answerer.create(await PassageRetriever.open()))).map((o) => [o.fault, o]));
+    expect(outcomes["corrupt src/retrieval/lexicon.fr-en.json"]).toMatchObject({ serving: false, message: expect.stringMatching(/lexicon\.fr-en\.json is not valid JSON.*npm run build:index/) });
+    expect(outcomes["corrupt src/answer/fact-cards.json"]).toMatchObject({ serving: false, message: expect.stringMatching(/fact-cards\.json is not valid JSON.*git checkout/) });
+    expect(outcomes["prompt template without {{passages}}"]).toMatchObject({ serving: false, message: expect.stringMatching(/does not use \{\{passages\}\}/) });
+    expect(outcomes["damaged STATE_FILE"]).toMatchObject({ serving: true, message: expect.stringMatching(/1 file set aside/) });
+    expect(outcomes["LLM writes an unsupported instruction, citing a retrieved passage"]).toMatchObject({ serving: true });
+    expect(outcomes["LLM reply of 2 MB"]).toMatchObject({ serving: true, message: expect.stringMatching(/larger than/) });
+    expect(outcomes["same webhook update delivered twice, slow sendMessage (1.5 s)"]).toMatchObject({ serving: true, message: expect.stringMatching(/1 answer sent/) });
+  }, 30_000);
+});

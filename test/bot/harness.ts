@@ -59,7 +59,9 @@ export function silentLog(lines: string[] = []): BotLog {
   return { info: push("info"), warn: push("warn"), error: push("error") };
 }
 
-export async function makeBot(options: { log?: string[]; floodLimitPerMinute?: number; maxRetryAttempts?: number; helpDirectory?: string } = {}) {
+export async function makeBot(
+  options: { log?: string[]; floodLimitPerMinute?: number; maxRetryAttempts?: number; helpDirectory?: string; apiCallTimeoutSeconds?: number; networkRetryDelaysMs?: number[] } = {},
+) {
   const answerer = await realAnswerer();
   const store = new MemoryStore("test-secret");
   const help = HelpDirectory.load(answerer.corpus, options.helpDirectory);
@@ -68,6 +70,8 @@ export async function makeBot(options: { log?: string[]; floodLimitPerMinute?: n
     botInfo: BOT_INFO,
     ...(options.floodLimitPerMinute ? { floodLimitPerMinute: options.floodLimitPerMinute } : {}),
     ...(options.maxRetryAttempts !== undefined ? { maxRetryAttempts: options.maxRetryAttempts } : {}),
+    ...(options.apiCallTimeoutSeconds ? { apiCallTimeoutSeconds: options.apiCallTimeoutSeconds } : {}),
+    ...(options.networkRetryDelaysMs ? { networkRetryDelaysMs: options.networkRetryDelaysMs } : {}),
   });
   await bot.init();
   return { bot, store, services };
