@@ -74,7 +74,7 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
         const log: string[] = [];
         try {
           const generator = new ChatGenerator({ LLM_BASE_URL: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, LLM_MODEL: "stand-in", LLM_TIMEOUT_MS: 5_000 }, (m) => log.push(m));
-          const answer = await answerer.withGenerator(generator).ask("Combien de Maliens vivent à l'étranger ?");
+          const answer = await answerer.withGenerator(generator).ask("How many Malians live abroad?");
           return { serving: answer.kind !== "generated" && !/Western Union/.test(answer.text), message: `offline answer sent (${answer.kind}); log: ${log.join("; ")}` };
         } finally {
           await new Promise<void>((resolve) => llm.close(() => resolve()));
