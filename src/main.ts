@@ -16,6 +16,7 @@ import { CorpusError } from "./corpus/index.js";
 import { DataFileError } from "./data-file.js";
 import { HelpDirectory } from "./help/index.js";
 import { IndexError, PassageRetriever } from "./retrieval/index.js";
+import { createSpeechSynthesizer, transcriptionConfigFrom } from "./voice/index.js";
 
 /** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
 const STOP_GRACE_MS = 8_000;
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m), retriever) });
   const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
   const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
-  const services = singleProcessServices({ answerer, help, store, log, secret: config.TELEGRAM_BOT_TOKEN });
+  const services = singleProcessServices({ answerer, help, store, log, secret: config.TELEGRAM_BOT_TOKEN, voice: await voiceFromEnv(config.TELEGRAM_API_ROOT, log) });
   const bot = createBot(config.TELEGRAM_BOT_TOKEN, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand });
   onStop(async () => {
     stopping = true;
@@ -81,6 +82,15 @@ async function main(): Promise<void> {
     if (runner.isRunning()) await runner.stop(); // stops fetching; the updates in hand are drained after
   };
   log.info("polling", { bot: bot.botInfo.username });
+}
+
+/** Spoken answers when the speech packages are installed; voice notes when STT_BASE_URL is set. */
+async function voiceFromEnv(fileRoot: string, log: BotLog) {
+  const { synthesizer, reason } = await createSpeechSynthesizer();
+  if (!synthesizer) log.info(`spoken answers are off: ${reason}`);
+  const { config: transcription, problem } = transcriptionConfigFrom(process.env);
+  if (problem) log.warn(`voice notes are off: ${problem}`);
+  return { fileRoot, ...(synthesizer ? { synthesizer } : {}), ...(transcription ? { transcription } : {}) };
 }
 
 /** Runs `stop` once on SIGINT or SIGTERM, then exits 0 (1 if stopping failed). */

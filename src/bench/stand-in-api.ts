@@ -59,7 +59,13 @@ export class StandInBotApi {
   private async handle(url: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
+    const type = req.headers["content-type"] ?? "";
+    // Uploads (sendVoice) come as multipart; everything else as JSON.
+    const body: Record<string, unknown> = type.startsWith("multipart/form-data")
+      ? multipartFields(Buffer.concat(chunks), type)
+      : chunks.length
+        ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>)
+        : {};
     const method = url.split("/").pop() ?? "";
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
@@ -96,6 +102,25 @@ export class StandInBotApi {
     const chat = { id: body.chat_id, type: "private" };
     return ok(method.startsWith("send") ? { message_id: this.nextMessageId++, date: 0, chat } : true);
   }
+}
+
+/** The fields of a multipart body: text as strings, files as their bytes. */
+function multipartFields(body: Buffer, type: string): Record<string, string | Buffer> {
+  const boundary = Buffer.from(`--${/boundary=([^;]+)/.exec(type)?.[1] ?? ""}`);
+  const fields: Record<string, string | Buffer> = {};
+  let at = body.indexOf(boundary);
+  while (at !== -1) {
+    const next = body.indexOf(boundary, at + boundary.length);
+    if (next === -1) break;
+    const part = body.subarray(at + boundary.length + 2, next - 2); // past "\r\n", before "\r\n--"
+    const split = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (name) fields[name] = /filename=/.test(headers) ? Buffer.from(content) : content.toString("utf8");
+    at = next;
+  }
+  return fields;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -5,6 +5,7 @@ import type { HelpDirectory } from "../help/index.js";
 import type { ConversationMemory } from "./conversation.js";
 import type { ReplyLog } from "./replies.js";
 import type { UpdateLedger } from "./updates.js";
+import type { VoiceServices } from "./voice.js";
 import type { FeedbackSigner, VoteBook } from "./votes.js";
 import type { Language } from "../retrieval/index.js";
 import type { BotMessages } from "./locales/index.js";
@@ -37,6 +38,7 @@ export interface BotServices {
   votes: VoteBook;
   /** Update ids already taken in hand: a repeat is dropped. */
   updates: UpdateLedger;
+  voice: VoiceServices;
   log: BotLog;
 }
 

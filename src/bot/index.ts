@@ -19,6 +19,7 @@ import { InMemoryReplyLog } from "./replies.js";
 import { SourcesCache } from "./sources-cache.js";
 import type { UserStore } from "./store.js";
 import { InMemoryUpdateLedger, UpdatesInHand } from "./updates.js";
+import { SpokenAnswers, type VoiceServices } from "./voice.js";
 import { FeedbackSigner, InMemoryVoteBook } from "./votes.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
@@ -35,7 +36,14 @@ export { UpdatesInHand, type DrainReport } from "./updates.js";
  * The services of a bot in one process: its short memories in memory. `secret` keys every
  * hash of user and chat ids and signs the buttons (the bot token serves).
  */
-export function singleProcessServices(parts: { answerer: Answerer; help: HelpDirectory; store: UserStore; log: BotLog; secret: string }): BotServices {
+export function singleProcessServices(parts: {
+  answerer: Answerer;
+  help: HelpDirectory;
+  store: UserStore;
+  log: BotLog;
+  secret: string;
+  voice?: Omit<VoiceServices, "spoken">;
+}): BotServices {
   return {
     answerer: parts.answerer,
     corpus: parts.answerer.corpus,
@@ -47,6 +55,7 @@ export function singleProcessServices(parts: { answerer: Answerer; help: HelpDir
     feedback: new FeedbackSigner(parts.secret),
     votes: new InMemoryVoteBook(parts.secret),
     updates: new InMemoryUpdateLedger(),
+    voice: { fileRoot: "https://api.telegram.org", ...parts.voice, spoken: new SpokenAnswers() },
     log: parts.log,
   };
 }

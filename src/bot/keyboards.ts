@@ -7,6 +7,7 @@ import type { FeedbackSigner } from "./votes.js";
 export const CALLBACK = {
   language: /^lang:(fr|en)$/,
   sources: /^src:([\w-]{1,16})$/,
+  say: /^say:([\w-]{8})$/,
   feedback: /^fb:/,
 };
 
@@ -14,10 +15,12 @@ export function languageKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text("Français", "lang:fr").text("English", "lang:en");
 }
 
-/** The sources button, and 👍/👎 signed for this answer. */
-export function answerKeyboard(messages: BotMessages, kind: AnswerKind, sourcesKey: string | undefined, feedback: FeedbackSigner): InlineKeyboard {
+/** The sources button, 🔊 when the answer can be read aloud, and 👍/👎 signed for this answer. */
+export function answerKeyboard(messages: BotMessages, answer: { id: string; kind: AnswerKind; speakable: boolean }, sourcesKey: string | undefined, feedback: FeedbackSigner): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (sourcesKey) keyboard.text(messages.sourcesButton, `src:${sourcesKey}`).row();
-  const answerId = feedback.answerId();
+  if (sourcesKey) keyboard.text(messages.sourcesButton, `src:${sourcesKey}`);
+  if (answer.speakable) keyboard.text(messages.listenButton, `say:${answer.id}`);
+  if (sourcesKey || answer.speakable) keyboard.row();
+  const { id: answerId, kind } = answer;
   return keyboard.text(messages.usefulButton, feedback.data(answerId, kind, true)).text(messages.notUsefulButton, feedback.data(answerId, kind, false));
 }

@@ -110,6 +110,23 @@ async function main(): Promise<void> {
   );
   add("peak RSS at the end (dense model, load run)", `${peakRssMb().toFixed(0)} MB`);
 
+  // Spoken answers (optional packages): the time to make one, and the memory once the engine is loaded.
+  const { createSpeechSynthesizer, speakableText } = await import("../voice/index.js");
+  const { synthesizer, reason } = await createSpeechSynthesizer();
+  if (synthesizer) {
+    const spoken = speakableText((await answerer.ask("Quelle est l'amende pour dépassement de visa en Tunisie ?")).text, "fr");
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      await synthesizer.speak(spoken, "fr");
+      samples.push(performance.now() - s);
+    }
+    stage(`spoken answer (${spoken.length} characters, French, eSpeak NG + MP3)`, samples, "p50 < 2000 ms");
+    add("peak RSS with the speech engine loaded", `${peakRssMb().toFixed(0)} MB`);
+  } else {
+    add("spoken answer", `off: ${reason}`);
+  }
+
   const faults = [...(await (await import("../bench/faults.js")).runFaults()), ...(await (await import("../bench/bot-faults.js")).runBotFaults(answerer))];
   const header = ["measure", "value", "target"];
   const faultHeader = ["fault", "still answering", "what the person or the operator sees"];

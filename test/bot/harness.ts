@@ -3,6 +3,7 @@ import { setupServer } from "msw/node";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { Answerer } from "../../src/answer/index.js";
 import { createBot, MemoryStore, singleProcessServices, type BotLog } from "../../src/bot/index.js";
+import type { VoiceServices } from "../../src/bot/voice.js";
 import { HelpDirectory } from "../../src/help/index.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
@@ -36,8 +37,14 @@ export function createTelegramStandIn() {
   const server = setupServer(
     http.post(`${API}/:method`, async ({ request, params }) => {
       const method = String(params.method);
-      const text = await request.text();
-      const payload = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      // sendVoice and the like upload files as multipart; everything else is JSON.
+      const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+      const text = multipart ? "" : await request.text();
+      const payload = multipart
+        ? Object.fromEntries(await new Response(await request.arrayBuffer(), { headers: { "content-type": request.headers.get("content-type")! } }).formData())
+        : text
+          ? (JSON.parse(text) as Record<string, unknown>)
+          : {};
       calls.push({ method, payload });
       const chat = { id: Number(payload.chat_id ?? 1), type: "private" };
       const result = method.startsWith("send") ? { message_id: nextMessageId++, date: 0, chat, text: payload.text } : true;
@@ -60,12 +67,20 @@ export function silentLog(lines: string[] = []): BotLog {
 }
 
 export async function makeBot(
-  options: { log?: string[]; floodLimitPerMinute?: number; maxRetryAttempts?: number; helpDirectory?: string; apiCallTimeoutSeconds?: number; networkRetryDelaysMs?: number[] } = {},
+  options: {
+    log?: string[];
+    floodLimitPerMinute?: number;
+    maxRetryAttempts?: number;
+    helpDirectory?: string;
+    apiCallTimeoutSeconds?: number;
+    networkRetryDelaysMs?: number[];
+    voice?: Omit<VoiceServices, "spoken" | "fileRoot">;
+  } = {},
 ) {
   const answerer = await realAnswerer();
   const store = new MemoryStore("test-secret");
   const help = HelpDirectory.load(answerer.corpus, options.helpDirectory);
-  const services = singleProcessServices({ answerer, help, store, log: silentLog(options.log), secret: TOKEN });
+  const services = singleProcessServices({ answerer, help, store, log: silentLog(options.log), secret: TOKEN, voice: { fileRoot: "https://api.telegram.org", ...options.voice } });
   const bot = createBot(TOKEN, services, {
     botInfo: BOT_INFO,
     ...(options.floodLimitPerMinute ? { floodLimitPerMinute: options.floodLimitPerMinute } : {}),

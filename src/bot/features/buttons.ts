@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import type { RelaisContext } from "../context.js";
 import { splitMessage } from "../format.js";
 import { CALLBACK } from "../keyboards.js";
@@ -30,4 +30,18 @@ buttonsFeature.callbackQuery(CALLBACK.feedback, async (ctx) => {
   }
   ctx.services.store.countFeedback(vote.kind, vote.useful);
   await ctx.answerCallbackQuery({ text: ctx.messages.thanksForFeedback });
+});
+
+// 🔊: the answer read aloud in its language, made now and not kept.
+buttonsFeature.callbackQuery(CALLBACK.say, async (ctx) => {
+  const { synthesizer, spoken } = ctx.services.voice;
+  const said = spoken.get(ctx.match[1]!);
+  if (!synthesizer || !said) {
+    await ctx.answerCallbackQuery({ text: ctx.messages.sourcesExpired, show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithChatAction("record_voice").catch(() => {});
+  const audio = await synthesizer.speak(said.text, said.lang);
+  await ctx.replyWithVoice(new InputFile(audio, "relais.mp3"));
 });

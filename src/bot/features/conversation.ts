@@ -9,6 +9,8 @@ import { type Intent, readIntent } from "../intents.js";
 import { answerKeyboard } from "../keyboards.js";
 import { messagesFor, OTHER_LANGUAGE_REPLY } from "../locales/index.js";
 import { questionOf } from "../reading.js";
+import { escapeHtml } from "../format.js";
+import { MAX_VOICE_NOTE_BYTES, MAX_VOICE_NOTE_SECONDS, transcribe, TranscriptionError } from "../../voice/index.js";
 
 /** Places of help shown at once: enough to choose, few enough to read on a phone. */
 const HELP_ENTRIES = 4;
@@ -94,7 +96,9 @@ interface Part {
 function answerParts(ctx: RelaisContext, answer: Answer): Part[] {
   const messages = messagesFor(answer.lang);
   const sourcesKey = answer.citations.length ? ctx.services.sources.put(sourcesHtml(answer, messages)) : undefined;
-  const keyboard = answerKeyboard(messages, answer.kind, sourcesKey, ctx.services.feedback);
+  const id = ctx.services.feedback.answerId();
+  const speakable = ctx.services.voice.synthesizer !== undefined && ctx.services.voice.spoken.keep(id, answer.text, answer.lang);
+  const keyboard = answerKeyboard(messages, { id, kind: answer.kind, speakable }, sourcesKey, ctx.services.feedback);
   const html = splitMessage(answerHtml(answer));
   return html.map((part, i) => (i === html.length - 1 ? { html: part, keyboard } : { html: part }));
 }
@@ -155,4 +159,35 @@ function replier(ctx: RelaisContext, message: Message, edited: boolean) {
     for (const stale of earlier.slice(parts.length)) await ctx.api.deleteMessage(chatId, stale).catch(() => {});
     await ctx.services.replies.record(chatId, message.message_id, sent);
   };
+}
+
+// A voice note, when a transcription endpoint is configured: downloaded, transcribed in
+// memory, shown as understood, then answered as if typed. Otherwise the person is asked to write.
+privateChats.on("message:voice", async (ctx, next) => {
+  const { transcription, fileRoot } = ctx.services.voice;
+  if (!transcription) return next();
+  const note = ctx.message.voice;
+  if (note.duration > MAX_VOICE_NOTE_SECONDS || (note.file_size ?? 0) > MAX_VOICE_NOTE_BYTES) return void (await ctx.reply(ctx.messages.voiceTooLong));
+  let heard: string;
+  try {
+    const file = await ctx.getFile();
+    if (!file.file_path || (file.file_size ?? 0) > MAX_VOICE_NOTE_BYTES) return void (await ctx.reply(ctx.messages.voiceTooLong));
+    const audio = await download(`${fileRoot}/file/bot${ctx.api.token}/${file.file_path}`, MAX_VOICE_NOTE_BYTES, transcription.STT_TIMEOUT_MS);
+    heard = await transcribe(transcription, audio, "voice.ogg", note.mime_type ?? "audio/ogg");
+  } catch (error) {
+    ctx.services.log.warn("voice note not transcribed: asked to write", { reason: error instanceof TranscriptionError ? error.message : (error as Error).name });
+    return void (await ctx.reply(ctx.messages.onlyText));
+  }
+  const lang = ctx.langChosen ? ctx.lang : ctx.services.answerer.languageOf(heard, ctx.lang);
+  await ctx.reply(messagesFor(lang).voiceUnderstood.replace("{text}", escapeHtml(heard)), { parse_mode: "HTML" });
+  await converse(ctx, heard, ctx.message);
+});
+
+/** A file's bytes, in memory only, refused past `limit` bytes or `timeoutMs`. */
+async function download(url: string, limit: number, timeoutMs: number): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!response.ok) throw new Error(`download failed (HTTP ${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > limit) throw new Error("voice note too large");
+  return bytes;
 }

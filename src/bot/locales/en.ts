@@ -18,7 +18,8 @@ export const en: BotMessages = {
     "Relais answers from five public reports; it invents nothing and says when the reports do not answer. Facts date from 2010 to 2021 and may have changed.\n\n" +
     "<b>What I keep</b>: your language choice (tied to your Telegram user number, not your name) and the count of 👍/👎 per kind of answer. Never the text of your messages nor your name.\n" +
     "<b>For 10 minutes at most, in memory only</b>: your last question and the city it named, to understand a question that follows (\"and if I leave without paying?\"). Never on disk nor in logs.\n" +
-    "<b>To erase it all</b>: send /forget.\n\n" +
+    "<b>To erase it all</b>: send /forget.\n" +
+    "<b>Voice messages</b>: when this service is on, they are sent to the transcription service chosen by the team running the bot, then forgotten; neither the sound nor the text is kept.\n\n" +
     "<b>Translations</b>: the reports are in English. French answers are the Relais team's translation; the full sources also give the report's own English words.",
   forgotten: "Done: I no longer keep anything about you.",
   greeting:
@@ -63,6 +64,9 @@ export const en: BotMessages = {
   alreadyVoted: "You have already given your opinion on this answer.",
   sourcesExpired: "These sources are no longer available: please ask again.",
   onlyText: "I only read written messages. Type your question in a few words.",
+  listenButton: "🔊 Listen",
+  voiceUnderstood: "I understood: “{text}”",
+  voiceTooLong: "This voice message is too long for me. Ask your question in under 2 minutes, or type it.",
   askWithWords: "Type your question in words, for example: <i>Where can I find help in Tunis?</i>",
   unknownCommand: "I don't know this command. /help shows what I can do.",
   slowDown: "You are sending many messages. Wait a minute, then ask your question again.",

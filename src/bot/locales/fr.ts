@@ -18,7 +18,8 @@ export const fr: BotMessages = {
     "Relais répond à partir de cinq rapports publics ; il n'invente rien et dit quand les rapports ne répondent pas. Les faits datent de 2010 à 2021 et ont pu changer.\n\n" +
     "<b>Ce que je garde</b> : votre choix de langue (lié à votre numéro d'utilisateur Telegram, pas à votre nom) et le nombre de 👍/👎 par type de réponse. Jamais le texte de vos messages ni votre nom.\n" +
     "<b>Pendant 10 minutes au plus, en mémoire seulement</b> : votre dernière question et la ville nommée, pour comprendre une question qui suit (« et si je pars sans payer ? »). Jamais sur disque ni dans les journaux.\n" +
-    "<b>Pour tout effacer</b> : envoyez /forget.\n\n" +
+    "<b>Pour tout effacer</b> : envoyez /forget.\n" +
+    "<b>Messages vocaux</b> : quand ce service est activé, ils sont envoyés au service de transcription choisi par l'équipe qui fait tourner le bot, puis oubliés ; ni le son ni le texte ne sont gardés.\n\n" +
     "<b>Traductions</b> : les rapports sont en anglais. Le texte français des réponses est la traduction de l'équipe Relais ; les sources complètes donnent aussi les mots anglais du rapport.",
   forgotten: "C'est fait : je n'ai plus rien gardé sur vous.",
   greeting:
@@ -64,6 +65,9 @@ export const fr: BotMessages = {
   alreadyVoted: "Vous avez déjà donné votre avis sur cette réponse.",
   sourcesExpired: "Ces sources ne sont plus disponibles : posez la question à nouveau.",
   onlyText: "Je ne lis que les messages écrits. Écrivez votre question en quelques mots.",
+  listenButton: "🔊 Écouter",
+  voiceUnderstood: "J'ai compris : « {text} »",
+  voiceTooLong: "Ce message vocal est trop long pour moi. Posez votre question en moins de 2 minutes, ou écrivez-la.",
   askWithWords: "Écrivez votre question avec des mots, par exemple : <i>Où trouver de l'aide à Tunis ?</i>",
   unknownCommand: "Je ne connais pas cette commande. /help montre ce que je sais faire.",
   slowDown: "Vous envoyez beaucoup de messages. Attendez une minute, puis reposez votre question.",

@@ -52,6 +52,12 @@ export interface BotMessages {
   alreadyVoted: string;
   sourcesExpired: string;
   onlyText: string;
+  /** The 🔊 button of an answer. */
+  listenButton: string;
+  /** Before answering a voice note: what was heard, {text}. */
+  voiceUnderstood: string;
+  /** A voice note past the duration or size the bot transcribes. */
+  voiceTooLong: string;
   askWithWords: string;
   unknownCommand: string;
   /** Over the message limit: told once, with when to try again. */

@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+/**
+ * The optional OpenAI-compatible transcription endpoint (whisper.cpp's server, faster-whisper
+ * servers, hosted APIs): its configuration, and one bounded call that turns a voice note into
+ * the words said. The audio and the words stay in memory and out of every message here.
+ */
+export const TranscriptionConfigSchema = z.object({
+  STT_BASE_URL: z.string().url("STT_BASE_URL must be a URL such as http://localhost:8080/v1"),
+  STT_MODEL: z.string().min(1, "STT_MODEL names the transcription model, e.g. whisper-1").default("whisper-1"),
+  STT_API_KEY: z.string().optional(),
+  STT_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(15_000),
+});
+export type TranscriptionConfig = z.infer<typeof TranscriptionConfigSchema>;
+
+/** Longer voice notes are refused before download: a question takes well under two minutes to say. */
+export const MAX_VOICE_NOTE_SECONDS = 120;
+
+/** Larger files are refused before download: Opus voice notes take a few kB a second, so two minutes fit in 1 MB; 2 MB is room to spare. */
+export const MAX_VOICE_NOTE_BYTES = 2 * 1024 * 1024;
+
+/** A reply longer than this is refused unread: two minutes of speech is a few kilobytes of text. */
+export const MAX_TRANSCRIPTION_REPLY_BYTES = 64 * 1024;
+
+const TranscriptionSchema = z.object({ text: z.string() });
+
+/** The endpoint refused, failed, timed out, replied out of shape or heard nothing; never says what was said. */
+export class TranscriptionError extends Error {
+  override name = "TranscriptionError";
+}
+
+/** Reads the transcription configuration from the environment; undefined when no endpoint is set. */
+export function transcriptionConfigFrom(env: NodeJS.ProcessEnv): { config?: TranscriptionConfig; problem?: string } {
+  if (!env.STT_BASE_URL) return {};
+  const parsed = TranscriptionConfigSchema.safeParse(env);
+  return parsed.success ? { config: parsed.data } : { problem: parsed.error.issues.map((i) => i.message).join("; ") };
+}
+
+/** The words of one voice note (`POST {STT_BASE_URL}/audio/transcriptions`), bounded in time and size. */
+export async function transcribe(config: TranscriptionConfig, audio: Uint8Array, filename: string, mimeType: string): Promise<string> {
+  const form = new FormData();
+  form.append("file", new Blob([audio], { type: mimeType }), filename);
+  form.append("model", config.STT_MODEL);
+  let response: Response;
+  try {
+    response = await fetch(new URL("audio/transcriptions", config.STT_BASE_URL.replace(/\/?$/, "/")), {
+      method: "POST",
+      headers: config.STT_API_KEY ? { authorization: `Bearer ${config.STT_API_KEY}` } : {},
+      body: form,
+      signal: AbortSignal.timeout(config.STT_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new TranscriptionError(isTimeout(error) ? "timed out" : `could not reach ${config.STT_BASE_URL} (${(error as Error).message})`);
+  }
+  if (!response.ok) {
+    release(response.body);
+    throw new TranscriptionError(`the endpoint answered HTTP ${response.status}`);
+  }
+  let body: string;
+  try {
+    body = await readCapped(response, MAX_TRANSCRIPTION_REPLY_BYTES);
+  } catch (error) {
+    throw error instanceof TranscriptionError ? error : new TranscriptionError(isTimeout(error) ? "timed out" : "the reply could not be read");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new TranscriptionError("the reply was not JSON");
+  }
+  const parsed = TranscriptionSchema.safeParse(json);
+  if (!parsed.success) throw new TranscriptionError('the reply did not have the expected shape {"text": "..."}');
+  const text = spokenWords(parsed.data.text);
+  if (!text) throw new TranscriptionError("the endpoint heard no words");
+  return text;
+}
+
+/** The words on one line: no control characters, nor bidi overrides that could reorder the bot's echo of them. */
+function spokenWords(text: string): string {
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The body as text, refused once it passes `limit` bytes (never read whole into memory). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > limit) {
+    release(response.body);
+    throw new TranscriptionError(`the reply is larger than ${limit} bytes`);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      release(reader);
+      throw new TranscriptionError(`the reply is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Frees the connection from a body left unread. Not awaited: cancelling one branch of a tee'd
+ * body settles only when the other branch is cancelled too (msw tees every reply, mswjs/interceptors#712).
+ */
+function release(body: { cancel(): Promise<void> } | null): void {
+  body?.cancel().catch(() => undefined);
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
