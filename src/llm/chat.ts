@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DataFileError, displayPath, readDataText } from "../data-file.js";
+import { readCappedText, ReplyTooLarge } from "./capped-reply.js";
 
 /**
  * The optional OpenAI-compatible chat endpoint (Ollama, llama.cpp server, vLLM, a hosted API):
@@ -54,9 +55,9 @@ export async function complete(config: ChatConfig, messages: ChatMessage[]): Pro
   if (!response.ok) throw new ChatError(`the endpoint answered HTTP ${response.status}`);
   let body: string;
   try {
-    body = await readCapped(response, MAX_REPLY_BYTES);
+    body = await readCappedText(response, MAX_REPLY_BYTES);
   } catch (error) {
-    throw error instanceof ChatError ? error : new ChatError(isTimeout(error) ? "timed out" : `the reply could not be read (${(error as Error).message})`);
+    throw error instanceof ReplyTooLarge ? new ChatError(error.message) : new ChatError(isTimeout(error) ? "timed out" : `the reply could not be read (${(error as Error).message})`);
   }
   let json: unknown;
   try {
@@ -67,27 +68,6 @@ export async function complete(config: ChatConfig, messages: ChatMessage[]): Pro
   const parsed = ChatCompletionSchema.safeParse(json);
   if (!parsed.success) throw new ChatError("the reply did not have the expected shape");
   return parsed.data.choices[0]!.message.content;
-}
-
-/** The body as text, refused once it passes `limit` bytes (never read whole into memory). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) throw new ChatError(`the reply is larger than ${limit} bytes`);
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new ChatError(`the reply is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function isTimeout(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readCappedText, ReplyTooLarge } from "../llm/capped-reply.js";
 
 /**
  * The optional OpenAI-compatible transcription endpoint (whisper.cpp's server, faster-whisper
@@ -58,9 +59,9 @@ export async function transcribe(config: TranscriptionConfig, audio: Uint8Array,
   }
   let body: string;
   try {
-    body = await readCapped(response, MAX_TRANSCRIPTION_REPLY_BYTES);
+    body = await readCappedText(response, MAX_TRANSCRIPTION_REPLY_BYTES);
   } catch (error) {
-    throw error instanceof TranscriptionError ? error : new TranscriptionError(isTimeout(error) ? "timed out" : "the reply could not be read");
+    throw error instanceof ReplyTooLarge ? new TranscriptionError(error.message) : new TranscriptionError(isTimeout(error) ? "timed out" : "the reply could not be read");
   }
   let json: unknown;
   try {
@@ -82,30 +83,6 @@ function spokenWords(text: string): string {
     .replace(/[\u202A-\u202E\u2066-\u2069]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** The body as text, refused once it passes `limit` bytes (never read whole into memory). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) {
-    release(response.body);
-    throw new TranscriptionError(`the reply is larger than ${limit} bytes`);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      release(reader);
-      throw new TranscriptionError(`the reply is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
