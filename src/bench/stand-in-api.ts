@@ -41,6 +41,13 @@ export class StandInBotApi {
     this.random = mulberry32(seed);
   }
 
+  private readonly files = new Map<string, Buffer>();
+
+  /** A file people sent (a voice note): served by getFile and the file download path. */
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, bytes);
+  }
+
   enqueue(update: Record<string, unknown>): void {
     this.queue.push(update);
   }
@@ -67,12 +74,22 @@ export class StandInBotApi {
         ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>)
         : {};
     const method = url.split("/").pop() ?? "";
+    const download = /^\/file\/bot[^/]+\/files\/(.+)$/.exec(url);
+    if (download) {
+      const bytes = this.files.get(download[1]!);
+      res.writeHead(bytes ? 200 : 404).end(bytes);
+      return;
+    }
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
     };
     const ok = (result: unknown): void => send(200, { ok: true, result });
 
     if (method === "getMe") return ok({ id: 1, is_bot: true, first_name: "Relais", username: "relais_load_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true });
+    if (method === "getFile") {
+      const bytes = this.files.get(String(body.file_id));
+      return bytes ? ok({ file_id: body.file_id, file_unique_id: body.file_id, file_size: bytes.length, file_path: `files/${String(body.file_id)}` }) : send(400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+    }
     if (method === "getUpdates") {
       const offset = Number(body.offset ?? 0);
       const limit = Number(body.limit ?? 100);
