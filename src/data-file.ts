@@ -45,3 +45,26 @@ export function parseJsonText<T extends z.ZodType>(text: string, path: URL | str
   }
   return parsed.data;
 }
+
+/**
+ * The records of a JSON-lines text, each checked by `schema`; blank lines skipped. A line that
+ * cannot be used is named ("<where> line N: ...") and the others kept.
+ */
+export function parseJsonLines<T extends z.ZodType>(text: string, schema: T, where: string): { records: Array<z.infer<T>>; errors: string[] } {
+  const records: Array<z.infer<T>> = [];
+  const errors: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      errors.push(`${where} line ${i + 1} is not valid JSON`);
+      return;
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) records.push(parsed.data);
+    else errors.push(`${where} line ${i + 1}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+  });
+  return { records, errors };
+}

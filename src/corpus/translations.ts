@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseJsonLines } from "../data-file.js";
 import type { TranslatedLanguage } from "./languages.js";
 import type { Passage } from "./schema.js";
 import { foldSpace, passageSentences, passageSentenceTexts } from "./sentences.js";
@@ -131,26 +132,12 @@ export function missingNumbers(en: string, translated: string, lang: TranslatedL
 /** Parses a translation file's lines; a line that cannot be read is named, the others kept. */
 export function parseTranslations(text: string, lang: TranslatedLanguage, where: string): { translations: Translation[]; errors: string[] } {
   const schema = translationLineSchema(lang);
-  const translations: Translation[] = [];
-  const errors: string[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      errors.push(`${where} line ${i + 1} is not valid JSON`);
-      return;
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      errors.push(`${where} line ${i + 1}: ${issue?.path.join(".")}: ${issue?.message}`);
-      return;
-    }
-    const sentences = parsed.data.sentences.map((s) => ({ en: s.en, text: String((s as Record<string, unknown>)[lang]) }));
-    translations.push({ passageId: parsed.data.passageId, sentences, reviewed: parsed.data.reviewed });
-  });
+  const { records, errors } = parseJsonLines(text, schema, where);
+  const translations: Translation[] = records.map((record) => ({
+    passageId: record.passageId,
+    sentences: record.sentences.map((s) => ({ en: s.en, text: String((s as Record<string, unknown>)[lang]) })),
+    reviewed: record.reviewed,
+  }));
   return { translations, errors };
 }
 

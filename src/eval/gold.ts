@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { foldForMatch } from "../corpus/text.js";
+import { parseJsonLines } from "../data-file.js";
 
 /** A gold question (format: test/fixtures/gold-README.md). */
 export const GoldQuestionSchema = z.object({
@@ -25,22 +26,8 @@ export function readGold(path: string): GoldQuestion[] {
 }
 
 export function parseGold(text: string, where: string): { questions: GoldQuestion[]; errors: string[] } {
-  const questions: GoldQuestion[] = [];
-  const errors: string[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      errors.push(`${where} line ${i + 1} is not valid JSON`);
-      return;
-    }
-    const parsed = GoldQuestionSchema.safeParse(json);
-    if (parsed.success) questions.push(parsed.data);
-    else errors.push(`${where} line ${i + 1}: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
-  });
-  return { questions, errors };
+  const { records, errors } = parseJsonLines(text, GoldQuestionSchema, where);
+  return { questions: records, errors };
 }
 
 /** Characters of a long quote that must sit inside a passage when the quote is cut by a boundary. */
