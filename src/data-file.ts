@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 
@@ -10,9 +11,11 @@ export class DataFileError extends Error {
   override name = "DataFileError";
 }
 
-/** The file's path as a person would type it. */
+/** The file's path as a person would type it: relative to the working directory when inside it. */
 export function displayPath(path: URL | string): string {
-  return path instanceof URL ? fileURLToPath(path) : path;
+  const absolute = resolve(path instanceof URL ? fileURLToPath(path) : path);
+  const fromHere = relative(process.cwd(), absolute);
+  return fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : absolute;
 }
 
 /** The text of a data file, or a DataFileError saying it is missing or unreadable and how to fix it. */

@@ -1,5 +1,5 @@
 /**
- * npm start: the Telegram bot. Configuration from the environment (src/bot/config.ts); long
+ * npm start: the Telegram bot. Configuration from the environment (src/config.ts); long
  * polling by default, webhook with BOT_MODE=webhook (register it once with npm run webhook:set).
  * On SIGINT/SIGTERM it stops taking updates, finishes those in hand within STOP_GRACE_MS, saves
  * what it keeps and exits 0, saying what was finished or abandoned.
@@ -8,21 +8,22 @@ import { run } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import pino from "pino";
 import { Answerer } from "./answer/index.js";
-import { createGeneratorFromEnv } from "./answer/generator.js";
-import { createBot, createWebhookServer, FileStore, LONG_POLL_SECONDS, registerCommands, singleProcessServices, UpdatesInHand, type BotLog } from "./bot/index.js";
-import { ALLOWED_UPDATES, ConfigError, readBotConfig, webhookPath } from "./bot/config.js";
+import { createGenerator } from "./answer/generator.js";
+import { ALLOWED_UPDATES, createBot, createWebhookServer, FileStore, LONG_POLL_SECONDS, registerCommands, singleProcessServices, UpdatesInHand, type BotLog } from "./bot/index.js";
+import { chatEndpoint, type Config, ConfigError, readConfig, transcriptionEndpoint, webhookPath } from "./config.js";
 import { StartError, waitForBotApi } from "./bot/startup.js";
 import { CorpusError } from "./corpus/index.js";
 import { DataFileError } from "./data-file.js";
 import { HelpDirectory } from "./help/index.js";
 import { IndexError, PassageRetriever } from "./retrieval/index.js";
-import { createSpeechSynthesizer, transcriptionConfigFrom } from "./voice/index.js";
+import { createSpeechSynthesizer } from "./voice/index.js";
 
 /** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
 const STOP_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
-  const config = readBotConfig(process.env);
+  const config = readConfig(process.env, "bot");
+  const token = config.TELEGRAM_BOT_TOKEN!;
   const logger = pino({ level: config.LOG_LEVEL });
   const log: BotLog = {
     info: (event, fields) => logger.info(fields ?? {}, event),
@@ -48,17 +49,17 @@ async function main(): Promise<void> {
 
   const retriever = await PassageRetriever.open({
     dense: config.RETRIEVER !== "lexical",
-    modelId: process.env.EMBEDDING_MODEL,
-    modelDir: process.env.EMBEDDING_MODEL_DIR,
-    allowHub: !process.env.RELAIS_OFFLINE,
+    modelId: config.EMBEDDING_MODEL,
+    modelDir: config.EMBEDDING_MODEL_DIR,
+    allowHub: !config.RELAIS_OFFLINE,
     onDenseUnavailable: (reason) => log.warn(`dense retrieval is off: ${reason}; answering with lexical retrieval`),
     onLexicalRebuilt: (reason) => log.warn(reason),
   });
-  const answerer = Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, (m) => log.warn(m), retriever) });
+  const answerer = Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(config), (m) => log.warn(m), retriever) });
   const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
-  const store = new FileStore(config.STATE_FILE, config.TELEGRAM_BOT_TOKEN, (m) => log.warn(m));
-  const services = singleProcessServices({ answerer, help, store, log, secret: config.TELEGRAM_BOT_TOKEN, voice: await voiceFromEnv(config.TELEGRAM_API_ROOT, log) });
-  const bot = createBot(config.TELEGRAM_BOT_TOKEN, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand });
+  const store = new FileStore(config.STATE_FILE, token, (m) => log.warn(m));
+  const services = singleProcessServices({ answerer, help, store, log, secret: token, voice: await voiceFrom(config, log) });
+  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand });
   onStop(async () => {
     stopping = true;
     await stopSource();
@@ -85,12 +86,11 @@ async function main(): Promise<void> {
 }
 
 /** Spoken answers when the speech packages are installed; voice notes when STT_BASE_URL is set. */
-async function voiceFromEnv(fileRoot: string, log: BotLog) {
+async function voiceFrom(config: Config, log: BotLog) {
   const { synthesizer, reason } = await createSpeechSynthesizer();
   if (!synthesizer) log.info(`spoken answers are off: ${reason}`);
-  const { config: transcription, problem } = transcriptionConfigFrom(process.env);
-  if (problem) log.warn(`voice notes are off: ${problem}`);
-  return { fileRoot, ...(synthesizer ? { synthesizer } : {}), ...(transcription ? { transcription } : {}) };
+  const transcription = transcriptionEndpoint(config);
+  return { fileRoot: config.TELEGRAM_API_ROOT, ...(synthesizer ? { synthesizer } : {}), ...(transcription ? { transcription } : {}) };
 }
 
 /** Runs `stop` once on SIGINT or SIGTERM, then exits 0 (1 if stopping failed). */

@@ -1,5 +1,5 @@
 import type { Corpus } from "../corpus/index.js";
-import { chatConfigFrom, loadPrompt } from "../llm/chat.js";
+import { type ChatConfig, loadPrompt } from "../llm/chat.js";
 import type { Language, RetrievedPassage } from "../retrieval/index.js";
 import type { AnswerDraft } from "./compose.js";
 import type { SentenceReader } from "./verify.js";
@@ -10,12 +10,10 @@ export interface Generator {
 }
 
 /**
- * The generator the environment asks for (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY), or none.
- * LangChain's runnables are loaded only then: a bot without an endpoint never pays for them.
+ * The generator of a configured chat endpoint, or none without one. LangChain's runnables are
+ * loaded only then: a bot without an endpoint never pays for them.
  */
-export async function createGeneratorFromEnv(env: NodeJS.ProcessEnv, log: (message: string) => void, reader?: SentenceReader): Promise<Generator | undefined> {
-  const { config, problem } = chatConfigFrom(env);
-  if (problem) log(`generator off: ${problem}`);
+export async function createGenerator(config: ChatConfig | undefined, log: (message: string) => void, reader?: SentenceReader): Promise<Generator | undefined> {
   if (!config) return undefined;
   loadPrompt("answer"); // a broken template stops the start, not the first answer
   const { ChatGenerator } = await import("./llm.js");

@@ -73,7 +73,7 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
         await new Promise<void>((resolve) => llm.listen(0, "127.0.0.1", resolve));
         const log: string[] = [];
         try {
-          const generator = new ChatGenerator({ LLM_BASE_URL: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, LLM_MODEL: "stand-in", LLM_TIMEOUT_MS: 5_000 }, (m) => log.push(m));
+          const generator = new ChatGenerator({ baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, model: "stand-in", timeoutMs: 5_000 }, (m) => log.push(m));
           const answer = await answerer.withGenerator(generator).ask("How many Malians live abroad?");
           return { serving: answer.kind !== "generated" && !/Western Union/.test(answer.text), message: `offline answer sent (${answer.kind}); log: ${log.join("; ")}` };
         } finally {

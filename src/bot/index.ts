@@ -30,7 +30,7 @@ export { FileStore, MemoryStore, type UserStore } from "./store.js";
 export { SourcesCache } from "./sources-cache.js";
 export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
 export { LONG_POLL_SECONDS } from "./api-calls.js";
-export { UpdatesInHand, type DrainReport } from "./updates.js";
+export { ALLOWED_UPDATES, UpdatesInHand, type DrainReport } from "./updates.js";
 
 /**
  * The services of a bot in one process: its short memories in memory. `secret` keys every

@@ -1,5 +1,8 @@
 import { TtlMap } from "./ttl-map.js";
 
+/** What the bot asks Telegram for: messages and their edits, buttons, inline queries, being added to a group. */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
+
 /**
  * The update ids already taken in hand, so that an update Telegram sends again (its webhook
  * call timed out, or another replica got it first) is answered once. Ids only, nothing else.

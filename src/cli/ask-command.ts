@@ -1,5 +1,6 @@
 import { Answerer, type AskOptions, MAX_QUESTION_CHARS, renderPlainText, toContract } from "../answer/index.js";
-import { createGeneratorFromEnv } from "../answer/generator.js";
+import { createGenerator } from "../answer/generator.js";
+import { chatEndpoint, readConfig } from "../config.js";
 import { LANGUAGES, RETRIEVER_KINDS } from "../retrieval/index.js";
 import { helpText, oneOf, readCommandLine, UsageError, wholeNumber } from "./args.js";
 import { readLines } from "./lines.js";
@@ -69,7 +70,7 @@ export async function runAsk(argv: string[], io: AskIo, opened?: Answerer): Prom
 
 async function openAnswerer(retrieverKind: string | undefined, io: AskIo): Promise<Answerer> {
   const retriever = await openRetrieverForCli({ dense: retrieverKind !== undefined && retrieverKind !== "lexical" });
-  return Answerer.create(retriever, { generator: await createGeneratorFromEnv(process.env, io.err, retriever) });
+  return Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(readConfig(process.env, "tools")), io.err, retriever) });
 }
 
 type ParsedLine = { question: string; id?: string } | { error: string; id?: string };

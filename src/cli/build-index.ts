@@ -5,6 +5,7 @@
  * corpus, the lexicon and the model.
  */
 import { parseArgs } from "node:util";
+import { ConfigError, readConfig } from "../config.js";
 import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
 import { buildIndex } from "../retrieval/build-index.js";
 import { DEFAULT_INDEX_DIR } from "../retrieval/index-files.js";
@@ -14,9 +15,10 @@ import { DEFAULT_MODEL_ID, resolveModel } from "../retrieval/model-resolution.js
 import { startProgress } from "./progress.js";
 
 async function main(): Promise<void> {
+  const config = readConfig(process.env, "tools");
   const { values } = parseArgs({
     options: {
-      model: { type: "string", default: process.env.EMBEDDING_MODEL ?? DEFAULT_MODEL_ID },
+      model: { type: "string", default: config.EMBEDDING_MODEL ?? DEFAULT_MODEL_ID },
       "no-dense": { type: "boolean", default: false },
       corpus: { type: "string", default: DEFAULT_CORPUS_DIR },
       out: { type: "string", default: DEFAULT_INDEX_DIR },
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const corpus = loadCorpus(values.corpus);
   let model = undefined;
   if (!values["no-dense"]) {
-    const resolution = resolveModel({ id: values.model, envDir: process.env.EMBEDDING_MODEL_DIR, allowHub: !process.env.RELAIS_OFFLINE });
+    const resolution = resolveModel({ id: values.model, envDir: config.EMBEDDING_MODEL_DIR, allowHub: !config.RELAIS_OFFLINE });
     if (resolution.model) model = resolution.model;
     else console.warn(`build:index: no embedding model ${values.model} found (looked in ${resolution.tried.join(", ")}); writing a lexical-only index. \`npm run build:model\` builds the project's own.`);
   }
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CorpusError) {
+  if (error instanceof CorpusError || error instanceof ConfigError) {
     console.error(`build:index: ${error.message}`);
     process.exit(1);
   }

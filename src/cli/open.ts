@@ -1,3 +1,4 @@
+import { ConfigError, readConfig } from "../config.js";
 import { CorpusError } from "../corpus/load.js";
 import { IndexError } from "../retrieval/index-files.js";
 import { PassageRetriever } from "../retrieval/retriever.js";
@@ -9,15 +10,16 @@ import { PassageRetriever } from "../retrieval/retriever.js";
  */
 export async function openRetrieverForCli(options: { dense: boolean }): Promise<PassageRetriever> {
   try {
+    const config = readConfig(process.env, "tools");
     return await PassageRetriever.open({
       dense: options.dense,
-      modelId: process.env.EMBEDDING_MODEL,
-      modelDir: process.env.EMBEDDING_MODEL_DIR,
-      allowHub: !process.env.RELAIS_OFFLINE,
+      modelId: config.EMBEDDING_MODEL,
+      modelDir: config.EMBEDDING_MODEL_DIR,
+      allowHub: !config.RELAIS_OFFLINE,
       onDenseUnavailable: (reason) => console.error(`Dense retrieval is off: ${reason}. Answering with lexical retrieval.`),
     });
   } catch (error) {
-    if (error instanceof CorpusError || error instanceof IndexError) {
+    if (error instanceof CorpusError || error instanceof IndexError || error instanceof ConfigError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -11,7 +11,8 @@ import { draftTranslation } from "../corpus/draft-translations.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "../corpus/languages.js";
 import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
 import { needsTranslation, parseTranslations, type Translation, translationLine } from "../corpus/translations.js";
-import { chatConfigFrom, loadPrompt } from "../llm/chat.js";
+import { chatEndpoint, readConfig } from "../config.js";
+import { type ChatConfig, loadPrompt } from "../llm/chat.js";
 
 export interface TranslateRun {
   corpusDir: string;
@@ -33,9 +34,15 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
     return errors.length ? 1 : 0;
   }
   run.out(`${path}: ${missing.length} passage(s) without a translation: ${missing.map((p) => p.id).join(", ")}`);
-  const { config, problem } = chatConfigFrom(run.env);
+  let config: ChatConfig | undefined;
+  try {
+    config = chatEndpoint(readConfig(run.env, "tools"));
+  } catch (error) {
+    run.out(`The chat endpoint is misconfigured: ${(error as Error).message}`);
+    return 1;
+  }
   if (!config) {
-    run.out(problem ? `The chat endpoint is misconfigured: ${problem}.` : "No chat endpoint is configured: set LLM_BASE_URL and LLM_MODEL to draft them by machine, or translate them by hand.");
+    run.out("No chat endpoint is configured: set LLM_BASE_URL and LLM_MODEL to draft them by machine, or translate them by hand.");
     return 1;
   }
   loadPrompt("translate"); // a broken template is said once, before any call

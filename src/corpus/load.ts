@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fromPackageRoot } from "../package-root.js";
 import type { z } from "zod";
 import { sha256 } from "./build.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "./languages.js";
 import { CatalogueSchema, type Catalogue, ManifestSchema, type Manifest, type Passage, PassageSchema, type Report } from "./schema.js";
 import { type AlignedSentence, alignSentences, checkTranslations, parseTranslations, type Translation } from "./translations.js";
 
-export const DEFAULT_CORPUS_DIR = "corpus";
+export const DEFAULT_CORPUS_DIR = fromPackageRoot("corpus");
 export const DEFAULT_SOURCES_DIR = join(DEFAULT_CORPUS_DIR, "sources");
 const REBUILD = "Run `npm run build:corpus` to rebuild it.";
 

@@ -7,13 +7,14 @@ import { readCappedText, ReplyTooLarge } from "./capped-reply.js";
  * its configuration, and one bounded call. Used by the answer stage's generator and by
  * `npm run translate`; nothing here knows what is asked.
  */
-export const ChatConfigSchema = z.object({
-  LLM_BASE_URL: z.string().url("LLM_BASE_URL must be a URL such as http://localhost:11434/v1"),
-  LLM_MODEL: z.string().min(1, "LLM_MODEL names the model to ask, e.g. llama3.1"),
-  LLM_API_KEY: z.string().optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(8_000),
-});
-export type ChatConfig = z.infer<typeof ChatConfigSchema>;
+export interface ChatConfig {
+  /** LLM_BASE_URL: the API root, ending in /v1 for most servers. */
+  baseUrl: string;
+  model: string;
+  apiKey?: string | undefined;
+  /** Bound of one call, reply included. */
+  timeoutMs: number;
+}
 
 /** A reply longer than this is refused unread: no answer or translation needs more. */
 export const MAX_REPLY_BYTES = 256 * 1024;
@@ -32,25 +33,18 @@ export class ChatError extends Error {
   override name = "ChatError";
 }
 
-/** Reads the chat configuration from the environment; undefined when no endpoint is set. */
-export function chatConfigFrom(env: NodeJS.ProcessEnv): { config?: ChatConfig; problem?: string } {
-  if (!env.LLM_BASE_URL) return {};
-  const parsed = ChatConfigSchema.safeParse(env);
-  return parsed.success ? { config: parsed.data } : { problem: parsed.error.issues.map((i) => i.message).join("; ") };
-}
-
 /** One chat completion, JSON mode, temperature 0, bounded in time and size; its text content. */
 export async function complete(config: ChatConfig, messages: ChatMessage[]): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(new URL("chat/completions", config.LLM_BASE_URL.replace(/\/?$/, "/")), {
+    response = await fetch(new URL("chat/completions", config.baseUrl.replace(/\/?$/, "/")), {
       method: "POST",
-      headers: { "content-type": "application/json", ...(config.LLM_API_KEY ? { authorization: `Bearer ${config.LLM_API_KEY}` } : {}) },
-      body: JSON.stringify({ model: config.LLM_MODEL, messages, temperature: 0, response_format: { type: "json_object" } }),
-      signal: AbortSignal.timeout(config.LLM_TIMEOUT_MS),
+      headers: { "content-type": "application/json", ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
+      body: JSON.stringify({ model: config.model, messages, temperature: 0, response_format: { type: "json_object" } }),
+      signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    throw new ChatError(isTimeout(error) ? "timed out" : `could not reach ${config.LLM_BASE_URL} (${(error as Error).message})`);
+    throw new ChatError(isTimeout(error) ? "timed out" : `could not reach ${config.baseUrl} (${(error as Error).message})`);
   }
   if (!response.ok) throw new ChatError(`the endpoint answered HTTP ${response.status}`);
   let body: string;

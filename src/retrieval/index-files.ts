@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fromPackageRoot } from "../package-root.js";
 import { z } from "zod";
 import { LANGUAGES, type Language } from "./language.js";
 
-export const DEFAULT_INDEX_DIR = "index";
+export const DEFAULT_INDEX_DIR = fromPackageRoot("index");
 /** The dense store's files: the hnsw graph and the documents' metadata. */
 export const VECTORS_FILE = "vectors.hnsw";
 export const DOCUMENTS_FILE = "vectors.docs.json";

@@ -6,8 +6,6 @@ export { speakableText, MAX_SPOKEN_CHARS } from "./speakable.js";
 export { createSpeechSynthesizer, SpeechError, SPEECH_RATE_WPM, MP3_BITRATE_KBPS, MAX_VOICE_BYTES } from "./speech.js";
 export type { SpeechSynthesizer, SpeechPackages } from "./speech.js";
 export {
-  TranscriptionConfigSchema,
-  transcriptionConfigFrom,
   transcribe,
   TranscriptionError,
   MAX_VOICE_NOTE_SECONDS,

@@ -6,13 +6,14 @@ import { readCappedText, ReplyTooLarge } from "../llm/capped-reply.js";
  * servers, hosted APIs): its configuration, and one bounded call that turns a voice note into
  * the words said. The audio and the words stay in memory and out of every message here.
  */
-export const TranscriptionConfigSchema = z.object({
-  STT_BASE_URL: z.string().url("STT_BASE_URL must be a URL such as http://localhost:8080/v1"),
-  STT_MODEL: z.string().min(1, "STT_MODEL names the transcription model, e.g. whisper-1").default("whisper-1"),
-  STT_API_KEY: z.string().optional(),
-  STT_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(15_000),
-});
-export type TranscriptionConfig = z.infer<typeof TranscriptionConfigSchema>;
+export interface TranscriptionConfig {
+  /** STT_BASE_URL: the API root, ending in /v1 for most servers. */
+  baseUrl: string;
+  model: string;
+  apiKey?: string | undefined;
+  /** Bound of one call, and of the voice note's download. */
+  timeoutMs: number;
+}
 
 /** Longer voice notes are refused before download: a question takes well under two minutes to say. */
 export const MAX_VOICE_NOTE_SECONDS = 120;
@@ -30,28 +31,21 @@ export class TranscriptionError extends Error {
   override name = "TranscriptionError";
 }
 
-/** Reads the transcription configuration from the environment; undefined when no endpoint is set. */
-export function transcriptionConfigFrom(env: NodeJS.ProcessEnv): { config?: TranscriptionConfig; problem?: string } {
-  if (!env.STT_BASE_URL) return {};
-  const parsed = TranscriptionConfigSchema.safeParse(env);
-  return parsed.success ? { config: parsed.data } : { problem: parsed.error.issues.map((i) => i.message).join("; ") };
-}
-
 /** The words of one voice note (`POST {STT_BASE_URL}/audio/transcriptions`), bounded in time and size. */
 export async function transcribe(config: TranscriptionConfig, audio: Uint8Array, filename: string, mimeType: string): Promise<string> {
   const form = new FormData();
   form.append("file", new Blob([audio], { type: mimeType }), filename);
-  form.append("model", config.STT_MODEL);
+  form.append("model", config.model);
   let response: Response;
   try {
-    response = await fetch(new URL("audio/transcriptions", config.STT_BASE_URL.replace(/\/?$/, "/")), {
+    response = await fetch(new URL("audio/transcriptions", config.baseUrl.replace(/\/?$/, "/")), {
       method: "POST",
-      headers: config.STT_API_KEY ? { authorization: `Bearer ${config.STT_API_KEY}` } : {},
+      headers: config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {},
       body: form,
-      signal: AbortSignal.timeout(config.STT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    throw new TranscriptionError(isTimeout(error) ? "timed out" : `could not reach ${config.STT_BASE_URL} (${(error as Error).message})`);
+    throw new TranscriptionError(isTimeout(error) ? "timed out" : `could not reach ${config.baseUrl} (${(error as Error).message})`);
   }
   if (!response.ok) {
     release(response.body);

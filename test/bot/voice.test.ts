@@ -12,7 +12,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const STT = "http://stt.test/v1";
-const transcription: TranscriptionConfig = { STT_BASE_URL: STT, STT_MODEL: "whisper-1", STT_TIMEOUT_MS: 1_000 };
+const transcription: TranscriptionConfig = { baseUrl: STT, model: "whisper-1", timeoutMs: 1_000 };
 const VOICE = { voice: { file_id: "v1", file_unique_id: "u1", duration: 4, mime_type: "audio/ogg", file_size: 9_000 } };
 const AUDIO = new Uint8Array(9_000).fill(7);
 const HEARD = "jai depassé mon visa en tunisie combien je dois payer par semaine";

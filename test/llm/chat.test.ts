@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ChatError, complete, MAX_REPLY_BYTES } from "../../src/llm/chat.js";
 
 const BASE = "http://llm.test/v1";
-const config = { LLM_BASE_URL: BASE, LLM_MODEL: "stand-in", LLM_TIMEOUT_MS: 5_000 };
+const config = { baseUrl: BASE, model: "stand-in", timeoutMs: 5_000 };
 const server = setupServer();
 // Only the loopback stand-in below passes through; anything else would be a test touching a network.
 beforeAll(() => server.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname === "127.0.0.1" ? undefined : print.error()) }));
@@ -31,7 +31,7 @@ describe("a call to the chat endpoint", () => {
     });
     await new Promise<void>((resolve) => llm.listen(0, "127.0.0.1", resolve));
     try {
-      const local = { ...config, LLM_BASE_URL: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1` };
+      const local = { ...config, baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1` };
       await expect(complete(local, [{ role: "user", content: "q" }])).rejects.toThrow(new ChatError(`the reply is larger than ${MAX_REPLY_BYTES} bytes`));
     } finally {
       llm.closeAllConnections();

@@ -4,7 +4,6 @@ import { setupServer } from "msw/node";
 import {
   MAX_TRANSCRIPTION_REPLY_BYTES,
   transcribe,
-  transcriptionConfigFrom,
   TranscriptionError,
   type TranscriptionConfig,
 } from "../../src/voice/index.js";
@@ -17,7 +16,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const config: TranscriptionConfig = { STT_BASE_URL: BASE, STT_MODEL: "whisper-large-v3", STT_API_KEY: "sk-test", STT_TIMEOUT_MS: 300 };
+const config: TranscriptionConfig = { baseUrl: BASE, model: "whisper-large-v3", apiKey: "sk-test", timeoutMs: 300 };
 // An Ogg page header then bytes: what Telegram's voice notes look like to the endpoint.
 const AUDIO = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0x00, 0x02, ...Array.from({ length: 64 }, (_, i) => i)]);
 const SAID = "Combien coûte l'amende en Tunisie ?";
@@ -68,7 +67,7 @@ describe("the optional transcription endpoint", () => {
         return HttpResponse.json({ text: SAID, language: "fr" });
       }),
     );
-    expect(await transcribe({ ...config, STT_BASE_URL: `${BASE}/`, STT_API_KEY: undefined }, AUDIO, "voice.ogg", "audio/ogg")).toBe(SAID);
+    expect(await transcribe({ ...config, baseUrl: `${BASE}/`, apiKey: undefined }, AUDIO, "voice.ogg", "audio/ogg")).toBe(SAID);
     expect(auth).toBeNull();
   });
 
@@ -120,19 +119,3 @@ describe("the optional transcription endpoint", () => {
   });
 });
 
-describe("transcriptionConfigFrom", () => {
-  it("is off without STT_BASE_URL", () => {
-    expect(transcriptionConfigFrom({})).toEqual({});
-  });
-
-  it("fills the defaults", () => {
-    expect(transcriptionConfigFrom({ STT_BASE_URL: "http://localhost:8080/v1" })).toEqual({
-      config: { STT_BASE_URL: "http://localhost:8080/v1", STT_MODEL: "whisper-1", STT_TIMEOUT_MS: 15_000 },
-    });
-  });
-
-  it("says what is wrong with a bad configuration", () => {
-    expect(transcriptionConfigFrom({ STT_BASE_URL: "not a url" }).problem).toMatch(/STT_BASE_URL must be a URL/);
-    expect(transcriptionConfigFrom({ STT_BASE_URL: "http://localhost:8080/v1", STT_TIMEOUT_MS: "600000" }).problem).toBeDefined();
-  });
-});

@@ -172,7 +172,7 @@ privateChats.on("message:voice", async (ctx, next) => {
   try {
     const file = await ctx.getFile();
     if (!file.file_path || (file.file_size ?? 0) > MAX_VOICE_NOTE_BYTES) return void (await ctx.reply(ctx.messages.voiceTooLong));
-    const audio = await download(`${fileRoot}/file/bot${ctx.api.token}/${file.file_path}`, MAX_VOICE_NOTE_BYTES, transcription.STT_TIMEOUT_MS);
+    const audio = await download(`${fileRoot}/file/bot${ctx.api.token}/${file.file_path}`, MAX_VOICE_NOTE_BYTES, transcription.timeoutMs);
     heard = await transcribe(transcription, audio, "voice.ogg", note.mime_type ?? "audio/ogg");
   } catch (error) {
     ctx.services.log.warn("voice note not transcribed: asked to write", { reason: error instanceof TranscriptionError ? error.message : (error as Error).name });
