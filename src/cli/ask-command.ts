@@ -1,7 +1,7 @@
 import { Answerer, type AskOptions, MAX_QUESTION_CHARS, renderPlainText, toContract } from "../answer/index.js";
 import { createGenerator } from "../answer/generator.js";
 import { chatEndpoint, readConfig } from "../config.js";
-import { LANGUAGES, RETRIEVER_KINDS } from "../retrieval/index.js";
+import { LANGUAGES, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
 import { helpText, oneOf, readCommandLine, UsageError, wholeNumber } from "./args.js";
 import { readLines } from "./lines.js";
 import { openRetrieverForCli } from "./open.js";
@@ -17,7 +17,7 @@ export const ASK = {
   flags: {
     json: { type: "boolean", description: "one JSON object (the contract in the README)", default: false },
     jsonl: { type: "boolean", description: "one JSON line per line of stdin, in order", default: false },
-    retriever: { type: "string", value: RETRIEVER_KINDS.join("|"), description: "how passages are found (default lexical)" },
+    retriever: { type: "string", value: RETRIEVER_KINDS.join("|"), description: "how passages are found (default RETRIEVER, else lexical)" },
     k: { type: "string", value: "N", description: "passages returned with the answer, at least 5", default: "5" },
     lang: { type: "string", value: LANGUAGES.join("|"), description: "answer in this language (default: the question's)" },
   },
@@ -48,8 +48,10 @@ export async function runAsk(argv: string[], io: AskIo, opened?: Answerer): Prom
   if (!values.jsonl && !question) throw new UsageError('give a question: npm run ask -- "Quelle est l\'amende pour dépassement de visa en Tunisie ?"');
   if (question.length > MAX_QUESTION_CHARS) throw new UsageError(`the question is ${question.length} characters long; ask takes at most ${MAX_QUESTION_CHARS}: keep the question itself`);
 
+  // Opened here, the retriever asked for (--retriever, else RETRIEVER) is the default, and falls
+  // back to lexical, said on stderr, when this install cannot offer it.
   const answerer = opened ?? (await openAnswerer(retrieverKind, io));
-  const options: AskOptions = { k, ...(retrieverKind ? { retriever: retrieverKind } : {}), ...(lang ? { lang } : {}) };
+  const options: AskOptions = { k, ...(opened && retrieverKind ? { retriever: retrieverKind } : {}), ...(lang ? { lang } : {}) };
   if (!values.jsonl) {
     const answer = await answerer.ask(question, options);
     io.out(values.json ? JSON.stringify(toContract(answer)) : renderPlainText(answer));
@@ -68,9 +70,10 @@ export async function runAsk(argv: string[], io: AskIo, opened?: Answerer): Prom
   return 0;
 }
 
-async function openAnswerer(retrieverKind: string | undefined, io: AskIo): Promise<Answerer> {
-  const retriever = await openRetrieverForCli({ dense: retrieverKind !== undefined && retrieverKind !== "lexical" });
-  return Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(readConfig(process.env, "tools")), io.err, retriever) });
+async function openAnswerer(retrieverKind: RetrieverKind | undefined, io: AskIo): Promise<Answerer> {
+  const config = readConfig(process.env, "tools");
+  const retriever = await openRetrieverForCli({ retriever: retrieverKind ?? config.RETRIEVER });
+  return Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(config), io.err, retriever) });
 }
 
 type ParsedLine = { question: string; id?: string } | { error: string; id?: string };

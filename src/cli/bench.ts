@@ -1,13 +1,12 @@
 /**
- * npm run bench [-- --reps N] [--load-updates N] [--load-chats N] [--out docs/BENCH.md]
+ * npm run bench [-- --reps N] [--throughput-seconds N] [--load-updates N] [--load-chats N] [--gold FILE] [--out FILE]
  * Measures, in one process on this machine: cold start, per-stage latency (median and p95
  * over the dev questions repeated), sustained answers per second, peak RSS, index build time,
  * a load run through the real bot against a faulty stand-in Bot API, and fault runs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { dirname, join } from "node:path";
 import { Answerer } from "../answer/index.js";
 import { loadCorpus } from "../corpus/index.js";
 import { readGold } from "../eval/gold.js";
@@ -16,23 +15,44 @@ import { buildIndex } from "../retrieval/build-index.js";
 import { loadLexicon } from "../retrieval/lexicon.js";
 import { PassageRetriever, type RetrieverKind } from "../retrieval/index.js";
 import { resolveModel, DEFAULT_MODEL_ID } from "../retrieval/model-resolution.js";
+import { fromPackageRoot } from "../package-root.js";
+import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
 
 const MB = 1024 * 1024;
 const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      gold: { type: "string", default: "test/fixtures/gold-dev.jsonl" },
-      reps: { type: "string", default: "10" },
-      "throughput-seconds": { type: "string", default: "5" },
-      "load-updates": { type: "string", default: "5000" },
-      "load-chats": { type: "string", default: "500" },
-      out: { type: "string", default: "docs/BENCH.md" },
-    },
-  });
-  const questions = readGold(values.gold).map((q) => q.question);
-  const reps = Number(values.reps);
+export const BENCH = {
+  usage: "npm run bench --",
+  summary: [
+    "Measures speed and memory on this machine, in one process: cold start, latency per stage, answers per second,",
+    "peak RSS, index build time, a load run through the real bot against a faulty stand-in Bot API, and fault runs;",
+    "prints the tables and writes them, with the machine's description, to --out.",
+  ].join("\n"),
+  flags: {
+    gold: { type: "string", value: "FILE", description: "the questions timed (JSON lines, gold format)", default: fromPackageRoot("test", "fixtures", "gold-dev.jsonl") },
+    reps: { type: "string", value: "N", description: "times each question is asked per latency measure", default: "10" },
+    "throughput-seconds": { type: "string", value: "N", description: "how long answers per second are counted", default: "5" },
+    "load-updates": { type: "string", value: "N", description: "updates sent through the bot in the load run", default: "5000" },
+    "load-chats": { type: "string", value: "N", description: "chats those updates come from", default: "500" },
+    out: { type: "string", value: "FILE", description: "where the Markdown report is written (its folder must exist)", default: fromPackageRoot("docs", "BENCH.md") },
+  },
+} as const;
+
+export async function runBench(argv: string[]): Promise<number> {
+  const line = readCommandLine(BENCH, argv);
+  if (line.help) {
+    console.log(helpText(BENCH));
+    return 0;
+  }
+  const { values } = line;
+  const reps = wholeNumber(values.reps, "--reps");
+  const throughputSeconds = wholeNumber(values["throughput-seconds"], "--throughput-seconds");
+  const loadUpdates = wholeNumber(values["load-updates"], "--load-updates");
+  const loadChats = wholeNumber(values["load-chats"], "--load-chats");
+  // Said now rather than after a minute and a half of measuring.
+  if (!existsSync(dirname(values.out))) throw new UsageError(`--out: there is no folder ${dirname(values.out)} to write ${values.out} in`);
+  const questions = readGold(existingFile(values.gold, "--gold")).map((q) => q.question);
+  const benchStarted = performance.now();
   const rows: string[][] = [];
   const add = (measure: string, value: string, target = "") => rows.push([measure, value, target]);
   const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -62,11 +82,10 @@ async function main(): Promise<void> {
   stage("answer (retrieval + composition), lexical, both languages (the default)", await time((q) => answerer.ask(q)), "p50 <= 5 ms, p95 <= 20 ms");
 
   // Sustained answers per second, one after another in this process.
-  const seconds = Number(values["throughput-seconds"]);
   let answered = 0;
-  const until = performance.now() + seconds * 1000;
+  const until = performance.now() + throughputSeconds * 1000;
   while (performance.now() < until) await answerer.ask(questions[answered++ % questions.length]!);
-  add("sustained answers per second (one process, lexical)", (answered / seconds).toFixed(0), ">= 100");
+  add("sustained answers per second (one process, lexical)", (answered / throughputSeconds).toFixed(0), ">= 100");
   add("peak RSS so far, no neural model loaded", `${peakRssMb().toFixed(0)} MB`, "<= 200 MB");
 
   // The dense path: the project's own model, when it can be found.
@@ -98,8 +117,8 @@ async function main(): Promise<void> {
 
   // Load run through the real bot, with faults.
   const load = await (await import("../bench/load.js")).runLoad(answerer, {
-    updates: Number(values["load-updates"]),
-    chats: Number(values["load-chats"]),
+    updates: loadUpdates,
+    chats: loadChats,
     questions,
     faults: { tooManyRequests: 0.01, serverErrors: 0.01, slow: 0.05, slowMs: 200, retryAfterSeconds: 1 },
     timeoutMs: 240_000,
@@ -136,20 +155,16 @@ async function main(): Promise<void> {
   console.log(formatTable(faultHeader, faultRows));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
-  const command = `npm run bench -- --reps ${reps} --load-updates ${values["load-updates"]} --load-chats ${values["load-chats"]}`;
+  const command = `npm run bench -- --reps ${reps} --load-updates ${loadUpdates} --load-chats ${loadChats}`;
   writeFileSync(
     values.out,
     `# Benchmarks\n\nMeasured by \`${command}\` on ${machine}, ${new Date().toISOString().slice(0, 10)}. ` +
       `Latency is in-process (no Telegram round trip), over the ${questions.length} dev questions repeated ${reps} times; ` +
       `all figures come from one run.\n\n${formatMarkdownTable(header, rows)}\n\n## Fault runs\n\n${formatMarkdownTable(faultHeader, faultRows)}\n`,
   );
-  console.log(`\nWrote ${values.out}.`);
+  console.log(`\nWrote ${values.out}; the bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`);
+  return 0;
 }
 
-main().then(
-  () => process.exit(0), // the runner's and ORT's handles would otherwise keep the process alive
-  (error: unknown) => {
-    console.error(`bench: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+// The runner's and ORT's handles would otherwise keep the process alive.
+if (isEntryPoint(import.meta.url)) runCommand("bench", () => runBench(process.argv.slice(2)), { exitWhenDone: true });

@@ -4,33 +4,47 @@
  * can be found (the model resolution rule is in the README), with meta.json tying them to the
  * corpus, the lexicon and the model.
  */
-import { parseArgs } from "node:util";
-import { ConfigError, readConfig } from "../config.js";
-import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
+import { readConfig } from "../config.js";
+import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
 import { buildIndex } from "../retrieval/build-index.js";
 import { DEFAULT_INDEX_DIR } from "../retrieval/index-files.js";
 import { LANGUAGES } from "../retrieval/language.js";
 import { loadLexicon } from "../retrieval/lexicon.js";
 import { DEFAULT_MODEL_ID, resolveModel } from "../retrieval/model-resolution.js";
+import { existingFolder, helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 
-async function main(): Promise<void> {
+export const BUILD_INDEX = {
+  usage: "npm run build:index --",
+  summary: [
+    "Writes the index: the lexical indexes (English and French) and, when an embedding model is found, the vectors",
+    "of every passage, with meta.json tying them to the corpus, the lexicon and the model.",
+  ].join("\n"),
+  flags: {
+    model: { type: "string", value: "ID", description: `embedding model (default EMBEDDING_MODEL, else ${DEFAULT_MODEL_ID})` },
+    "no-dense": { type: "boolean", description: "lexical indexes only, no vectors", default: false },
+    corpus: { type: "string", value: "DIR", description: "the corpus indexed", default: DEFAULT_CORPUS_DIR },
+    out: { type: "string", value: "DIR", description: "where the index is written", default: DEFAULT_INDEX_DIR },
+  },
+} as const;
+
+export async function runBuildIndex(argv: string[]): Promise<number> {
+  const line = readCommandLine(BUILD_INDEX, argv);
+  if (line.help) {
+    console.log(helpText(BUILD_INDEX));
+    return 0;
+  }
+  const { values } = line;
+  existingFolder(values.corpus, "--corpus");
   const config = readConfig(process.env, "tools");
-  const { values } = parseArgs({
-    options: {
-      model: { type: "string", default: config.EMBEDDING_MODEL ?? DEFAULT_MODEL_ID },
-      "no-dense": { type: "boolean", default: false },
-      corpus: { type: "string", default: DEFAULT_CORPUS_DIR },
-      out: { type: "string", default: DEFAULT_INDEX_DIR },
-    },
-  });
+  const modelId = values.model ?? config.EMBEDDING_MODEL ?? DEFAULT_MODEL_ID;
   const started = performance.now();
   const corpus = loadCorpus(values.corpus);
   let model = undefined;
   if (!values["no-dense"]) {
-    const resolution = resolveModel({ id: values.model, envDir: config.EMBEDDING_MODEL_DIR, allowHub: !config.RELAIS_OFFLINE });
+    const resolution = resolveModel({ id: modelId, envDir: config.EMBEDDING_MODEL_DIR, allowHub: !config.RELAIS_OFFLINE });
     if (resolution.model) model = resolution.model;
-    else console.warn(`build:index: no embedding model ${values.model} found (looked in ${resolution.tried.join(", ")}); writing a lexical-only index. \`npm run build:model\` builds the project's own.`);
+    else console.warn(`build:index: no embedding model ${modelId} found (looked in ${resolution.tried.join(", ")}); writing a lexical-only index. \`npm run build:model\` builds the project's own.`);
   }
   const progress = model ? startProgress("build:index embed", corpus.passages.length) : undefined;
   const meta = await buildIndex({
@@ -45,12 +59,8 @@ async function main(): Promise<void> {
   const dense = meta.dense ? ` + dense (${meta.dense.model}, ${meta.dense.dimension}-d)` : " only";
   const lexical = LANGUAGES.map((l) => `${l} ${meta.lexical[l].documents}`).join(", ");
   console.log(`Indexed passages in ${seconds} s: lexical (${lexical})${dense} -> ${values.out}/`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CorpusError || error instanceof ConfigError) {
-    console.error(`build:index: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-});
+if (isEntryPoint(import.meta.url)) runCommand("build:index", () => runBuildIndex(process.argv.slice(2)));
+

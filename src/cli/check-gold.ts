@@ -8,32 +8,51 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/load.js";
 import { checkGoldQuestion, parseGold } from "../eval/gold.js";
+import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError } from "./args.js";
 
-const files = process.argv.slice(2).filter((a) => a !== "--");
-if (files.length === 0) {
-  console.error("usage: npm run check:gold -- FILE.jsonl [FILE.jsonl ...]");
-  process.exit(2);
-}
-// Quotes are checked against the reports' own words: translations are not needed.
-const corpus = loadCorpus(undefined, { translations: false });
-const reports = new Map(readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8")]));
-const sources = { reports, passages: corpus.passages.map((p) => p.text) };
-const seen = new Set<string>();
-let problems = 0;
-for (const file of files) {
-  const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
-  for (const e of errors) console.error(e);
-  problems += errors.length;
-  for (const q of questions) {
-    const found = checkGoldQuestion(q, sources);
-    if (seen.has(q.id)) found.push("id used twice");
-    seen.add(q.id);
-    for (const p of found) console.error(`${file} ${q.id}: ${p}`);
-    problems += found.length;
+export const CHECK_GOLD = {
+  usage: "npm run check:gold --",
+  summary: [
+    "Checks question sets against the reports: each support quote word for word in its report and held by a passage,",
+    "each expected fact in the support quotes, ids unique. Problems name the question's id, never its words.",
+  ].join("\n"),
+  positionals: "FILE.jsonl [FILE.jsonl ...]",
+  flags: {},
+} as const;
+
+/** The exit code: 1 when any question has a problem. */
+export async function runCheckGold(argv: string[]): Promise<number> {
+  const line = readCommandLine(CHECK_GOLD, argv);
+  if (line.help) {
+    console.log(helpText(CHECK_GOLD));
+    return 0;
   }
-  const answerable = questions.filter((q) => q.answerable).length;
-  const fr = questions.filter((q) => q.lang === "fr").length;
-  console.log(`${file}: ${questions.length} questions (${answerable} answerable, ${fr} French).`);
+  const files = line.positionals;
+  if (files.length === 0) throw new UsageError("give the question files to check: npm run check:gold -- test/fixtures/gold-dev.jsonl");
+  for (const file of files) existingFile(file);
+  // Quotes are checked against the reports' own words: translations are not needed.
+  const corpus = loadCorpus(undefined, { translations: false });
+  const reports = new Map(readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8")]));
+  const sources = { reports, passages: corpus.passages.map((p) => p.text) };
+  const seen = new Set<string>();
+  let problems = 0;
+  for (const file of files) {
+    const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
+    for (const e of errors) console.error(e);
+    problems += errors.length;
+    for (const q of questions) {
+      const found = checkGoldQuestion(q, sources);
+      if (seen.has(q.id)) found.push("id used twice");
+      seen.add(q.id);
+      for (const p of found) console.error(`${file} ${q.id}: ${p}`);
+      problems += found.length;
+    }
+    const answerable = questions.filter((q) => q.answerable).length;
+    const fr = questions.filter((q) => q.lang === "fr").length;
+    console.log(`${file}: ${questions.length} questions (${answerable} answerable, ${fr} French).`);
+  }
+  console.log(`${problems} problem(s).`);
+  return problems ? 1 : 0;
 }
-console.log(`${problems} problem(s).`);
-process.exit(problems ? 1 : 0);
+
+if (isEntryPoint(import.meta.url)) runCommand("check:gold", () => runCheckGold(process.argv.slice(2)));

@@ -4,33 +4,46 @@
  * the `en` sentences rebuilding the passage as the answerer cuts it, every number of the
  * English kept. `--share` checks only the passages the file lists (a translator's part).
  */
-import { parseArgs } from "node:util";
-import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "../corpus/languages.js";
-import { loadCorpus } from "../corpus/load.js";
+import { TRANSLATED_LANGUAGES } from "../corpus/languages.js";
+import { DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
 import { checkTranslations, readTranslationFile } from "../corpus/translations.js";
+import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand } from "./args.js";
 
-const { values } = parseArgs({
-  options: {
-    file: { type: "string" },
-    lang: { type: "string", default: "fr" },
-    share: { type: "boolean", default: false },
+export const CHECK_TRANSLATIONS = {
+  usage: "npm run check:translations --",
+  summary: [
+    "Checks a translation file against the corpus: every passage but bibliographies translated, its English",
+    "sentences rebuilding the passage, every number of the English kept in the translation.",
+  ].join("\n"),
+  flags: {
+    file: { type: "string", value: "FILE", description: "the file checked (default corpus/translations/<lang>.jsonl)" },
+    lang: { type: "string", value: TRANSLATED_LANGUAGES.join("|"), description: "the language it translates into", default: "fr" },
+    share: { type: "boolean", description: "check only the passages the file lists (a translator's part)", default: false },
   },
-});
-if (!(TRANSLATED_LANGUAGES as readonly string[]).includes(values.lang)) {
-  console.error(`check:translations: --lang must be one of ${TRANSLATED_LANGUAGES.join(", ")}`);
-  process.exit(2);
+} as const;
+
+/** The exit code: 1 when the file has a problem. */
+export async function runCheckTranslations(argv: string[]): Promise<number> {
+  const line = readCommandLine(CHECK_TRANSLATIONS, argv);
+  if (line.help) {
+    console.log(helpText(CHECK_TRANSLATIONS));
+    return 0;
+  }
+  const { values } = line;
+  const lang = oneOf(values.lang, TRANSLATED_LANGUAGES, "--lang");
+  const file = values.file === undefined ? translationPath(DEFAULT_CORPUS_DIR, lang) : existingFile(values.file, "--file");
+  // The committed translations are what is being checked: the corpus is read without them.
+  const corpus = loadCorpus(undefined, { translations: false });
+  const { translations, errors } = readTranslationFile(file, lang);
+  const listed = new Set(translations.map((t) => t.passageId));
+  const problems = [
+    ...errors,
+    ...checkTranslations(lang, corpus.passages, translations, values.share ? (p) => listed.has(p.id) : undefined).map((p) => `${p.passageId}: ${p.problem}`),
+  ];
+  for (const problem of problems) console.error(problem);
+  const sentences = translations.reduce((n, t) => n + t.sentences.length, 0);
+  console.log(`${file}: ${translations.length} passages, ${sentences} sentences, ${problems.length} problem(s).`);
+  return problems.length ? 1 : 0;
 }
-const lang = values.lang as TranslatedLanguage;
-const file = values.file ?? `corpus/translations/${lang}.jsonl`;
-// The committed translations are what is being checked: the corpus is read without them.
-const corpus = loadCorpus(undefined, { translations: false });
-const { translations, errors } = readTranslationFile(file, lang);
-const listed = new Set(translations.map((t) => t.passageId));
-const problems = [
-  ...errors,
-  ...checkTranslations(lang, corpus.passages, translations, values.share ? (p) => listed.has(p.id) : undefined).map((p) => `${p.passageId}: ${p.problem}`),
-];
-for (const problem of problems) console.error(problem);
-const sentences = translations.reduce((n, t) => n + t.sentences.length, 0);
-console.log(`${file}: ${translations.length} passages, ${sentences} sentences, ${problems.length} problem(s).`);
-process.exit(problems.length ? 1 : 0);
+
+if (isEntryPoint(import.meta.url)) runCommand("check:translations", () => runCheckTranslations(process.argv.slice(2)));

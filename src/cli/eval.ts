@@ -8,7 +8,6 @@
  * own question set. Failures are listed for dev and tune only: the report part is never read
  * question by question.
  */
-import { parseArgs } from "node:util";
 import { Answerer } from "../answer/index.js";
 import { loadCorpus } from "../corpus/index.js";
 import { type AnswerOutcome, confusion, failureOf, scoreAnswer, summarizeAnswers } from "../eval/answer-eval.js";
@@ -19,6 +18,7 @@ import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../ev
 import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
 import { Document } from "@langchain/core/documents";
 import { UniversalSentenceEncoderEmbeddings, USE_MODEL_ID } from "../retrieval/use-embeddings.js";
+import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, wholeNumber } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
 
 /** The question sets the project measures on; `listFailures` is off for the part never read. */
@@ -28,6 +28,23 @@ export const QUESTION_SETS = {
   report: { path: "test/fixtures/questions/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
+const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;
+const RETRIEVER_CHOICES = [...RETRIEVER_KINDS, "all"] as const;
+
+export const EVAL = {
+  usage: "npm run eval --",
+  summary: [
+    "Measures retrieval (recall@1/3/5, MRR) and answers (facts shown, citations, abstention, language) per language,",
+    "topic and report, on the project's question sets or on --gold FILE. Failures are listed for dev and tune only.",
+  ].join("\n"),
+  flags: {
+    set: { type: "string", value: SET_CHOICES.join("|"), description: `the questions (${Object.entries(QUESTION_SETS).map(([name, set]) => `${name}: ${set.path}`).join(", ")}; all: the three)`, default: "all" },
+    gold: { type: "string", value: "FILE", description: "these questions instead of --set (JSON lines, gold format)" },
+    retriever: { type: "string", value: RETRIEVER_CHOICES.join("|"), description: "how passages are found; all adds the Universal Sentence Encoder rows", default: "lexical" },
+    k: { type: "string", value: "N", description: "passages retrieved per question", default: "5" },
+    markdown: { type: "boolean", description: "tables in Markdown (as in docs/EVAL.md)", default: false },
+  },
+} as const;
 
 interface Variant {
   label: string;
@@ -35,35 +52,29 @@ interface Variant {
   kind: RetrieverKind;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      set: { type: "string", default: "all" },
-      gold: { type: "string" },
-      retriever: { type: "string", default: "lexical" },
-      k: { type: "string", default: "5" },
-      markdown: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) {
-    console.log("usage: npm run eval -- [--set dev|tune|report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k N] [--markdown]");
+export async function runEval(argv: string[]): Promise<void> {
+  const line = readCommandLine(EVAL, argv);
+  if (line.help) {
+    console.log(helpText(EVAL));
     return;
   }
-  const k = Number(values.k);
-  if (!Number.isInteger(k) || k < 1) throw new Error(`--k must be a whole number of passages (got ${values.k})`);
+  const { values } = line;
+  const k = wholeNumber(values.k, "--k");
+  const setChoice = oneOf(values.set, SET_CHOICES, "--set");
+  const retrieverChoice = oneOf(values.retriever, RETRIEVER_CHOICES, "--retriever");
+  if (values.gold !== undefined) existingFile(values.gold, "--gold");
   const sets: Array<{ name: string; questions: GoldQuestion[]; listFailures: boolean }> = [];
   if (values.gold) {
     const ownReport = values.gold.endsWith(QUESTION_SETS.report.path);
     sets.push({ name: values.gold, questions: readGold(values.gold), listFailures: !ownReport });
   } else {
-    const names: SetName[] = values.set === "all" ? ["dev", "tune", "report"] : [parseSet(values.set)];
+    const names: SetName[] = setChoice === "all" ? ["dev", "tune", "report"] : [setChoice];
     for (const name of names) sets.push({ name: `${name} (${QUESTION_SETS[name].path})`, questions: readGold(QUESTION_SETS[name].path), listFailures: QUESTION_SETS[name].listFailures });
   }
-  const all = values.retriever === "all";
-  const retriever = await openRetrieverForCli({ dense: values.retriever !== "lexical" });
+  const all = retrieverChoice === "all";
+  const retriever = await openRetrieverForCli({ dense: retrieverChoice !== "lexical" });
   if (all && retriever.denseUnavailable) console.error(`eval: dense and hybrid skipped: ${retriever.denseUnavailable}.`);
-  const variants: Variant[] = (all ? retriever.available : [parseKind(values.retriever)]).map((kind) => ({ label: kind, retriever, kind }));
+  const variants: Variant[] = (retrieverChoice === "all" ? retriever.available : [retrieverChoice]).map((kind) => ({ label: kind, retriever, kind }));
   if (all) variants.push(...(await universalSentenceEncoderVariants(retriever)));
   const corpus = loadCorpus(undefined, { translations: false });
   const reportOfFile: ReportOfFile = new Map(corpus.manifest.reports.map((r) => [r.file, r.id]));
@@ -128,8 +139,8 @@ async function universalSentenceEncoderVariants(retriever: PassageRetriever): Pr
     console.error(`eval: the Universal Sentence Encoder could not be loaded (${(error as Error).message}); its rows are skipped.`);
     return [];
   }
-  const { HnswVectorStore } = await import("../retrieval/vector-store.js");
-  const store = new HnswVectorStore(embeddings, embeddings.dimension);
+  const { createVectorStore } = await import("../retrieval/vector-store.js");
+  const { store } = createVectorStore(embeddings, embeddings.dimension);
   const passages = retriever.corpus.passages;
   await store.addVectors(await embeddings.embedDocuments(passages.map((p) => p.text)), passages.map((p) => new Document({ pageContent: p.text, metadata: { passageId: p.id } })));
   const withUse = retriever.withDensePath({ modelId: USE_MODEL_ID, embeddings, store, prepareQuery: (q, lang) => embeddings.englishFor(q, lang) });
@@ -137,16 +148,6 @@ async function universalSentenceEncoderVariants(retriever: PassageRetriever): Pr
     { label: "dense (USE)", retriever: withUse, kind: "dense" },
     { label: "hybrid (USE)", retriever: withUse, kind: "hybrid" },
   ];
-}
-
-function parseKind(value: string): RetrieverKind {
-  if ((RETRIEVER_KINDS as readonly string[]).includes(value)) return value as RetrieverKind;
-  throw new Error(`--retriever must be lexical, dense, hybrid or all (got ${value})`);
-}
-
-function parseSet(value: string): SetName {
-  if (value in QUESTION_SETS) return value as SetName;
-  throw new Error(`--set must be dev, tune, report or all (got ${value})`);
 }
 
 async function evaluateRetrieval(variant: Variant, questions: GoldQuestion[], k: number, bilingual: boolean): Promise<RetrievalOutcome[]> {
@@ -158,7 +159,4 @@ async function evaluateRetrieval(variant: Variant, questions: GoldQuestion[], k:
 
 const fixed = (x: number) => (Number.isNaN(x) ? "-" : x.toFixed(2));
 
-main().catch((error: unknown) => {
-  console.error(`eval: ${(error as Error).message}`);
-  process.exit(1);
-});
+if (isEntryPoint(import.meta.url)) runCommand("eval", () => runEval(process.argv.slice(2)));

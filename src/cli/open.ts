@@ -1,18 +1,20 @@
 import { ConfigError, readConfig } from "../config.js";
 import { CorpusError } from "../corpus/load.js";
 import { IndexError } from "../retrieval/index-files.js";
-import { PassageRetriever } from "../retrieval/retriever.js";
+import { PassageRetriever, type RetrieverKind } from "../retrieval/retriever.js";
 
 /**
  * Opens the retrieval stage for a command-line tool, configured from the environment
- * (EMBEDDING_MODEL, EMBEDDING_MODEL_DIR, RELAIS_OFFLINE); a broken corpus or index ends the
+ * (EMBEDDING_MODEL, EMBEDDING_MODEL_DIR, RELAIS_OFFLINE); `retriever` is the default retriever
+ * (lexical when the dense path cannot be had, said on stderr); a broken corpus or index ends the
  * command with the message that names the fix.
  */
-export async function openRetrieverForCli(options: { dense: boolean }): Promise<PassageRetriever> {
+export async function openRetrieverForCli(options: { dense?: boolean; retriever?: RetrieverKind }): Promise<PassageRetriever> {
   try {
     const config = readConfig(process.env, "tools");
     return await PassageRetriever.open({
-      dense: options.dense,
+      ...(options.dense !== undefined ? { dense: options.dense } : {}),
+      ...(options.retriever ? { retriever: options.retriever } : {}),
       modelId: config.EMBEDDING_MODEL,
       modelDir: config.EMBEDDING_MODEL_DIR,
       allowHub: !config.RELAIS_OFFLINE,

@@ -6,13 +6,26 @@
  * endpoint it lists what is missing and exits 1, as it does when a draft fails.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { draftTranslation } from "../corpus/draft-translations.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "../corpus/languages.js";
-import { CorpusError, DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
+import { DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
 import { needsTranslation, parseTranslations, type Translation, translationLine } from "../corpus/translations.js";
 import { chatEndpoint, readConfig } from "../config.js";
 import { type ChatConfig, loadPrompt } from "../llm/chat.js";
+import { existingFolder, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, UsageError } from "./args.js";
+
+export const TRANSLATE = {
+  usage: "npm run translate --",
+  summary: [
+    "Lists the passages without a translation in <corpus>/translations/<lang>.jsonl and, when the chat endpoint",
+    "is configured (LLM_BASE_URL, LLM_MODEL), drafts them by machine, marked unreviewed. Exits 1 while any is missing.",
+  ].join("\n"),
+  flags: {
+    missing: { type: "boolean", description: "list and draft the missing translations (required: the only thing it does)", default: false },
+    lang: { type: "string", value: TRANSLATED_LANGUAGES.join("|"), description: "the language translated into", default: "fr" },
+    corpus: { type: "string", value: "DIR", description: "the corpus whose translations are completed", default: DEFAULT_CORPUS_DIR },
+  },
+} as const;
 
 export interface TranslateRun {
   corpusDir: string;
@@ -67,29 +80,17 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
   return failed || errors.length ? 1 : 0;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      missing: { type: "boolean", default: false },
-      lang: { type: "string", default: "fr" },
-      corpus: { type: "string", default: DEFAULT_CORPUS_DIR },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help || !values.missing) {
-    console.log("usage: npm run translate -- --missing [--lang fr] [--corpus DIR]");
-    process.exit(values.help ? 0 : 2);
+export async function runTranslate(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const line = readCommandLine(TRANSLATE, argv);
+  if (line.help) {
+    console.log(helpText(TRANSLATE));
+    return 0;
   }
-  if (!(TRANSLATED_LANGUAGES as readonly string[]).includes(values.lang)) {
-    console.error(`translate: --lang must be one of ${TRANSLATED_LANGUAGES.join(", ")}`);
-    process.exit(2);
-  }
-  process.exit(await translateMissing({ corpusDir: values.corpus, lang: values.lang as TranslatedLanguage, env: process.env, out: (line) => console.log(line) }));
+  const { values } = line;
+  if (!values.missing) throw new UsageError("give --missing: npm run translate -- --missing [--lang fr] [--corpus DIR]");
+  const lang = oneOf(values.lang, TRANSLATED_LANGUAGES, "--lang");
+  const corpusDir = existingFolder(values.corpus, "--corpus");
+  return translateMissing({ corpusDir, lang, env, out: (text) => console.log(text) });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(`translate: ${error instanceof CorpusError ? error.message : (error as Error).message}`);
-    process.exit(1);
-  });
-}
+if (isEntryPoint(import.meta.url)) runCommand("translate", () => runTranslate(process.argv.slice(2), process.env));

@@ -22,7 +22,7 @@ export interface CorpusBuild {
 }
 
 /** Share of 5-grams above which two finished passages count as the same words. */
-export const PASSAGE_DUPLICATE_THRESHOLD = 0.9;
+const PASSAGE_DUPLICATE_THRESHOLD = 0.9;
 
 export type BuildStep = "clean" | "dedupe" | "chunk";
 
@@ -31,11 +31,11 @@ export function sha256(text: string): string {
 }
 
 /** Markdown conversions carry `#` headings; PDF extractions do not. */
-export function isMarkdown(raw: string): boolean {
+function isMarkdown(raw: string): boolean {
   return (raw.match(/^#{1,6} \S/gm)?.length ?? 0) >= 3;
 }
 
-export function cleanReport(raw: string): Block[] {
+function cleanReport(raw: string): Block[] {
   return isMarkdown(raw) ? cleanMarkdownText(raw) : cleanPdfText(raw);
 }
 
@@ -79,7 +79,7 @@ export function buildCorpus(sources: SourceReport[], onStep: (step: BuildStep, r
   };
 }
 
-export function cleanedFileName(entry: CatalogueEntry): string {
+function cleanedFileName(entry: CatalogueEntry): string {
   return `cleaned/${entry.id}.txt`;
 }
 

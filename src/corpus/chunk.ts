@@ -2,7 +2,7 @@ import type { PassageKind } from "./schema.js";
 import type { PlacedBlock } from "./layout.js";
 import { countWords, sentenceSpans } from "./text.js";
 
-export const PASSAGE_MAX_WORDS = 250;
+const PASSAGE_MAX_WORDS = 250;
 /** A passage this long closes at the next paragraph break rather than growing to the maximum. */
 const PASSAGE_SOFT_WORDS = 150;
 /** A passage shorter than this runs on across a heading rather than standing alone. */
@@ -27,7 +27,7 @@ interface Unit {
 // "Adepoju, A. (2010). Title..." or "IOM (2020, March). Title...": a work cited, not a statement.
 const BIBLIOGRAPHIC_NOTE = /^[\p{Lu}][^;:()]{0,80}\((19|20)\d\d[^)]{0,30}\)\.?\s+[\p{Lu}"“‘]/u;
 
-export function passageKind(block: PlacedBlock): PassageKind {
+function passageKind(block: PlacedBlock): PassageKind {
   if (block.section.some((heading) => /^(key sources|references|bibliography|sources)$/i.test(heading))) return "reference";
   if (block.kind === "footnote") return BIBLIOGRAPHIC_NOTE.test(block.text) || /^https?:\/\/\S+$/.test(block.text) ? "reference" : "footnote";
   if (block.kind === "table") return "table";

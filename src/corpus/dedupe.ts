@@ -6,7 +6,7 @@ export interface DedupeItem {
 }
 
 /** Share of a text's 5-grams found in an earlier text above which it is a repeat. */
-export const REPEAT_THRESHOLD = 0.8;
+const REPEAT_THRESHOLD = 0.8;
 
 /**
  * Finds items that repeat an earlier item (most of their word 5-grams, or the whole folded text

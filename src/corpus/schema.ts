@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One source report as described by hand in `corpus/sources/catalogue.json`. */
-export const CatalogueEntrySchema = z.object({
+const CatalogueEntrySchema = z.object({
   file: z.string().min(1),
   id: z.string().regex(/^[a-z0-9-]+$/, "ids are lowercase slugs"),
   title: z.string().min(1),
@@ -22,7 +22,7 @@ export const CatalogueSchema = z.object({
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 
 /** A report in the built corpus: the catalogue facts plus what the build derived. */
-export const ReportSchema = CatalogueEntrySchema.extend({
+const ReportSchema = CatalogueEntrySchema.extend({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   cleanedFile: z.string().min(1),
   passageCount: z.number().int().nonnegative(),
@@ -38,7 +38,7 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** `reference`: bibliography and source lists, kept for completeness but never quoted as an answer. */
-export const PassageKindSchema = z.enum(["body", "key_finding", "footnote", "table", "reference"]);
+const PassageKindSchema = z.enum(["body", "key_finding", "footnote", "table", "reference"]);
 export type PassageKind = z.infer<typeof PassageKindSchema>;
 
 export const PassageSchema = z.object({
@@ -47,7 +47,6 @@ export const PassageSchema = z.object({
   /** Other reports that print the same words (the MMC Tunis+Bamako report repeats the Bamako one). */
   alsoIn: z.array(z.string()),
   section: z.array(z.string()),
-  page: z.number().int().positive().optional(),
   footnote: z.number().int().positive().optional(),
   kind: PassageKindSchema,
   text: z.string().min(1),

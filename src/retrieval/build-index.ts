@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Corpus } from "../corpus/load.js";
 import { createAnalyzers } from "./analyzer.js";
 import type { EmbeddingModel } from "./embeddings.js";
-import { type IndexMeta, lexicalFileName, sha256Of, VECTOR_STORE_FILES, writeIndexFiles } from "./index-files.js";
+import { INDEX_SCHEMA_VERSION, type IndexMeta, lexicalFileName, sha256Of, VECTOR_STORE_FILES, writeIndexFiles } from "./index-files.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { indexedTexts, LexicalIndex } from "./lexical-index.js";
 import type { Lexicon } from "./lexicon.js";
@@ -34,7 +34,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexMeta>
   const dense: IndexMeta["dense"] = options.model ? await (await import("./dense.js")).buildVectors(corpus, options.model, outDir, options.onProgress) : null;
 
   const meta: IndexMeta = {
-    schemaVersion: 2,
+    schemaVersion: INDEX_SCHEMA_VERSION,
     passagesSha256: corpus.manifest.passagesSha256,
     translationsSha256: { ...corpus.translationSha256 },
     lexiconSha256: lexicon.sha256,

@@ -1,53 +1,56 @@
 import { Document } from "@langchain/core/documents";
 import type { Corpus } from "../corpus/load.js";
+import { displayPath } from "../data-file.js";
+import { missingDensePackage } from "./dense-packages.js";
 import { type EmbeddingModel, TransformersEmbeddings } from "./embeddings.js";
 import type { IndexMeta } from "./index-files.js";
 import { resolveModel } from "./model-resolution.js";
 import type { DensePath, OpenOptions } from "./open.js";
-import { HnswVectorStore } from "./vector-store.js";
+import { createVectorStore, openVectorStore } from "./vector-store.js";
 
 /** Passages embedded per call while building. */
 const EMBED_BATCH = 32;
 
-/**
- * The one place the dense store is made: the committed index uses hnswlib-node. Another
- * LangChain vector store (pgvector, Qdrant) plugs in here and in `openDense`.
- */
+/** Embeds every passage into a new vector store saved in `outDir`; the passage's id travels in metadata.passageId. */
 export async function buildVectors(corpus: Corpus, model: EmbeddingModel, outDir: string, onProgress?: (done: number, total: number) => void): Promise<NonNullable<IndexMeta["dense"]>> {
   const embeddings = await TransformersEmbeddings.load(model);
-  const store = new HnswVectorStore(embeddings, embeddings.dimension);
+  const { store, save } = createVectorStore(embeddings, embeddings.dimension);
   for (let i = 0; i < corpus.passages.length; i += EMBED_BATCH) {
     const batch = corpus.passages.slice(i, i + EMBED_BATCH);
     const documents = batch.map((p) => new Document({ pageContent: p.text, metadata: { passageId: p.id } }));
     await store.addVectors(await embeddings.embedDocuments(batch.map((p) => p.text)), documents);
     onProgress?.(Math.min(i + EMBED_BATCH, corpus.passages.length), corpus.passages.length);
   }
-  await store.save(outDir);
-  return { model: model.id, dimension: embeddings.dimension, passages: store.size };
+  await save(outDir);
+  return { model: model.id, modelSha256: embeddings.sha256, dimension: embeddings.dimension, passages: corpus.passages.length };
 }
 
+/** The dense path over the index's vectors, or why it is off: queries must be embedded by the very model that made them. */
 export async function openDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
-  if (!meta.dense) return { reason: `${indexDir}/ holds no vectors (it was built without an embedding model)` };
+  const index = `${displayPath(indexDir)}/`;
+  if (!meta.dense) return { reason: `${index} holds no vectors (it was built without an embedding model)` };
   const id = options.modelId ?? meta.dense.model;
   if (id !== meta.dense.model) {
-    return { reason: `${indexDir}/ vectors were made by ${meta.dense.model}, but EMBEDDING_MODEL asks for ${id}: run \`npm run build:index\` to re-embed with ${id}, or unset EMBEDDING_MODEL` };
+    return { reason: `${index} vectors were made by ${meta.dense.model}, but EMBEDDING_MODEL asks for ${id}: run \`npm run build:index\` to re-embed with ${id}, or unset EMBEDDING_MODEL` };
   }
   const resolution = resolveModel({ id, envDir: options.modelDir, roots: options.modelRoots, allowHub: options.allowHub ?? false });
   if (!resolution.model) return { reason: `no copy of the embedding model ${id} was found (looked in ${resolution.tried.join(", ")})` };
+  const modelDir = displayPath(resolution.model.dir);
   let embeddings: TransformersEmbeddings;
   try {
     embeddings = await TransformersEmbeddings.load(resolution.model);
   } catch (error) {
-    return { reason: `the embedding model ${id} at ${resolution.model.dir} could not be loaded (${(error as Error).message.split("\n")[0]})` };
+    return { reason: missingDensePackage(error) ?? `the embedding model ${id} at ${modelDir} could not be loaded (${(error as Error).message.split("\n")[0]})` };
   }
   if (embeddings.dimension !== meta.dense.dimension) {
-    return { reason: `the model at ${resolution.model.dir} makes ${embeddings.dimension}-d vectors but ${indexDir}/ holds ${meta.dense.dimension}-d ones: run \`npm run build:index\`` };
+    return { reason: `the model at ${modelDir} makes ${embeddings.dimension}-d vectors but ${index} holds ${meta.dense.dimension}-d ones: run \`npm run build:index\`` };
+  }
+  if (embeddings.sha256 !== meta.dense.modelSha256) {
+    return { reason: `the model at ${modelDir} is not the copy of ${id} that made the vectors in ${index} (its sha256 differs): run \`npm run build:index\` to re-embed the passages with it` };
   }
   try {
-    const store = await HnswVectorStore.load(indexDir, embeddings);
-    if (store.size !== meta.dense.passages) throw new Error(`${store.size} vectors for ${meta.dense.passages} passages`);
-    return { modelId: id, embeddings, store };
+    return { modelId: id, embeddings, store: await openVectorStore(indexDir, embeddings, meta.dense.passages) };
   } catch (error) {
-    return { reason: `the vectors in ${indexDir}/ are damaged (${(error as Error).message}): run \`npm run build:index\`` };
+    return { reason: `the vectors in ${index} are damaged (${(error as Error).message}): run \`npm run build:index\`` };
   }
 }

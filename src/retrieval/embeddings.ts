@@ -1,9 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
-import type { pipeline } from "@xenova/transformers";
+import { sha256Of } from "./index-files.js";
 
-type FeatureExtractor = Awaited<ReturnType<typeof pipeline>>;
+/** transformers.js's feature-extraction pipeline, as far as it is used here. */
+type FeatureExtractor = (texts: string[], options: { pooling: "mean"; normalize: boolean }) => Promise<{ tolist(): number[][] }>;
 
 /** Where an embedding model was found, in the order of the model resolution rule. */
 export type ModelSource = "env" | "project" | "shared" | "bundled" | "hub";
@@ -23,6 +24,10 @@ function prefixesFor(id: string): { query: string; passage: string } {
 
 const BATCH = 16;
 
+/** The ONNX weights transformers.js loads, quantized when the model folder has them. */
+const QUANTIZED_WEIGHTS = "onnx/model_quantized.onnx";
+const FULL_WEIGHTS = "onnx/model.onnx";
+
 /**
  * A LangChain `Embeddings` over transformers.js feature extraction: mean pooling over tokens,
  * unit length, so cosine similarity is a dot product.
@@ -31,6 +36,8 @@ export class TransformersEmbeddings extends Embeddings {
   private constructor(
     readonly model: EmbeddingModel,
     readonly dimension: number,
+    /** See `modelSha256`: recorded in the index, checked when it is opened. */
+    readonly sha256: string,
     private readonly extract: FeatureExtractor,
   ) {
     super({ maxConcurrency: 1 });
@@ -47,10 +54,12 @@ export class TransformersEmbeddings extends Embeddings {
       env.localModelPath = dirname(model.dir);
     }
     const name = model.source === "hub" ? model.id : basename(model.dir);
-    const quantized = model.source === "hub" || existsSync(join(model.dir, "onnx", "model_quantized.onnx"));
-    const extract = await pipeline("feature-extraction", name, { quantized });
+    const quantized = model.source === "hub" || existsSync(join(model.dir, QUANTIZED_WEIGHTS));
+    const extract = (await pipeline("feature-extraction", name, { quantized })) as FeatureExtractor;
     const probe = await run(extract, ["dimension probe"]);
-    return new TransformersEmbeddings(model, probe[0]!.length, extract);
+    // A hub model is cached under <cache>/<id>/, in the same layout as a local one.
+    const folder = model.source === "hub" ? join(model.dir, model.id) : model.dir;
+    return new TransformersEmbeddings(model, probe[0]!.length, modelSha256(folder, quantized ? QUANTIZED_WEIGHTS : FULL_WEIGHTS), extract);
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -66,6 +75,15 @@ export class TransformersEmbeddings extends Embeddings {
 }
 
 async function run(extract: FeatureExtractor, texts: string[]): Promise<number[][]> {
-  const output = await (extract as (t: string[], o: object) => Promise<{ tolist(): number[][] }>)(texts, { pooling: "mean", normalize: true });
-  return output.tolist();
+  return (await extract(texts, { pooling: "mean", normalize: true })).tolist();
+}
+
+/**
+ * The files that decide a text's vector, the tokenizer (words to rows) and the weights, hashed
+ * as the lines `<sha256>  <file>` of sha256sum: two copies of a model under the same name, one
+ * rebuilt, differ here.
+ */
+function modelSha256(folder: string, weightsFile: string): string {
+  const lines = ["tokenizer.json", weightsFile].map((file) => `${sha256Of(readFileSync(join(folder, file)))}  ${file}\n`);
+  return sha256Of(lines.join(""));
 }

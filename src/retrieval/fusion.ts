@@ -4,7 +4,7 @@ export interface Ranked {
 }
 
 /** The usual constant of reciprocal rank fusion: damps the weight of the very first ranks. */
-export const RRF_K = 60;
+const RRF_K = 60;
 
 /** Reciprocal rank fusion: each list adds weight / (RRF_K + rank) to the items it ranks. */
 export function reciprocalRankFusion(lists: Ranked[][], weights: number[] = lists.map(() => 1), k = RRF_K): Ranked[] {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fromPackageRoot } from "../package-root.js";
 import { z } from "zod";
+import { displayPath } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 import { LANGUAGES, type Language } from "./language.js";
 
 export const DEFAULT_INDEX_DIR = fromPackageRoot("index");
@@ -12,11 +13,14 @@ export const DOCUMENTS_FILE = "vectors.docs.json";
 export const VECTOR_STORE_FILES = [VECTORS_FILE, DOCUMENTS_FILE];
 export const REBUILD_INDEX = "Run `npm run build:index` to rebuild it.";
 
+/** Raised whenever meta.json changes shape; 3 added the model's sha256. */
+export const INDEX_SCHEMA_VERSION = 3;
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const LexicalFileSchema = z.object({ file: z.string(), sha256: Sha256, documents: z.number().int().nonnegative() });
 
-export const IndexMetaSchema = z.object({
-  schemaVersion: z.literal(2),
+const IndexMetaSchema = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
   /** The corpus, translations and lexicon the index was built from: changing any makes it stale. */
   passagesSha256: Sha256,
   translationsSha256: z.record(z.string(), Sha256),
@@ -26,6 +30,8 @@ export const IndexMetaSchema = z.object({
   dense: z
     .object({
       model: z.string().min(1),
+      /** The model's tokenizer and weights (see TransformersEmbeddings): a rebuilt model under the same name is caught. */
+      modelSha256: Sha256,
       dimension: z.number().int().positive(),
       passages: z.number().int().nonnegative(),
     })
@@ -49,24 +55,28 @@ export function lexicalFileName(lang: Language): string {
 
 export function readIndexMeta(dir: string): IndexMeta {
   const path = join(dir, "meta.json");
-  if (!existsSync(path)) throw new IndexError(`${path} is missing. ${REBUILD_INDEX}`);
+  if (!existsSync(path)) throw new IndexError(`${displayPath(path)} is missing. ${REBUILD_INDEX}`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch {
-    throw new IndexError(`${path} is not valid JSON. ${REBUILD_INDEX}`);
+    throw new IndexError(`${displayPath(path)} is not valid JSON. ${REBUILD_INDEX}`);
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== INDEX_SCHEMA_VERSION) {
+    throw new IndexError(`${displayPath(path)} is in index format ${String(version ?? "unknown")}; this version of Relais reads format ${INDEX_SCHEMA_VERSION}. ${REBUILD_INDEX}`);
   }
   const parsed = IndexMetaSchema.safeParse(json);
-  if (!parsed.success) throw new IndexError(`${path} is not in the expected shape (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}). ${REBUILD_INDEX}`);
+  if (!parsed.success) throw new IndexError(`${displayPath(path)} is not in the expected shape (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}). ${REBUILD_INDEX}`);
   return parsed.data;
 }
 
 /** Reads a language's lexical index file and checks it is the one meta.json describes. */
 export function readLexicalFile(dir: string, meta: IndexMeta, lang: Language): string {
   const path = join(dir, meta.lexical[lang].file);
-  if (!existsSync(path)) throw new IndexError(`${path} is missing. ${REBUILD_INDEX}`);
+  if (!existsSync(path)) throw new IndexError(`${displayPath(path)} is missing. ${REBUILD_INDEX}`);
   const text = readFileSync(path, "utf8");
-  if (sha256Of(text) !== meta.lexical[lang].sha256) throw new IndexError(`${path} is damaged (its checksum differs from meta.json). ${REBUILD_INDEX}`);
+  if (sha256Of(text) !== meta.lexical[lang].sha256) throw new IndexError(`${displayPath(path)} is damaged (its checksum differs from meta.json). ${REBUILD_INDEX}`);
   return text;
 }
 

@@ -4,12 +4,8 @@ import type { Corpus } from "../corpus/load.js";
 import type { PassageKind } from "../corpus/schema.js";
 import type { Language } from "./language.js";
 import type { Analyzer } from "./analyzer.js";
+import type { Ranked } from "./fusion.js";
 import type { WeightedQuery } from "./query.js";
-
-export interface ScoredId {
-  id: string;
-  score: number;
-}
 
 /**
  * BM25+ parameters. Length normalisation (b) is stronger than the usual 0.75: passages run from
@@ -82,7 +78,7 @@ export class LexicalIndex {
     return JSON.stringify({ minisearch: this.index.toJSON(), documentFrequency: Object.fromEntries(this.documentFrequency) });
   }
 
-  search(query: WeightedQuery, k: number): ScoredId[] {
+  search(query: WeightedQuery, k: number): Ranked[] {
     if (query.size === 0) return [];
     const results = this.index.search([...query.keys()].join(" "), {
       tokenize: (text) => text.split(" "),

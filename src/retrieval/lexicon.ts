@@ -3,7 +3,7 @@ import { z } from "zod";
 import { stripAccents } from "../corpus/text.js";
 import { parseJsonText, readDataText } from "../data-file.js";
 
-export const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
+const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
 const LEXICON_FIX = "Fix src/retrieval/lexicon.fr-en.json (git checkout restores it), then npm run build:index.";
 
 const LexiconFileSchema = z.object({
@@ -95,6 +95,15 @@ export function matchFrench(tokens: string[], lexicon: Lexicon): LexiconMatch[] 
     }
   }
   return matches;
+}
+
+/** The places (the lexicon's English place words) a text names: "à Tunis" -> tunis. */
+export function placesNamedIn(text: string, lexicon: Lexicon): string[] {
+  const places = new Set<string>();
+  for (const token of tokenize(text)) {
+    for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? ""]) if (lexicon.places.has(word)) places.add(word);
+  }
+  return [...places];
 }
 
 function byInitial(words: string[]): Map<string, string[]> {

@@ -2,13 +2,15 @@ import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
-import { createAnalyzers } from "./analyzer.js";
+import { displayPath } from "../data-file.js";
+import { type Analyzer, createAnalyzers } from "./analyzer.js";
+import { missingDensePackage } from "./dense-packages.js";
 import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
 import { LANGUAGES, type Language, LanguageIdentifier } from "./language.js";
 import { indexedTexts, LexicalIndex } from "./lexical-index.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import type { ModelSearch } from "./model-resolution.js";
-import type { Analyzer } from "./analyzer.js";
+import type { RetrieverKind } from "./search.js";
 
 export interface OpenOptions {
   corpusDir?: string;
@@ -18,10 +20,15 @@ export interface OpenOptions {
   /** EMBEDDING_MODEL_DIR. */
   modelDir?: string | undefined;
   allowHub?: boolean;
-  /** Folders holding models by id (default: ./models, ../shared/models, index/models). */
+  /** Folders holding models by id (default: the package's models/, ../shared/models/, index/models/). */
   modelRoots?: ModelSearch["roots"];
   /** Load the dense path (off by default: lexical is the default retriever and starts faster). */
   dense?: boolean;
+  /**
+   * The retriever used when a question names none (RETRIEVER): lexical by default. Dense and
+   * hybrid load the dense path too, and fall back to lexical when it cannot be had.
+   */
+  retriever?: RetrieverKind;
   /** Told once why dense retrieval is off. */
   onDenseUnavailable?: (reason: string) => void;
   /**
@@ -52,6 +59,8 @@ export interface OpenedIndex {
   dense: DensePath | undefined;
   /** Why dense retrieval is off, when it is. */
   denseUnavailable: string | undefined;
+  /** The retriever asked for as the default (see OpenOptions.retriever). */
+  preferred: RetrieverKind;
 }
 
 /**
@@ -63,15 +72,16 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
   const corpus = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
   const indexDir = options.indexDir ?? DEFAULT_INDEX_DIR;
   const meta = readIndexMeta(indexDir);
+  const index = `${displayPath(indexDir)}/`;
   if (meta.passagesSha256 !== corpus.manifest.passagesSha256) {
-    throw new IndexError(`${indexDir}/ was built from another version of the corpus. ${REBUILD_INDEX}`);
+    throw new IndexError(`${index} was built from another version of the corpus. ${REBUILD_INDEX}`);
   }
   for (const [lang, sha] of Object.entries(corpus.translationSha256)) {
-    if (meta.translationsSha256[lang] !== sha) throw new IndexError(`${indexDir}/ was built from another version of corpus/translations/${lang}.jsonl. ${REBUILD_INDEX}`);
+    if (meta.translationsSha256[lang] !== sha) throw new IndexError(`${index} was built from another version of corpus/translations/${lang}.jsonl. ${REBUILD_INDEX}`);
   }
   const lexicon = loadLexicon();
   if (meta.lexiconSha256 !== lexicon.sha256) {
-    throw new IndexError(`${indexDir}/ was built with another version of the lexicon. ${REBUILD_INDEX}`);
+    throw new IndexError(`${index} was built with another version of the lexicon. ${REBUILD_INDEX}`);
   }
   const analyzers = createAnalyzers(lexicon, corpus);
   const lexical = {} as Record<Language, LexicalIndex>;
@@ -79,7 +89,7 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
     try {
       lexical[lang] = LexicalIndex.fromJSON(readLexicalFile(indexDir, meta, lang), analyzers[lang]);
     } catch (error) {
-      const file = join(indexDir, meta.lexical[lang].file);
+      const file = displayPath(join(indexDir, meta.lexical[lang].file));
       const problem = error instanceof IndexError ? error : new IndexError(`${file} cannot be read (${(error as Error).message}). ${REBUILD_INDEX}`);
       if (!options.onLexicalRebuilt) throw problem;
       // The corpus and lexicon match the index's record, so the same code rebuilds the same index.
@@ -89,9 +99,9 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
   }
   const [languages, dense] = await Promise.all([
     LanguageIdentifier.load(lexicon),
-    options.dense ? loadDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
+    wantsDense(options) ? loadDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
   ]);
-  if ("reason" in dense && options.dense) options.onDenseUnavailable?.(dense.reason);
+  if ("reason" in dense && wantsDense(options)) options.onDenseUnavailable?.(dense.reason);
   return {
     corpus,
     meta,
@@ -101,19 +111,24 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
     languages,
     dense: "reason" in dense ? undefined : dense,
     denseUnavailable: "reason" in dense ? dense.reason : undefined,
+    preferred: options.retriever ?? "lexical",
   };
 }
 
+function wantsDense(options: OpenOptions): boolean {
+  return options.dense === true || (options.retriever !== undefined && options.retriever !== "lexical");
+}
+
 /**
- * The dense path is loaded only when asked for: a lexical-only bot never loads LangChain's
- * vector stores, hnswlib-node or ONNX Runtime, and an install without them still answers.
+ * The dense path is loaded only when asked for: a lexical-only bot never loads hnswlib-node or
+ * ONNX Runtime, and an install where those optional packages failed still answers.
  */
 async function loadDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
   let dense: typeof import("./dense.js");
   try {
     dense = await import("./dense.js");
   } catch (error) {
-    return { reason: `its packages are not installed (${(error as Error).message.split("\n")[0]}); reinstall with \`npm ci\` where a C++ toolchain is available for hnswlib-node` };
+    return { reason: missingDensePackage(error) ?? `its code could not be loaded (${(error as Error).message.split("\n")[0]}); run \`npm ci\`` };
   }
   return dense.openDense(indexDir, meta, options);
 }

@@ -32,7 +32,7 @@ const FRENCH_LOOKALIKE_WEIGHT = 0.3;
  * How much the words of the asker's description of themselves count ("je suis pharmacien
  * guinéen, ..."), against the words of the question itself.
  */
-export const SELF_DESCRIPTION_WEIGHT = 0.4;
+const SELF_DESCRIPTION_WEIGHT = 0.4;
 
 /** One thing the question asks about, and the index terms that express it in each language. */
 export interface Concept {

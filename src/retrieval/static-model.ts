@@ -105,7 +105,7 @@ function meanRow(tokens: string[], rows: Map<string, Float64Array>, dim: number)
 }
 
 /** First principal component (uncentred, as in SIF) by power iteration from a fixed start. */
-export function firstPrincipalComponent(samples: Float64Array[]): Float64Array {
+function firstPrincipalComponent(samples: Float64Array[]): Float64Array {
   const dim = samples[0]?.length ?? 0;
   let u = new Float64Array(dim).fill(1 / Math.sqrt(dim || 1));
   for (let iteration = 0; iteration < 100; iteration++) {

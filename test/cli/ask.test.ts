@@ -15,7 +15,6 @@ const CitationSchema = z.strictObject({
   publisher: z.string(),
   year: z.number().int(),
   section: z.string().optional(),
-  page: z.number().int().optional(),
   quote: z.string().min(1),
   // The project's French translation of the quote, beside the report's own words.
   quoteFr: z.string().min(1).optional(),

@@ -56,7 +56,7 @@ describe("an index built here", () => {
   it("survives a save and load round trip with the same results, lexical and dense", async () => {
     const dir = freshDir("round-trip");
     const meta = await buildIndex({ corpus, lexicon, outDir: dir, model: TINY });
-    expect(meta.dense).toEqual({ model: TINY.id, dimension: 8, passages: corpus.passages.length });
+    expect(meta.dense).toEqual({ model: TINY.id, modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), dimension: 8, passages: corpus.passages.length });
     const open = () => PassageRetriever.open({ indexDir: dir, dense: true, modelId: TINY.id, modelDir: TINY.dir, modelRoots: NO_ROOTS, allowHub: false });
     const [a, b] = [await open(), await open()];
     for (const kind of ["lexical", "dense"] as const) {
@@ -79,6 +79,7 @@ describe("an index built here", () => {
     ["a damaged lexical index", (dir: string) => writeFileSync(join(dir, "lexical.json"), "{}"), /lexical\.json is damaged.*npm run build:index/],
     ["a missing meta.json", (dir: string) => rmSync(join(dir, "meta.json")), /meta\.json is missing.*npm run build:index/],
     ["a meta.json that is not JSON", (dir: string) => writeFileSync(join(dir, "meta.json"), "nope"), /meta\.json is not valid JSON.*npm run build:index/],
+    ["a meta.json of an older format", (dir: string) => writeFileSync(join(dir, "meta.json"), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")), schemaVersion: 2 })), /meta\.json is in index format 2; this version of Relais reads format 3.*npm run build:index/],
   ])("stops on %s with the fix", async (_name, damage, message) => {
     const dir = freshDir(`damaged-${_name.replace(/\W+/g, "-")}`);
     await buildIndex({ corpus, lexicon, outDir: dir });
@@ -108,5 +109,18 @@ describe("an index built here", () => {
       onDenseUnavailable: (r) => reasons.push(r),
     });
     expect(reasons[0]).toMatch(/makes 100-d vectors but .* holds 8-d ones: run `npm run build:index`/);
+  });
+
+  it("turns dense off, still answering lexically, when the model found is another copy than the one that made its vectors", async () => {
+    // The committed index, queried with a copy of its model whose tokenizer was rebuilt.
+    const model = freshDir("rebuilt-model");
+    cpSync("index/models/relais/glove-sif-100d", model, { recursive: true });
+    writeFileSync(join(model, "tokenizer.json"), readFileSync(join(model, "tokenizer.json"), "utf8") + "\n");
+    const reasons: string[] = [];
+    const retriever = await PassageRetriever.open({ dense: true, modelDir: model, modelRoots: NO_ROOTS, allowHub: false, onDenseUnavailable: (r) => reasons.push(r) });
+    expect(reasons[0]).toMatch(/is not the copy of relais\/glove-sif-100d that made the vectors .*sha256 differs.*run `npm run build:index`/);
+    expect(retriever.available).toEqual(["lexical"]);
+    const result = await retriever.retrieve("What is the fine for overstaying a visa in Tunisia?");
+    expect(result.passages.some((p) => p.passage.text.includes("20 Tunisian Dinars per week"))).toBe(true);
   });
 });
