@@ -9,7 +9,22 @@ import type { Update } from "grammy/types";
 import pino from "pino";
 import { Answerer } from "./answer/index.js";
 import { createGenerator } from "./answer/generator.js";
-import { ALLOWED_UPDATES, createBot, createWebhookServer, FileStore, LONG_POLL_SECONDS, registerCommands, singleProcessServices, UpdatesInHand, type BotLog } from "./bot/index.js";
+import {
+  ALLOWED_UPDATES,
+  connectRedis,
+  createBot,
+  createServices,
+  createWebhookServer,
+  FileStore,
+  LONG_POLL_SECONDS,
+  memoryStorage,
+  RedisUnavailable,
+  RedisUserStore,
+  redisStorage,
+  registerCommands,
+  UpdatesInHand,
+  type BotLog,
+} from "./bot/index.js";
 import { chatEndpoint, type Config, ConfigError, readConfig, transcriptionEndpoint, webhookPath } from "./config.js";
 import { StartError, waitForBotApi } from "./bot/startup.js";
 import { CorpusError } from "./corpus/index.js";
@@ -20,6 +35,8 @@ import { createSpeechSynthesizer } from "./voice/index.js";
 
 /** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
 const STOP_GRACE_MS = 8_000;
+/** While Redis fails, the log says so at most this often, not at every update. */
+const REDIS_WARNING_INTERVAL_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, "bot");
@@ -48,7 +65,7 @@ async function main(): Promise<void> {
   }
 
   const retriever = await PassageRetriever.open({
-    dense: config.RETRIEVER !== "lexical",
+    retriever: config.RETRIEVER,
     modelId: config.EMBEDDING_MODEL,
     modelDir: config.EMBEDDING_MODEL_DIR,
     allowHub: !config.RELAIS_OFFLINE,
@@ -57,14 +74,24 @@ async function main(): Promise<void> {
   });
   const answerer = Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(config), (m) => log.warn(m), retriever) });
   const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
-  const store = new FileStore(config.STATE_FILE, token, (m) => log.warn(m));
-  const services = singleProcessServices({ answerer, help, store, log, secret: token, voice: await voiceFrom(config, log) });
-  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand });
+  // With REDIS_URL every replica shares what the bot keeps and remembers; without, one process.
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : undefined;
+  let lastRedisWarning = 0;
+  const redisFailed = (error: Error) => {
+    if (Date.now() - lastRedisWarning < REDIS_WARNING_INTERVAL_MS) return;
+    lastRedisWarning = Date.now();
+    log.warn("answering without a shared memory: Redis failed", { error: error.message });
+  };
+  const store = redis ? new RedisUserStore(redis, token, redisFailed) : new FileStore(config.STATE_FILE, token, (m) => log.warn(m));
+  const storage = redis ? redisStorage(redis, redisFailed) : memoryStorage;
+  const services = createServices({ answerer, help, store, log, secret: token, storage, voice: await voiceFrom(config, log) });
+  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand, ...(redis ? { rateLimitRedis: redis } : {}) });
   onStop(async () => {
     stopping = true;
     await stopSource();
     const report = await inHand.drain(STOP_GRACE_MS);
     await store.close();
+    await redis?.quit().catch(() => redis.disconnect());
     log.info("stopped", { ...report });
   }, log);
 
@@ -113,7 +140,7 @@ function onStop(stop: () => Promise<void>, log: BotLog): void {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError || error instanceof DataFileError || error instanceof StartError) {
+  if (error instanceof ConfigError || error instanceof CorpusError || error instanceof IndexError || error instanceof DataFileError || error instanceof StartError || error instanceof RedisUnavailable) {
     console.error(error.message);
     process.exit(1);
   }

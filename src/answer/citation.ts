@@ -18,6 +18,8 @@ export interface Citation {
   footnote?: number;
   /** The report's own words, whole sentences. */
   quote: string;
+  /** Which sentences of the passage the quote is: enough to quote them again (the sources button). */
+  sentences: SentenceRange;
   /** The same sentences in each language they are translated into. */
   translations: Partial<Record<TranslatedLanguage, TranslatedQuote>>;
 }
@@ -44,6 +46,7 @@ export function citeSentences(corpus: Corpus, passage: Passage, marker: number, 
     ...(section ? { section } : {}),
     ...(passage.footnote ? { footnote: passage.footnote } : {}),
     quote: sentences.map((s) => s.text).join(" "),
+    sentences: range,
     translations: translationsOf(sentences),
   };
 }

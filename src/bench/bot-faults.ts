@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { type Answerer, MAX_QUESTION_CHARS } from "../answer/index.js";
 import { loadFactCards } from "../answer/fact-cards.js";
 import { ChatGenerator } from "../answer/llm.js";
-import { createBot, createWebhookServer, FileStore, MemoryStore, singleProcessServices, UpdatesInHand } from "../bot/index.js";
+import { createBot, createWebhookServer, FileStore, MemoryStore, createServices, UpdatesInHand } from "../bot/index.js";
 import { HelpDirectory } from "../help/index.js";
 import { loadPrompt } from "../llm/chat.js";
 import { loadLexicon } from "../retrieval/lexicon.js";
@@ -55,7 +55,7 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
       writeFileSync(path, '{"languages": {"abc": "de"');
       const warnings: string[] = [];
       const store = new FileStore(path, TOKEN, (m) => warnings.push(m));
-      store.setLanguage(1, "en");
+      await store.setLanguage(1, "en");
       await store.close();
       const aside = readdirSync(scratch).filter((f) => f.startsWith("state.json.damaged-"));
       return { serving: true, message: `${warnings[0] ?? ""} (${aside.length} file set aside, new state saved)` };
@@ -85,7 +85,7 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
       const api = new StandInBotApi({ tooManyRequests: 0, serverErrors: 0, slow: 1, slowMs: 1_500, retryAfterSeconds: 1 });
       const apiRoot = await api.start();
       const inHand = new UpdatesInHand();
-      const services = singleProcessServices({ answerer, help: HelpDirectory.load(answerer.corpus), store: new MemoryStore(TOKEN), log: { info() {}, warn() {}, error() {} }, secret: TOKEN });
+      const services = createServices({ answerer, help: HelpDirectory.load(answerer.corpus), store: new MemoryStore(TOKEN), log: { info() {}, warn() {}, error() {} }, secret: TOKEN });
       const bot = createBot(TOKEN, services, { apiRoot, inHand, botInfo: { id: 1, is_bot: true, first_name: "Relais", username: "relais_fault_bot" } as never });
       const server = createWebhookServer({ secret: "fault-run-webhook-secret", path: "/hook", inHand, ready: () => true, stopping: () => false, handle: (u) => bot.handleUpdate(u) });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

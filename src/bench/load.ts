@@ -1,6 +1,6 @@
 import { run } from "@grammyjs/runner";
 import type { Answerer } from "../answer/index.js";
-import { createBot, MemoryStore, singleProcessServices, type BotLog } from "../bot/index.js";
+import { createBot, MemoryStore, createServices, type BotLog } from "../bot/index.js";
 import { HelpDirectory } from "../help/index.js";
 import { type Faults, StandInBotApi } from "./stand-in-api.js";
 
@@ -46,7 +46,7 @@ export async function runLoad(answerer: Answerer, options: LoadOptions): Promise
   let errorsLogged = 0;
   const quiet = () => {};
   const log: BotLog = { info: quiet, warn: quiet, error: () => void errorsLogged++ };
-  const services = singleProcessServices({ answerer, help: HelpDirectory.load(answerer.corpus), store: new MemoryStore("load"), log, secret: TOKEN });
+  const services = createServices({ answerer, help: HelpDirectory.load(answerer.corpus), store: new MemoryStore("load"), log, secret: TOKEN });
   const bot = createBot(TOKEN, services, { apiRoot, floodLimitPerMinute: 1_000_000, maxRetryAttempts: 20 });
   await bot.init();
 

@@ -9,7 +9,6 @@ import type { VoiceServices } from "./voice.js";
 import type { FeedbackSigner, VoteBook } from "./votes.js";
 import type { Language } from "../retrieval/index.js";
 import type { BotMessages } from "./locales/index.js";
-import type { SourcesCache } from "./sources-cache.js";
 import type { UserStore } from "./store.js";
 
 /** What every feature receives: the update, the user's language and the bot's services. */
@@ -28,7 +27,6 @@ export interface BotServices {
   /** Where to ask for help: the reports' organisations and the operator's contacts. */
   help: HelpDirectory;
   store: UserStore;
-  sources: SourcesCache;
   /** The previous question of each chat, for follow-ups (10 minutes, memory only). */
   conversations: ConversationMemory;
   /** Which messages answered which, so that an edited question replaces its answer. */

@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import type { Language } from "../retrieval/index.js";
-import { TtlMap } from "./ttl-map.js";
+import { hashedId } from "./hashed-id.js";
+import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 /**
  * What the bot remembers of a chat to read a follow-up ("et si je pars sans payer ?"): the
@@ -25,30 +25,26 @@ export const CONVERSATION_TTL_MS = 10 * 60 * 1000;
 /** Chats remembered at once in one process; the oldest go first. */
 const CAPACITY = 20_000;
 
-/** The single-process memory, under a keyed hash of the chat id. */
-export class InMemoryConversations implements ConversationMemory {
-  private readonly turns: TtlMap<Turn>;
+/** The memory of follow-ups, filed under a keyed hash of the chat id. */
+export class Conversations implements ConversationMemory {
+  private readonly turns: KeyedStorage<Turn>;
 
   constructor(
+    storage: StorageFactory,
     private readonly secret: string,
-    now: () => number = Date.now,
   ) {
-    this.turns = new TtlMap(CONVERSATION_TTL_MS, CAPACITY, now);
+    this.turns = storage<Turn>("turn", CONVERSATION_TTL_MS, CAPACITY);
   }
 
-  private key(chatId: number): string {
-    return createHmac("sha256", this.secret).update(`chat:${chatId}`).digest("base64url").slice(0, 22);
+  recall(chatId: number): Promise<Turn | undefined> {
+    return this.turns.read(hashedId(this.secret, "chat", chatId));
   }
 
-  async recall(chatId: number): Promise<Turn | undefined> {
-    return this.turns.get(this.key(chatId));
+  remember(chatId: number, turn: Turn): Promise<void> {
+    return this.turns.write(hashedId(this.secret, "chat", chatId), turn);
   }
 
-  async remember(chatId: number, turn: Turn): Promise<void> {
-    this.turns.set(this.key(chatId), turn);
-  }
-
-  async forget(chatId: number): Promise<void> {
-    this.turns.delete(this.key(chatId));
+  forget(chatId: number): Promise<void> {
+    return this.turns.delete(hashedId(this.secret, "chat", chatId));
   }
 }

@@ -27,7 +27,7 @@ export function answerHtml(answer: Answer): string {
  * Behind the "sources" button: every citation with title, publisher, year, section and the
  * report's words; in a translated language, the translation first and the report's English under it.
  */
-export function sourcesHtml(answer: Answer, messages: BotMessages): string {
+export function sourcesHtml(answer: Pick<Answer, "lang" | "citations">, messages: BotMessages): string {
   return answer.citations
     .map((c) => {
       const where = locate(c, answer.lang);

@@ -2,10 +2,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotError, GrammyError, HttpError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
 import type { Answerer } from "../answer/index.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { BotLog, BotServices, RelaisContext } from "./context.js";
-import { InMemoryConversations } from "./conversation.js";
+import { Conversations } from "./conversation.js";
 import { buttonsFeature } from "./features/buttons.js";
 import { conversationFeature } from "./features/conversation.js";
 import { groupsFeature } from "./features/groups.js";
@@ -15,47 +16,50 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { API_CALL_TIMEOUT_SECONDS, boundedNetworkRetry, MAX_RETRY_AFTER_SECONDS, outageWatch } from "./api-calls.js";
 import { limits } from "./limits.js";
-import { InMemoryReplyLog } from "./replies.js";
-import { SourcesCache } from "./sources-cache.js";
+import { type StorageFactory, memoryStorage } from "./keyed-storage.js";
+import { ReplyLogStore } from "./replies.js";
 import type { UserStore } from "./store.js";
-import { InMemoryUpdateLedger, UpdatesInHand } from "./updates.js";
+import { UpdateClaims, UpdatesInHand } from "./updates.js";
 import { SpokenAnswers, type VoiceServices } from "./voice.js";
-import { FeedbackSigner, InMemoryVoteBook } from "./votes.js";
+import { FeedbackSigner, VoteClaims } from "./votes.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
 import { messagesFor } from "./locales/index.js";
 
 export type { BotServices, BotLog, RelaisContext } from "./context.js";
 export { FileStore, MemoryStore, type UserStore } from "./store.js";
-export { SourcesCache } from "./sources-cache.js";
+export { connectRedis, RedisUnavailable, RedisUserStore } from "./redis-store.js";
+export { memoryStorage, redisStorage, type StorageFactory } from "./keyed-storage.js";
 export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
 export { LONG_POLL_SECONDS } from "./api-calls.js";
 export { ALLOWED_UPDATES, UpdatesInHand, type DrainReport } from "./updates.js";
 
 /**
- * The services of a bot in one process: its short memories in memory. `secret` keys every
- * hash of user and chat ids and signs the buttons (the bot token serves).
+ * The bot's services. Its short memories live where `storage` puts them: in this process
+ * (memoryStorage, the default) or in Redis shared by every replica (redisStorage). `secret`
+ * keys every hash of user and chat ids and signs the buttons (the bot token serves).
  */
-export function singleProcessServices(parts: {
+export function createServices(parts: {
   answerer: Answerer;
   help: HelpDirectory;
   store: UserStore;
   log: BotLog;
   secret: string;
+  storage?: StorageFactory;
   voice?: Omit<VoiceServices, "spoken">;
 }): BotServices {
+  const storage = parts.storage ?? memoryStorage;
   return {
     answerer: parts.answerer,
     corpus: parts.answerer.corpus,
     help: parts.help,
     store: parts.store,
-    sources: new SourcesCache(),
-    conversations: new InMemoryConversations(parts.secret),
-    replies: new InMemoryReplyLog(parts.secret),
+    conversations: new Conversations(storage, parts.secret),
+    replies: new ReplyLogStore(storage, parts.secret),
     feedback: new FeedbackSigner(parts.secret),
-    votes: new InMemoryVoteBook(parts.secret),
-    updates: new InMemoryUpdateLedger(),
-    voice: { fileRoot: "https://api.telegram.org", ...parts.voice, spoken: new SpokenAnswers() },
+    votes: new VoteClaims(storage, parts.secret),
+    updates: new UpdateClaims(storage),
+    voice: { fileRoot: "https://api.telegram.org", ...parts.voice, spoken: new SpokenAnswers(storage) },
     log: parts.log,
   };
 }
@@ -75,6 +79,8 @@ export interface BotOptions {
   networkRetryDelaysMs?: readonly number[];
   /** Counts the updates being worked on, so that a stop can finish them. */
   inHand?: UpdatesInHand;
+  /** Rate limits counted in Redis, across replicas; in this process without. */
+  rateLimitRedis?: Redis;
 }
 
 /** Builds the bot; nothing starts here, so a test can feed it updates and watch its API calls. */
@@ -113,14 +119,14 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   // One chat's updates are handled in order, even when the runner handles many chats at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
-    const chosen = ctx.from ? services.store.language(ctx.from.id) : undefined;
+    const chosen = ctx.from ? await services.store.language(ctx.from.id) : undefined;
     ctx.lang = chosen ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "fr");
     ctx.langChosen = chosen !== undefined;
     ctx.messages = messagesFor(ctx.lang);
     ctx.services = services;
     await next();
   });
-  bot.use(...limits({ messagesPerMinute: options.floodLimitPerMinute ?? 20, secret: token }));
+  bot.use(...limits({ messagesPerMinute: options.floodLimitPerMinute ?? 20, secret: token, redis: options.rateLimitRedis, log: services.log }));
 
   bot.errorBoundary(report).use(welcomeFeature, languageFeature, groupsFeature, buttonsFeature, inlineFeature, conversationFeature, unhandledFeature);
   return bot;

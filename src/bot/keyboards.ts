@@ -6,7 +6,8 @@ import type { FeedbackSigner } from "./votes.js";
 /** Callback data the bot reads, all under Telegram's 64-byte limit (feedback: see votes.ts). */
 export const CALLBACK = {
   language: /^lang:(fr|en)$/,
-  sources: /^src:([\w-]{1,16})$/,
+  /** Any src: data: a button from an older corpus or version says its sources are gone. */
+  sources: /^src:/,
   say: /^say:([\w-]{8})$/,
   feedback: /^fb:/,
 };
@@ -16,11 +17,11 @@ export function languageKeyboard(): InlineKeyboard {
 }
 
 /** The sources button, 🔊 when the answer can be read aloud, and 👍/👎 signed for this answer. */
-export function answerKeyboard(messages: BotMessages, answer: { id: string; kind: AnswerKind; speakable: boolean }, sourcesKey: string | undefined, feedback: FeedbackSigner): InlineKeyboard {
+export function answerKeyboard(messages: BotMessages, answer: { id: string; kind: AnswerKind; speakable: boolean }, sourcesData: string | undefined, feedback: FeedbackSigner): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (sourcesKey) keyboard.text(messages.sourcesButton, `src:${sourcesKey}`);
+  if (sourcesData) keyboard.text(messages.sourcesButton, sourcesData);
   if (answer.speakable) keyboard.text(messages.listenButton, `say:${answer.id}`);
-  if (sourcesKey || answer.speakable) keyboard.row();
+  if (sourcesData || answer.speakable) keyboard.row();
   const { id: answerId, kind } = answer;
   return keyboard.text(messages.usefulButton, feedback.data(answerId, kind, true)).text(messages.notUsefulButton, feedback.data(answerId, kind, false));
 }

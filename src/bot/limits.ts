@@ -1,7 +1,8 @@
-import { createHmac } from "node:crypto";
 import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
-import type { RelaisContext } from "./context.js";
+import type { Redis } from "ioredis";
+import type { BotLog, RelaisContext } from "./context.js";
+import { hashedId } from "./hashed-id.js";
 
 /** A minute: the window of every limit, and what the person is told to wait. */
 const WINDOW_MS = 60_000;
@@ -13,6 +14,9 @@ export interface LimitOptions {
   messagesPerMinute: number;
   /** Keys the hash of user ids: the limiter's store never holds an id. */
   secret: string;
+  /** Counts in Redis, so that a person's limit holds across replicas; in this process without. */
+  redis?: Redis | undefined;
+  log: BotLog;
 }
 
 /**
@@ -21,10 +25,12 @@ export interface LimitOptions {
  * language, when to try again.
  */
 export function limits(options: LimitOptions): Array<MiddlewareFn<RelaisContext>> {
-  const who = (ctx: RelaisContext) => (ctx.from ? createHmac("sha256", options.secret).update(`user:${ctx.from.id}`).digest("base64url").slice(0, 16) : undefined);
-  return [
-    limit<RelaisContext, never>({
+  const who = (ctx: RelaisContext) => (ctx.from ? hashedId(options.secret, "user", ctx.from.id) : undefined);
+  const storageClient = options.redis ?? "MEMORY_STORE";
+  const limiters = [
+    limit<RelaisContext, Redis>({
       keyPrefix: "relais:msg:",
+      storageClient,
       timeFrame: WINDOW_MS,
       limit: options.messagesPerMinute,
       keyGenerator: (ctx) => (ctx.message || ctx.editedMessage ? who(ctx) : undefined),
@@ -32,8 +38,9 @@ export function limits(options: LimitOptions): Array<MiddlewareFn<RelaisContext>
         if (ctx.chat?.type === "private") await ctx.reply(ctx.messages.slowDown).catch(() => {});
       },
     }),
-    limit<RelaisContext, never>({
+    limit<RelaisContext, Redis>({
       keyPrefix: "relais:tap:",
+      storageClient,
       timeFrame: WINDOW_MS,
       limit: TAPS_PER_MINUTE,
       keyGenerator: (ctx) => (ctx.callbackQuery ? who(ctx) : undefined),
@@ -41,8 +48,9 @@ export function limits(options: LimitOptions): Array<MiddlewareFn<RelaisContext>
         await ctx.answerCallbackQuery({ text: ctx.messages.slowDownShort }).catch(() => {});
       },
     }),
-    limit<RelaisContext, never>({
+    limit<RelaisContext, Redis>({
       keyPrefix: "relais:inline:",
+      storageClient,
       timeFrame: WINDOW_MS,
       limit: INLINE_QUERIES_PER_MINUTE,
       keyGenerator: (ctx) => (ctx.inlineQuery ? who(ctx) : undefined),
@@ -51,4 +59,25 @@ export function limits(options: LimitOptions): Array<MiddlewareFn<RelaisContext>
       },
     }),
   ];
+  return limiters.map((limiter) => failOpen(limiter, options.log));
+}
+
+/**
+ * A limit whose store fails (Redis down) lets the update through: a person is answered rather
+ * than silenced. Errors after the limit let it through are the handlers' own, and go on up.
+ */
+function failOpen(limiter: MiddlewareFn<RelaisContext>, log: BotLog): MiddlewareFn<RelaisContext> {
+  return async (ctx, next) => {
+    let passed = false;
+    try {
+      await limiter(ctx, () => {
+        passed = true;
+        return next();
+      });
+    } catch (error) {
+      if (passed) throw error;
+      log.warn("rate limit not counted: its store failed", { update: ctx.update.update_id, error: (error as Error).message });
+      await next();
+    }
+  };
 }

@@ -1,5 +1,5 @@
-import { createHmac } from "node:crypto";
-import { TtlMap } from "./ttl-map.js";
+import { hashedId } from "./hashed-id.js";
+import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 /**
  * Which messages the bot sent in reply to a user's message, so that an edited question
@@ -14,25 +14,25 @@ export interface ReplyLog {
 export const REPLY_LOG_TTL_MS = 24 * 60 * 60 * 1000;
 const CAPACITY = 50_000;
 
-export class InMemoryReplyLog implements ReplyLog {
-  private readonly replies: TtlMap<number[]>;
+export class ReplyLogStore implements ReplyLog {
+  private readonly replies: KeyedStorage<number[]>;
 
   constructor(
+    storage: StorageFactory,
     private readonly secret: string,
-    now: () => number = Date.now,
   ) {
-    this.replies = new TtlMap(REPLY_LOG_TTL_MS, CAPACITY, now);
+    this.replies = storage<number[]>("replies", REPLY_LOG_TTL_MS, CAPACITY);
   }
 
   private key(chatId: number, messageId: number): string {
-    return `${createHmac("sha256", this.secret).update(`chat:${chatId}`).digest("base64url").slice(0, 22)}:${messageId}`;
+    return `${hashedId(this.secret, "chat", chatId)}:${messageId}`;
   }
 
-  async repliesTo(chatId: number, messageId: number): Promise<number[] | undefined> {
-    return this.replies.get(this.key(chatId, messageId));
+  repliesTo(chatId: number, messageId: number): Promise<number[] | undefined> {
+    return this.replies.read(this.key(chatId, messageId));
   }
 
-  async record(chatId: number, messageId: number, replyIds: number[]): Promise<void> {
-    this.replies.set(this.key(chatId, messageId), replyIds);
+  record(chatId: number, messageId: number, replyIds: number[]): Promise<void> {
+    return this.replies.write(this.key(chatId, messageId), replyIds);
   }
 }

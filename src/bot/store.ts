@@ -1,19 +1,25 @@
-import { createHmac } from "node:crypto";
 import type { AnswerKind } from "../answer/index.js";
 import type { Language } from "../retrieval/index.js";
+import { userKey } from "./hashed-id.js";
 import { emptyState, type KeptState, openStateFile, writeStateFile } from "./state-file.js";
+
+/** How many answers of each kind were found useful, and not. */
+export type FeedbackCounts = Record<string, { useful: number; notUseful: number }>;
 
 /**
  * All the bot keeps: each user's language choice, under a keyed hash of the Telegram user id
  * (never a name, never message text), and how many answers of each kind were found useful.
+ * In STATE_FILE for one process, in Redis for several (redis-store.ts).
  */
 export interface UserStore {
-  language(userId: number): Language | undefined;
-  setLanguage(userId: number, lang: Language): void;
+  language(userId: number): Promise<Language | undefined>;
+  setLanguage(userId: number, lang: Language): Promise<void>;
   /** Erases everything kept about this user. */
-  forget(userId: number): void;
-  countFeedback(kind: AnswerKind, useful: boolean): void;
-  feedback(): Record<string, { useful: number; notUseful: number }>;
+  forget(userId: number): Promise<void>;
+  countFeedback(kind: AnswerKind, useful: boolean): Promise<void>;
+  feedback(): Promise<FeedbackCounts>;
+  /** Writes what is pending and lets go, for a clean stop. */
+  close(): Promise<void>;
 }
 
 /** The store in memory: for tests and a bot that need not remember across restarts. */
@@ -23,24 +29,20 @@ export class MemoryStore implements UserStore {
   /** `secret` keys the hash of user ids, so the stored state alone does not reveal who used the bot. */
   constructor(private readonly secret: string) {}
 
-  protected key(userId: number): string {
-    return createHmac("sha256", this.secret).update(String(userId)).digest("hex").slice(0, 32);
+  async language(userId: number): Promise<Language | undefined> {
+    return this.state.languages.get(userKey(this.secret, userId));
   }
 
-  language(userId: number): Language | undefined {
-    return this.state.languages.get(this.key(userId));
-  }
-
-  setLanguage(userId: number, lang: Language): void {
-    this.state.languages.set(this.key(userId), lang);
+  async setLanguage(userId: number, lang: Language): Promise<void> {
+    this.state.languages.set(userKey(this.secret, userId), lang);
     this.changed();
   }
 
-  forget(userId: number): void {
-    if (this.state.languages.delete(this.key(userId))) this.changed();
+  async forget(userId: number): Promise<void> {
+    if (this.state.languages.delete(userKey(this.secret, userId))) this.changed();
   }
 
-  countFeedback(kind: AnswerKind, useful: boolean): void {
+  async countFeedback(kind: AnswerKind, useful: boolean): Promise<void> {
     let counts = this.state.feedback.get(kind);
     if (!counts) this.state.feedback.set(kind, (counts = { useful: 0, notUseful: 0 }));
     if (useful) counts.useful++;
@@ -48,7 +50,7 @@ export class MemoryStore implements UserStore {
     this.changed();
   }
 
-  feedback(): Record<string, { useful: number; notUseful: number }> {
+  async feedback(): Promise<FeedbackCounts> {
     return structuredClone(Object.fromEntries(this.state.feedback));
   }
 

@@ -1,4 +1,4 @@
-import { TtlMap } from "./ttl-map.js";
+import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 /** What the bot asks Telegram for: messages and their edits, buttons, inline queries, being added to a group. */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -17,18 +17,15 @@ export const UPDATE_LEDGER_TTL_MS = 24 * 60 * 60 * 1000;
 /** Far more updates than one replica takes in hand between two redeliveries. */
 const CAPACITY = 100_000;
 
-export class InMemoryUpdateLedger implements UpdateLedger {
-  private readonly seen: TtlMap<true>;
+export class UpdateClaims implements UpdateLedger {
+  private readonly seen: KeyedStorage<never>;
 
-  constructor(now: () => number = Date.now) {
-    this.seen = new TtlMap(UPDATE_LEDGER_TTL_MS, CAPACITY, now);
+  constructor(storage: StorageFactory) {
+    this.seen = storage<never>("update", UPDATE_LEDGER_TTL_MS, CAPACITY);
   }
 
-  async first(updateId: number): Promise<boolean> {
-    const key = String(updateId);
-    if (this.seen.get(key)) return false;
-    this.seen.set(key, true);
-    return true;
+  first(updateId: number): Promise<boolean> {
+    return this.seen.claim(String(updateId));
   }
 }
 

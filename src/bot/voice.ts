@@ -1,6 +1,6 @@
 import type { Language } from "../corpus/index.js";
 import { type SpeechSynthesizer, speakableText, type TranscriptionConfig } from "../voice/index.js";
-import { TtlMap } from "./ttl-map.js";
+import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 /**
  * Voice in the bot, both halves optional: answers read aloud (when the speech packages are
@@ -19,18 +19,29 @@ export interface VoiceServices {
 const SPOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const CAPACITY = 2_000;
 
+/** What an answer's 🔊 reads, in which voice. */
+export interface Spoken {
+  text: string;
+  lang: Language;
+}
+
+/** The words of recent answers, under the answer's id, so that 🔊 works on any replica. */
 export class SpokenAnswers {
-  private readonly answers = new TtlMap<{ text: string; lang: Language }>(SPOKEN_TTL_MS, CAPACITY);
+  private readonly answers: KeyedStorage<Spoken>;
+
+  constructor(storage: StorageFactory) {
+    this.answers = storage<Spoken>("spoken", SPOKEN_TTL_MS, CAPACITY);
+  }
 
   /** Keeps what an answer would say, under its id; false when there is nothing to say. */
-  keep(answerId: string, answerText: string, lang: Language): boolean {
+  async keep(answerId: string, answerText: string, lang: Language): Promise<boolean> {
     const text = speakableText(answerText, lang);
     if (!text) return false;
-    this.answers.set(answerId, { text, lang });
+    await this.answers.write(answerId, { text, lang });
     return true;
   }
 
-  get(answerId: string): { text: string; lang: Language } | undefined {
-    return this.answers.get(answerId);
+  get(answerId: string): Promise<Spoken | undefined> {
+    return this.answers.read(answerId);
   }
 }

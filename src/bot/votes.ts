@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { AnswerKind } from "../answer/index.js";
-import { TtlMap } from "./ttl-map.js";
+import { hashedId } from "./hashed-id.js";
+import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 const KIND_LETTER: Record<AnswerKind, string> = { card: "c", extract: "e", abstain: "a", generated: "g" };
 const LETTER_KIND = Object.fromEntries(Object.entries(KIND_LETTER).map(([k, l]) => [l, k])) as Record<string, AnswerKind>;
@@ -50,20 +51,17 @@ export interface VoteBook {
 export const VOTE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const CAPACITY = 200_000;
 
-export class InMemoryVoteBook implements VoteBook {
-  private readonly votes: TtlMap<true>;
+export class VoteClaims implements VoteBook {
+  private readonly votes: KeyedStorage<never>;
 
   constructor(
+    storage: StorageFactory,
     private readonly secret: string,
-    now: () => number = Date.now,
   ) {
-    this.votes = new TtlMap(VOTE_TTL_MS, CAPACITY, now);
+    this.votes = storage<never>("vote", VOTE_TTL_MS, CAPACITY);
   }
 
-  async first(answerId: string, userId: number): Promise<boolean> {
-    const key = `${answerId}:${createHmac("sha256", this.secret).update(`user:${userId}`).digest("base64url").slice(0, 16)}`;
-    if (this.votes.get(key)) return false;
-    this.votes.set(key, true);
-    return true;
+  first(answerId: string, userId: number): Promise<boolean> {
+    return this.votes.claim(`${answerId}:${hashedId(this.secret, "user", userId)}`);
   }
 }

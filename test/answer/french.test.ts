@@ -45,7 +45,7 @@ describe("answers for French readers", () => {
 
   it("says beside a quote when its translation is an unreviewed machine draft", () => {
     const citation = (reviewed: boolean): Citation => ({
-      marker: 1, passageId: "p", docId: "d", title: "T", publisher: "P", year: 2020, quote: "The penalty is 20 Tunisian Dinars per week.",
+      marker: 1, passageId: "p", docId: "d", title: "T", publisher: "P", year: 2020, quote: "The penalty is 20 Tunisian Dinars per week.", sentences: { from: 0, to: 1 },
       translations: { fr: { text: "La pénalité est de 20 dinars tunisiens par semaine.", reviewed } },
     });
     expect(extractText([citation(false)], "fr")).toContain("« La pénalité est de 20 dinars tunisiens par semaine. » [1] (traduction automatique, pas encore relue)");

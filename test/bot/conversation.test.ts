@@ -161,7 +161,7 @@ describe("groups and sharing", () => {
     await bot.handleUpdate(callbackUpdate(useful, { userId: 1 }));
     await bot.handleUpdate(callbackUpdate(useful, { userId: 1 }));
     await bot.handleUpdate(callbackUpdate(useful, { userId: 2 }));
-    expect(store.feedback()).toEqual({ card: { useful: 2, notUseful: 0 } });
+    expect(await store.feedback()).toEqual({ card: { useful: 2, notUseful: 0 } });
     expect(calls.some((c) => c.method === "editMessageReplyMarkup")).toBe(false);
   });
 
@@ -169,7 +169,7 @@ describe("groups and sharing", () => {
     const { bot, store } = await makeBot();
     await bot.handleUpdate(callbackUpdate("fb:AAAAAAAA:g1:AAAAAAAAAA", { userId: 3 }));
     await bot.handleUpdate(callbackUpdate("fb:generated:1", { userId: 3 }));
-    expect(store.feedback()).toEqual({});
+    expect(await store.feedback()).toEqual({});
   });
 
   it("makes inline results personal, in the inline user's language", async () => {

@@ -2,7 +2,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { Answerer } from "../../src/answer/index.js";
-import { createBot, MemoryStore, singleProcessServices, type BotLog } from "../../src/bot/index.js";
+import { createBot, MemoryStore, createServices, type BotLog } from "../../src/bot/index.js";
 import type { VoiceServices } from "../../src/bot/voice.js";
 import { HelpDirectory } from "../../src/help/index.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
@@ -80,7 +80,7 @@ export async function makeBot(
   const answerer = await realAnswerer();
   const store = new MemoryStore("test-secret");
   const help = HelpDirectory.load(answerer.corpus, options.helpDirectory);
-  const services = singleProcessServices({ answerer, help, store, log: silentLog(options.log), secret: TOKEN, voice: { fileRoot: "https://api.telegram.org", ...options.voice } });
+  const services = createServices({ answerer, help, store, log: silentLog(options.log), secret: TOKEN, voice: { fileRoot: "https://api.telegram.org", ...options.voice } });
   const bot = createBot(TOKEN, services, {
     botInfo: BOT_INFO,
     ...(options.floodLimitPerMinute ? { floodLimitPerMinute: options.floodLimitPerMinute } : {}),

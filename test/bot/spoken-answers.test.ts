@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StandInBotApi } from "../../src/bench/stand-in-api.js";
-import { createBot, MemoryStore, singleProcessServices } from "../../src/bot/index.js";
+import { createBot, MemoryStore, createServices } from "../../src/bot/index.js";
 import { createSpeechSynthesizer } from "../../src/voice/index.js";
 import { readMp3 } from "../voice/mp3-frames.js";
 import { BOT_INFO, callbackUpdate, messageUpdate, realAnswerer, silentLog, TOKEN } from "./harness.js";
@@ -13,7 +13,7 @@ describe("spoken answers out", () => {
     try {
       const { synthesizer } = await createSpeechSynthesizer();
       const answerer = await realAnswerer();
-      const services = singleProcessServices({ answerer, help: answerer.help, store: new MemoryStore("s"), log: silentLog(), secret: TOKEN, voice: { fileRoot: apiRoot, synthesizer: synthesizer! } });
+      const services = createServices({ answerer, help: answerer.help, store: new MemoryStore("s"), log: silentLog(), secret: TOKEN, voice: { fileRoot: apiRoot, synthesizer: synthesizer! } });
       const bot = createBot(TOKEN, services, { apiRoot, botInfo: BOT_INFO });
       await bot.handleUpdate(messageUpdate({ text: "Quelle est l'amende pour dépassement de visa en Tunisie ?" }));
       const keyboard = api.calls.find((c) => c.method === "sendMessage")!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };

@@ -99,7 +99,7 @@ describe("FileStore: a damaged file is set aside, never overwritten", () => {
 });
 
 describe("FileStore: entries are checked one by one", () => {
-  it("one bad entry loses only itself", () => {
+  it("one bad entry loses only itself", async () => {
     const good = { [key(1)]: "fr", [key(2)]: "en" };
     const file = {
       languages: { ...good, [key(3)]: "de" },
@@ -107,10 +107,10 @@ describe("FileStore: entries are checked one by one", () => {
     };
     fs.writeFileSync(path, JSON.stringify(file));
     const store = open();
-    expect(store.language(1)).toBe("fr");
-    expect(store.language(2)).toBe("en");
-    expect(store.language(3)).toBeUndefined();
-    expect(store.feedback()).toEqual({ card: { useful: 3, notUseful: 1 }, abstain: { useful: 0, notUseful: 2 } });
+    expect(await store.language(1)).toBe("fr");
+    expect(await store.language(2)).toBe("en");
+    expect(await store.language(3)).toBeUndefined();
+    expect(await store.feedback()).toEqual({ card: { useful: 3, notUseful: 1 }, abstain: { useful: 0, notUseful: 2 } });
     expect(asideFiles()).toEqual([]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(path);
@@ -181,13 +181,13 @@ describe("FileStore: saves are batched, in the background, atomic", () => {
 
     const reopened = open();
     expect(warnings).toEqual([]);
-    expect(reopened.language(11)).toBe("en");
-    expect(reopened.language(12)).toBe("fr");
-    expect(reopened.language(13)).toBeUndefined();
-    expect(reopened.feedback()).toEqual({ generated: { useful: 1, notUseful: 1 }, abstain: { useful: 0, notUseful: 1 } });
+    expect(await reopened.language(11)).toBe("en");
+    expect(await reopened.language(12)).toBe("fr");
+    expect(await reopened.language(13)).toBeUndefined();
+    expect(await reopened.feedback()).toEqual({ generated: { useful: 1, notUseful: 1 }, abstain: { useful: 0, notUseful: 1 } });
     reopened.forget(11);
     await reopened.close();
-    expect(open().language(11)).toBeUndefined();
+    expect(await open().language(11)).toBeUndefined();
   });
 
   it("a change never touches the disk synchronously, and a save at 100,000 users lets the event loop run", async () => {
@@ -213,10 +213,10 @@ describe("FileStore: saves are batched, in the background, atomic", () => {
 
     await store.close();
     const reopened = open();
-    expect(reopened.language(100_001)).toBe("fr");
-    expect(reopened.language(100_002)).toBe("en");
-    expect(reopened.language(3)).toBeUndefined();
-    expect(reopened.language(4)).toBe("en");
+    expect(await reopened.language(100_001)).toBe("fr");
+    expect(await reopened.language(100_002)).toBe("en");
+    expect(await reopened.language(3)).toBeUndefined();
+    expect(await reopened.language(4)).toBe("en");
   });
 
   it("a failed write is warned, and the next change tries again", async () => {
@@ -248,10 +248,10 @@ describe("MemoryStore", () => {
     const store = new MemoryStore(SECRET);
     store.setLanguage(5, "en");
     store.countFeedback("card", false);
-    expect(store.language(5)).toBe("en");
-    expect(store.feedback()).toEqual({ card: { useful: 0, notUseful: 1 } });
+    expect(await store.language(5)).toBe("en");
+    expect(await store.feedback()).toEqual({ card: { useful: 0, notUseful: 1 } });
     store.forget(5);
-    expect(store.language(5)).toBeUndefined();
+    expect(await store.language(5)).toBeUndefined();
     await store.close();
   });
 });

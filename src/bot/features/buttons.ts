@@ -1,18 +1,21 @@
 import { Composer, InputFile } from "grammy";
 import type { RelaisContext } from "../context.js";
-import { splitMessage } from "../format.js";
+import { sourcesHtml, splitMessage } from "../format.js";
+import { messagesFor } from "../locales/index.js";
+import { readSourcesData } from "../sources-button.js";
 import { CALLBACK } from "../keyboards.js";
 
 export const buttonsFeature = new Composer<RelaisContext>();
 
+// The button carries the passages and sentences quoted: any replica shows them, after a restart too.
 buttonsFeature.callbackQuery(CALLBACK.sources, async (ctx) => {
-  const html = ctx.services.sources.get(ctx.match[1]!);
-  if (!html) {
+  const sources = readSourcesData(ctx.services.corpus, ctx.callbackQuery.data);
+  if (!sources) {
     await ctx.answerCallbackQuery({ text: ctx.messages.sourcesExpired, show_alert: true });
     return;
   }
   await ctx.answerCallbackQuery();
-  for (const part of splitMessage(html)) await ctx.reply(part, { parse_mode: "HTML" });
+  for (const part of splitMessage(sourcesHtml(sources, messagesFor(sources.lang)))) await ctx.reply(part, { parse_mode: "HTML" });
 });
 
 // One vote per person per answer, counted by kind of answer; the buttons stay for everyone else
@@ -28,14 +31,14 @@ buttonsFeature.callbackQuery(CALLBACK.feedback, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.messages.alreadyVoted });
     return;
   }
-  ctx.services.store.countFeedback(vote.kind, vote.useful);
+  await ctx.services.store.countFeedback(vote.kind, vote.useful);
   await ctx.answerCallbackQuery({ text: ctx.messages.thanksForFeedback });
 });
 
 // 🔊: the answer read aloud in its language, made now and not kept.
 buttonsFeature.callbackQuery(CALLBACK.say, async (ctx) => {
   const { synthesizer, spoken } = ctx.services.voice;
-  const said = spoken.get(ctx.match[1]!);
+  const said = await spoken.get(ctx.match[1]!);
   if (!synthesizer || !said) {
     await ctx.answerCallbackQuery({ text: ctx.messages.sourcesExpired, show_alert: true });
     return;

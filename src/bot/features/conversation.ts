@@ -3,12 +3,13 @@ import type { Message } from "grammy/types";
 import type { Answer } from "../../answer/index.js";
 import type { RelaisContext } from "../context.js";
 import { isFollowUp, withPrevious } from "../follow-up.js";
-import { answerHtml, sourcesHtml, splitMessage } from "../format.js";
+import { answerHtml, splitMessage } from "../format.js";
 import { helpEntryHtml, placeName, reachable } from "../help-reply.js";
 import { type Intent, readIntent } from "../intents.js";
 import { answerKeyboard } from "../keyboards.js";
 import { messagesFor, OTHER_LANGUAGE_REPLY } from "../locales/index.js";
 import { questionOf } from "../reading.js";
+import { sourcesData } from "../sources-button.js";
 import { escapeHtml } from "../format.js";
 import { MAX_VOICE_NOTE_BYTES, MAX_VOICE_NOTE_SECONDS, transcribe, TranscriptionError } from "../../voice/index.js";
 
@@ -71,12 +72,12 @@ async function converse(ctx: RelaisContext, written: string, message: Message, o
     // noise, and to a person reporting harm the reports speak only through a card.
     if (intent.kind === "help") {
       const answer = await answerer.ask(asked, { lang });
-      if (answer.kind === "card" || (!intent.harm && speaksClearly(answer))) parts.push(...answerParts(ctx, answer));
+      if (answer.kind === "card" || (!intent.harm && speaksClearly(answer))) parts.push(...(await answerParts(ctx, answer)));
     }
     return reply(parts);
   }
   const answer = await answerer.ask(asked, { lang });
-  await reply(answerParts(ctx, answer));
+  await reply(await answerParts(ctx, answer));
   log.info("answered", { kind: answer.kind, lang: answer.lang, followUp, citations: answer.citations.length, ms: Math.round(answer.timings.totalMs) });
 }
 
@@ -93,12 +94,12 @@ interface Part {
 }
 
 /** An answer as messages under Telegram's limit, the buttons on the last. */
-function answerParts(ctx: RelaisContext, answer: Answer): Part[] {
+async function answerParts(ctx: RelaisContext, answer: Answer): Promise<Part[]> {
   const messages = messagesFor(answer.lang);
-  const sourcesKey = answer.citations.length ? ctx.services.sources.put(sourcesHtml(answer, messages)) : undefined;
+  const sources = sourcesData(ctx.services.corpus, answer.lang, answer.citations);
   const id = ctx.services.feedback.answerId();
-  const speakable = ctx.services.voice.synthesizer !== undefined && ctx.services.voice.spoken.keep(id, answer.text, answer.lang);
-  const keyboard = answerKeyboard(messages, { id, kind: answer.kind, speakable }, sourcesKey, ctx.services.feedback);
+  const speakable = ctx.services.voice.synthesizer !== undefined && (await ctx.services.voice.spoken.keep(id, answer.text, answer.lang));
+  const keyboard = answerKeyboard(messages, { id, kind: answer.kind, speakable }, sources, ctx.services.feedback);
   const html = splitMessage(answerHtml(answer));
   return html.map((part, i) => (i === html.length - 1 ? { html: part, keyboard } : { html: part }));
 }

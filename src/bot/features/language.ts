@@ -9,7 +9,7 @@ languageFeature.command("lang", (ctx) => ctx.reply(ctx.messages.chooseLanguage, 
 
 languageFeature.callbackQuery(CALLBACK.language, async (ctx) => {
   const lang = ctx.match[1] === "en" ? "en" : "fr";
-  ctx.services.store.setLanguage(ctx.from.id, lang);
+  await ctx.services.store.setLanguage(ctx.from.id, lang);
   const done = messagesFor(lang).languageSet;
   // A button on a message shared inline has no message to edit: say it in the pop-up instead.
   if (!ctx.callbackQuery.message) return void (await ctx.answerCallbackQuery({ text: done }));

@@ -9,7 +9,7 @@ welcomeFeature.command("help", (ctx) => ctx.reply(ctx.messages.help.replaceAll("
 welcomeFeature.command("about", (ctx) => ctx.reply(ctx.messages.about, { parse_mode: "HTML" }));
 welcomeFeature.command("sources", (ctx) => ctx.reply(reportsHtml(ctx.services.corpus.manifest.reports, ctx.messages), { parse_mode: "HTML" }));
 welcomeFeature.command("forget", async (ctx) => {
-  if (ctx.from) ctx.services.store.forget(ctx.from.id);
+  if (ctx.from) await ctx.services.store.forget(ctx.from.id);
   if (ctx.chat) await ctx.services.conversations.forget(ctx.chat.id);
   await ctx.reply(ctx.messages.forgotten);
 });
