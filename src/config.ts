@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ChatConfig } from "./llm/chat.js";
+import type { ChatConfig } from "./llm/index.js";
 import { fromPackageRoot } from "./package-root.js";
-import type { TranscriptionConfig } from "./voice/transcription.js";
+import type { TranscriptionConfig } from "./voice/index.js";
 
 /**
  * Every environment variable Relais reads, in one schema: the bot, the command-line tools,

@@ -7,8 +7,7 @@
 import { run } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import pino from "pino";
-import { Answerer } from "./answer/index.js";
-import { createGenerator } from "./answer/generator.js";
+import { Answerer, createGenerator } from "./answer/index.js";
 import {
   ALLOWED_UPDATES,
   connectRedis,
@@ -18,15 +17,17 @@ import {
   FileStore,
   LONG_POLL_SECONDS,
   memoryStorage,
+  RedisChatOrder,
   RedisUnavailable,
   RedisUserStore,
   redisStorage,
   registerCommands,
+  StartError,
   UpdatesInHand,
+  waitForBotApi,
   type BotLog,
 } from "./bot/index.js";
 import { chatEndpoint, type Config, ConfigError, readConfig, transcriptionEndpoint, webhookPath } from "./config.js";
-import { StartError, waitForBotApi } from "./bot/startup.js";
 import { CorpusError } from "./corpus/index.js";
 import { DataFileError } from "./data-file.js";
 import { HelpDirectory } from "./help/index.js";
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const store = redis ? new RedisUserStore(redis, token, redisFailed) : new FileStore(config.STATE_FILE, token, (m) => log.warn(m));
   const storage = redis ? redisStorage(redis, redisFailed) : memoryStorage;
   const services = createServices({ answerer, help, store, log, secret: token, storage, voice: await voiceFrom(config, log) });
-  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand, ...(redis ? { rateLimitRedis: redis } : {}) });
+  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand, ...(redis ? { rateLimitRedis: redis, chatOrder: new RedisChatOrder(redis, token, redisFailed) } : {}) });
   onStop(async () => {
     stopping = true;
     await stopSource();

@@ -1,5 +1,5 @@
 import type { Corpus } from "../corpus/index.js";
-import { type ChatConfig, loadPrompt } from "../llm/chat.js";
+import { type ChatConfig, loadPrompt } from "../llm/index.js";
 import type { Language, RetrievedPassage } from "../retrieval/index.js";
 import type { AnswerDraft } from "./compose.js";
 import type { SentenceReader } from "./verify.js";

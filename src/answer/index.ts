@@ -5,4 +5,8 @@ export type { Answer, AnswerKind } from "./answer.js";
 export { citeSentences } from "./citation.js";
 export type { Citation, SentenceRange } from "./citation.js";
 export { renderPlainText, sourceLine, locate, toContract } from "./render.js";
-export { FactCardError } from "./fact-cards.js";
+export { FactCardError, loadFactCards } from "./fact-cards.js";
+
+// The optional writer of a configured chat endpoint. Its class (llm.ts) is not exported here:
+// createGenerator loads it, and LangChain's runnables with it, only when an endpoint is set.
+export { createGenerator } from "./generator.js";

@@ -1,7 +1,7 @@
 import { RunnableLambda, type Runnable } from "@langchain/core/runnables";
 import { z } from "zod";
 import { type Corpus, REPORT_LANGUAGE } from "../corpus/index.js";
-import { type ChatConfig, ChatError, complete, promptMessages, stripFences } from "../llm/chat.js";
+import { type ChatConfig, ChatError, complete, promptMessages, stripFences } from "../llm/index.js";
 import { type Language, LanguageIdentifier, type RetrievedPassage } from "../retrieval/index.js";
 import { type Citation, citeSentences } from "./citation.js";
 import type { AnswerDraft } from "./compose.js";

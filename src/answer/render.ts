@@ -24,7 +24,7 @@ export function renderPlainText(answer: Answer): string {
   return `${answer.text}\n\n${phrasesFor(answer.lang).sources}\n${sources.join("\n")}`;
 }
 
-/** The JSON contract of `ask --json/--jsonl` (docs/DESIGN contract): these fields, this order. */
+/** The JSON contract of `ask --json/--jsonl` that other tools read (README, Answers): these fields in this order; add fields, never rename. */
 export function toContract(answer: Answer) {
   return {
     ...(answer.id !== undefined ? { id: answer.id } : {}),

@@ -1,6 +1,5 @@
-import { type AlignedSentence, type Corpus, type Language, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES, wordTokens } from "../corpus/index.js";
+import { type AlignedSentence, type Corpus, type Language, type Passage, numbersIn, REPORT_LANGUAGE, TRANSLATED_LANGUAGES, wordTokens } from "../corpus/index.js";
 // The corpus's own reading of numbers (thousands separators, decimal marks per language); corpus/index.ts does not re-export it yet.
-import { numbersIn } from "../corpus/translations.js";
 import { ENGLISH_FUNCTION_WORDS, FRENCH_FUNCTION_WORDS, type LanguageGuess } from "../retrieval/index.js";
 import type { SentenceRange } from "./citation.js";
 

@@ -4,13 +4,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Answerer, MAX_QUESTION_CHARS } from "../answer/index.js";
-import { loadFactCards } from "../answer/fact-cards.js";
-import { ChatGenerator } from "../answer/llm.js";
+import { type Answerer, loadFactCards, MAX_QUESTION_CHARS } from "../answer/index.js";
 import { createBot, createWebhookServer, FileStore, MemoryStore, createServices, UpdatesInHand } from "../bot/index.js";
 import { HelpDirectory } from "../help/index.js";
-import { loadPrompt } from "../llm/chat.js";
-import { loadLexicon } from "../retrieval/lexicon.js";
+import { loadPrompt } from "../llm/index.js";
+import { loadLexicon } from "../retrieval/index.js";
 import type { FaultOutcome } from "./faults.js";
 import { StandInBotApi } from "./stand-in-api.js";
 
@@ -73,6 +71,8 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
         await new Promise<void>((resolve) => llm.listen(0, "127.0.0.1", resolve));
         const log: string[] = [];
         try {
+          // Deliberate exception: answer/llm.ts loads @langchain/core/runnables, which answer/index.ts must not load eagerly.
+          const { ChatGenerator } = await import("../answer/llm.js");
           const generator = new ChatGenerator({ baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, model: "stand-in", timeoutMs: 5_000 }, (m) => log.push(m));
           const answer = await answerer.withGenerator(generator).ask("How many Malians live abroad?");
           return { serving: answer.kind !== "generated" && !/Western Union/.test(answer.text), message: `offline answer sent (${answer.kind}); log: ${log.join("; ")}` };

@@ -15,6 +15,7 @@ import { languageFeature } from "./features/language.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { welcomeFeature } from "./features/welcome.js";
 import { API_CALL_TIMEOUT_SECONDS, boundedNetworkRetry, MAX_RETRY_AFTER_SECONDS, outageWatch } from "./api-calls.js";
+import type { ChatOrder } from "./chat-order.js";
 import { limits } from "./limits.js";
 import { type StorageFactory, memoryStorage } from "./keyed-storage.js";
 import { ReplyLogStore } from "./replies.js";
@@ -29,10 +30,12 @@ import { messagesFor } from "./locales/index.js";
 export type { BotServices, BotLog, RelaisContext } from "./context.js";
 export { FileStore, MemoryStore, type UserStore } from "./store.js";
 export { connectRedis, RedisUnavailable, RedisUserStore } from "./redis-store.js";
+export { RedisChatOrder } from "./chat-order.js";
 export { memoryStorage, redisStorage, type StorageFactory } from "./keyed-storage.js";
 export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
 export { LONG_POLL_SECONDS } from "./api-calls.js";
 export { ALLOWED_UPDATES, UpdatesInHand, type DrainReport } from "./updates.js";
+export { StartError, waitForBotApi } from "./startup.js";
 
 /**
  * The bot's services. Its short memories live where `storage` puts them: in this process
@@ -81,6 +84,8 @@ export interface BotOptions {
   inHand?: UpdatesInHand;
   /** Rate limits counted in Redis, across replicas; in this process without. */
   rateLimitRedis?: Redis;
+  /** Keeps each chat's updates in order across replicas (see chat-order.ts); within this process without. */
+  chatOrder?: ChatOrder;
 }
 
 /** Builds the bot; nothing starts here, so a test can feed it updates and watch its API calls. */
@@ -118,6 +123,8 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   });
   // One chat's updates are handled in order, even when the runner handles many chats at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const { chatOrder } = options;
+  if (chatOrder) bot.use((ctx, next) => (ctx.chat ? chatOrder.inOrder(ctx.chat.id, ctx.update.update_id, next) : next()));
   bot.use(async (ctx, next) => {
     const chosen = ctx.from ? await services.store.language(ctx.from.id) : undefined;
     ctx.lang = chosen ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "fr");
@@ -128,7 +135,16 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   });
   bot.use(...limits({ messagesPerMinute: options.floodLimitPerMinute ?? 20, secret: token, redis: options.rateLimitRedis, log: services.log }));
 
-  bot.errorBoundary(report).use(welcomeFeature, languageFeature, groupsFeature, buttonsFeature, inlineFeature, conversationFeature, unhandledFeature);
+  // A feature that fails still tells the person, rather than leaving them waiting; not when
+  // Telegram is out of reach (the apology would not arrive either) or the person blocked the bot.
+  const reportAndApologise = async (error: BotError<RelaisContext>) => {
+    report(error);
+    const { ctx } = error;
+    if (error.error instanceof HttpError || (error.error instanceof GrammyError && error.error.error_code === 403)) return;
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.messages.somethingWentWrong }).catch(() => {});
+    else if (ctx.chat?.type === "private" && (ctx.message || ctx.editedMessage)) await ctx.reply(ctx.messages.somethingWentWrong).catch(() => {});
+  };
+  bot.errorBoundary(reportAndApologise).use(welcomeFeature, languageFeature, groupsFeature, buttonsFeature, inlineFeature, conversationFeature, unhandledFeature);
   return bot;
 }
 

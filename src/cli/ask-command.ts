@@ -1,5 +1,4 @@
-import { Answerer, type AskOptions, MAX_QUESTION_CHARS, renderPlainText, toContract } from "../answer/index.js";
-import { createGenerator } from "../answer/generator.js";
+import { Answerer, type AskOptions, createGenerator, MAX_QUESTION_CHARS, renderPlainText, toContract } from "../answer/index.js";
 import { chatEndpoint, readConfig } from "../config.js";
 import { LANGUAGES, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
 import { helpText, oneOf, readCommandLine, UsageError, wholeNumber } from "./args.js";

@@ -11,10 +11,7 @@ import { Answerer } from "../answer/index.js";
 import { loadCorpus } from "../corpus/index.js";
 import { readGold } from "../eval/gold.js";
 import { formatMarkdownTable, formatTable, median, percentile } from "../eval/metrics.js";
-import { buildIndex } from "../retrieval/build-index.js";
-import { loadLexicon } from "../retrieval/lexicon.js";
-import { PassageRetriever, type RetrieverKind } from "../retrieval/index.js";
-import { resolveModel, DEFAULT_MODEL_ID } from "../retrieval/model-resolution.js";
+import { buildIndex, DEFAULT_MODEL_ID, loadLexicon, PassageRetriever, resolveModel, type RetrieverKind } from "../retrieval/index.js";
 import { fromPackageRoot } from "../package-root.js";
 import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
 
@@ -116,7 +113,7 @@ export async function runBench(argv: string[]): Promise<number> {
   }
 
   // Load run through the real bot, with faults.
-  const load = await (await import("../bench/load.js")).runLoad(answerer, {
+  const load = await (await import("../bench/index.js")).runLoad(answerer, {
     updates: loadUpdates,
     chats: loadChats,
     questions,
@@ -146,7 +143,8 @@ export async function runBench(argv: string[]): Promise<number> {
     add("spoken answer", `off: ${reason}`);
   }
 
-  const faults = [...(await (await import("../bench/faults.js")).runFaults()), ...(await (await import("../bench/bot-faults.js")).runBotFaults(answerer))];
+  const { runFaults, runBotFaults } = await import("../bench/index.js");
+  const faults = [...(await runFaults()), ...(await runBotFaults(answerer))];
   const header = ["measure", "value", "target"];
   const faultHeader = ["fault", "still answering", "what the person or the operator sees"];
   const faultRows = faults.map((f) => [f.fault, f.serving ? "yes" : "no", f.message.replace(/\/tmp\/relais-fault-\w+\//g, "")]);

@@ -4,10 +4,18 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildCorpus, type SourceReport } from "../corpus/build.js";
-import { TRANSLATED_LANGUAGES } from "../corpus/languages.js";
-import { CorpusError, DEFAULT_CORPUS_DIR, DEFAULT_SOURCES_DIR, loadCatalogue, translationPath } from "../corpus/load.js";
-import { checkTranslations, readTranslationFile } from "../corpus/translations.js";
+import {
+  buildCorpus,
+  checkTranslations,
+  CorpusError,
+  DEFAULT_CORPUS_DIR,
+  DEFAULT_SOURCES_DIR,
+  loadCatalogue,
+  readTranslationFile,
+  type SourceReport,
+  TRANSLATED_LANGUAGES,
+  translationPath,
+} from "../corpus/index.js";
 import { existingFile, existingFolder, helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 

@@ -5,12 +5,8 @@
  * corpus, the lexicon and the model.
  */
 import { readConfig } from "../config.js";
-import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
-import { buildIndex } from "../retrieval/build-index.js";
-import { DEFAULT_INDEX_DIR } from "../retrieval/index-files.js";
-import { LANGUAGES } from "../retrieval/language.js";
-import { loadLexicon } from "../retrieval/lexicon.js";
-import { DEFAULT_MODEL_ID, resolveModel } from "../retrieval/model-resolution.js";
+import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
+import { buildIndex, DEFAULT_INDEX_DIR, DEFAULT_MODEL_ID, LANGUAGES, loadLexicon, resolveModel } from "../retrieval/index.js";
 import { existingFolder, helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 

@@ -9,11 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
-import { isStopword } from "../retrieval/analyzer.js";
-import { loadLexicon } from "../retrieval/lexicon.js";
-import { DEFAULT_MODEL_ID } from "../retrieval/model-resolution.js";
-import { buildStaticModel, type WordVectors } from "../retrieval/static-model.js";
+import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
+import { DEFAULT_MODEL_ID, isStopword, loadLexicon, type WordVectors } from "../retrieval/index.js";
 import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
 import { startProgress } from "./progress.js";
 
@@ -76,6 +73,8 @@ export async function runBuildModel(argv: string[]): Promise<number> {
   const lexicon = loadLexicon();
   const passages = loadCorpus(DEFAULT_CORPUS_DIR).passages.map((p) => p.text);
   const silent = [...lexicon.french.keys(), ...passages.flatMap((p) => p.toLowerCase().split(/\W+/))].filter((w) => isStopword(w) && !/^\d/.test(w));
+  // Deliberate exception: static-model.ts loads onnx-proto (a devDependency), which retrieval/index.ts must not load.
+  const { buildStaticModel } = await import("../retrieval/static-model.js");
   const files = buildStaticModel({ id: DEFAULT_MODEL_ID, vectors, passages, lexicon, silentWords: new Set(silent), generalWords, sifA: 1e-3 });
   progress.tick("model built");
   rmSync(values.out, { recursive: true, force: true });

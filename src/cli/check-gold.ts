@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/load.js";
+import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/index.js";
 import { checkGoldQuestion, parseGold } from "../eval/gold.js";
 import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError } from "./args.js";
 

@@ -4,9 +4,7 @@
  * the `en` sentences rebuilding the passage as the answerer cuts it, every number of the
  * English kept. `--share` checks only the passages the file lists (a translator's part).
  */
-import { TRANSLATED_LANGUAGES } from "../corpus/languages.js";
-import { DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
-import { checkTranslations, readTranslationFile } from "../corpus/translations.js";
+import { checkTranslations, DEFAULT_CORPUS_DIR, loadCorpus, readTranslationFile, TRANSLATED_LANGUAGES, translationPath } from "../corpus/index.js";
 import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand } from "./args.js";
 
 export const CHECK_TRANSLATIONS = {

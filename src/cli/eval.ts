@@ -15,9 +15,8 @@ import { byLanguage, groupedBy, reportOf, type ReportOfFile } from "../eval/brea
 import { type GoldQuestion, readGold } from "../eval/gold.js";
 import { formatMarkdownTable, formatTable } from "../eval/metrics.js";
 import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../eval/retrieval-eval.js";
-import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind } from "../retrieval/index.js";
+import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind, type UniversalSentenceEncoderEmbeddings } from "../retrieval/index.js";
 import { Document } from "@langchain/core/documents";
-import { UniversalSentenceEncoderEmbeddings, USE_MODEL_ID } from "../retrieval/use-embeddings.js";
 import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, wholeNumber } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
 
@@ -132,13 +131,16 @@ export async function runEval(argv: string[]): Promise<void> {
  * lite from npm, passages embedded here into an in-memory store (about half a minute).
  */
 async function universalSentenceEncoderVariants(retriever: PassageRetriever): Promise<Variant[]> {
+  // Deliberate exception: use-embeddings.ts loads @langchain/core/embeddings, which retrieval/index.ts must not load eagerly.
+  const { UniversalSentenceEncoderEmbeddings: UseEmbeddings, USE_MODEL_ID } = await import("../retrieval/use-embeddings.js");
   let embeddings: UniversalSentenceEncoderEmbeddings;
   try {
-    embeddings = await UniversalSentenceEncoderEmbeddings.load(retriever.lexicon);
+    embeddings = await UseEmbeddings.load(retriever.lexicon);
   } catch (error) {
     console.error(`eval: the Universal Sentence Encoder could not be loaded (${(error as Error).message}); its rows are skipped.`);
     return [];
   }
+  // Deliberate exception: vector-store.ts loads hnswlib-node (optional), which retrieval/index.ts must not load.
   const { createVectorStore } = await import("../retrieval/vector-store.js");
   const { store } = createVectorStore(embeddings, embeddings.dimension);
   const passages = retriever.corpus.passages;

@@ -1,7 +1,6 @@
 import { ConfigError, readConfig } from "../config.js";
-import { CorpusError } from "../corpus/load.js";
-import { IndexError } from "../retrieval/index-files.js";
-import { PassageRetriever, type RetrieverKind } from "../retrieval/retriever.js";
+import { CorpusError } from "../corpus/index.js";
+import { IndexError, PassageRetriever, type RetrieverKind } from "../retrieval/index.js";
 
 /**
  * Opens the retrieval stage for a command-line tool, configured from the environment

@@ -6,12 +6,20 @@
  * endpoint it lists what is missing and exits 1, as it does when a draft fails.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { draftTranslation } from "../corpus/draft-translations.js";
-import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "../corpus/languages.js";
-import { DEFAULT_CORPUS_DIR, loadCorpus, translationPath } from "../corpus/load.js";
-import { needsTranslation, parseTranslations, type Translation, translationLine } from "../corpus/translations.js";
+import {
+  DEFAULT_CORPUS_DIR,
+  draftTranslation,
+  loadCorpus,
+  needsTranslation,
+  parseTranslations,
+  TRANSLATED_LANGUAGES,
+  type TranslatedLanguage,
+  type Translation,
+  translationLine,
+  translationPath,
+} from "../corpus/index.js";
 import { chatEndpoint, readConfig } from "../config.js";
-import { type ChatConfig, loadPrompt } from "../llm/chat.js";
+import { type ChatConfig, loadPrompt } from "../llm/index.js";
 import { existingFolder, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const TRANSLATE = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ChatConfig, complete, promptMessages, stripFences } from "../llm/chat.js";
+import { type ChatConfig, complete, promptMessages, stripFences } from "../llm/index.js";
 import type { TranslatedLanguage } from "./languages.js";
 import type { Passage } from "./schema.js";
 import { checkTranslations, type Translation, translationBlank } from "./translations.js";

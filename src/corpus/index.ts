@@ -1,8 +1,16 @@
 /** The corpus stage: what later stages may use. */
-export { loadCorpus, CorpusError, DEFAULT_CORPUS_DIR, translationPath } from "./load.js";
+export { loadCorpus, loadCatalogue, CorpusError, DEFAULT_CORPUS_DIR, DEFAULT_SOURCES_DIR, translationPath } from "./load.js";
 export type { Corpus, LoadOptions } from "./load.js";
 export type { Passage, Report, Manifest, PassageKind } from "./schema.js";
-export { foldForMatch, countWords, wordTokens } from "./text.js";
+export { foldForMatch, stripAccents, countWords, wordTokens, shingles, overlapRatio } from "./text.js";
 export { LANGUAGES, REPORT_LANGUAGE, TRANSLATED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage } from "./languages.js";
 export type { Language, TranslatedLanguage } from "./languages.js";
 export type { AlignedSentence, Translation } from "./translations.js";
+export { numbersIn } from "./translations.js";
+
+// Building the corpus from the source reports, and its translations (npm run build:corpus,
+// translate, check:translations).
+export { buildCorpus } from "./build.js";
+export type { SourceReport } from "./build.js";
+export { checkTranslations, needsTranslation, parseTranslations, readTranslationFile, translationLine } from "./translations.js";
+export { draftTranslation } from "./draft-translations.js";

@@ -1,8 +1,7 @@
 import { stemmer as frenchStem } from "@orama/stemmers/french";
 import { stemmer as englishStem } from "stemmer";
 import type { Language } from "./language.js";
-import type { Corpus } from "../corpus/load.js";
-import { stripAccents } from "../corpus/text.js";
+import { type Corpus, stripAccents } from "../corpus/index.js";
 import { type Lexicon, tokenize } from "./lexicon.js";
 
 // Words that carry no topic. Questions in either language go through the English analyser

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Corpus } from "../corpus/load.js";
+import type { Corpus } from "../corpus/index.js";
 import { createAnalyzers } from "./analyzer.js";
 import type { EmbeddingModel } from "./embeddings.js";
 import { INDEX_SCHEMA_VERSION, type IndexMeta, lexicalFileName, sha256Of, VECTOR_STORE_FILES, writeIndexFiles } from "./index-files.js";

@@ -1,5 +1,5 @@
 import { Document } from "@langchain/core/documents";
-import type { Corpus } from "../corpus/load.js";
+import type { Corpus } from "../corpus/index.js";
 import { displayPath } from "../data-file.js";
 import { missingDensePackage } from "./dense-packages.js";
 import { type EmbeddingModel, TransformersEmbeddings } from "./embeddings.js";

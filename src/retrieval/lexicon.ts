@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { stripAccents } from "../corpus/text.js";
+import { stripAccents } from "../corpus/index.js";
 import { parseJsonText, readDataText } from "../data-file.js";
 
 const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
-import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/load.js";
+import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
 import { displayPath } from "../data-file.js";
 import { type Analyzer, createAnalyzers } from "./analyzer.js";
 import { missingDensePackage } from "./dense-packages.js";

@@ -1,5 +1,4 @@
-import type { Passage } from "../corpus/schema.js";
-import { overlapRatio, shingles } from "../corpus/text.js";
+import { overlapRatio, type Passage, shingles } from "../corpus/index.js";
 import { NEAR_DUPLICATE } from "./fusion.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Corpus } from "../corpus/load.js";
+import type { Corpus } from "../corpus/index.js";
 import { isStopword } from "./analyzer.js";
 import type { IndexMeta } from "./index-files.js";
 import { LANGUAGES, type Language, type LanguageGuess } from "./language.js";

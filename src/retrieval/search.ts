@@ -1,5 +1,4 @@
-import { REPORT_LANGUAGE } from "../corpus/languages.js";
-import type { Passage } from "../corpus/schema.js";
+import { type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
 import { combineScores, reciprocalRankFusion, suppressNearDuplicates, type Ranked } from "./fusion.js";
 import type { Language, LanguageGuess } from "./language.js";
 import { placesNamedIn } from "./lexicon.js";

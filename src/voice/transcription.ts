@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readCappedText, ReplyTooLarge } from "../llm/capped-reply.js";
+import { readCappedText, ReplyTooLarge } from "../llm/index.js";
 
 /**
  * The optional OpenAI-compatible transcription endpoint (whisper.cpp's server, faster-whisper

@@ -206,6 +206,19 @@ describe("when Telegram pushes back", () => {
     expect(log.join("\n")).not.toMatch(/Test|\/start/); // no names, no text
   });
 
+  it("says sorry instead of staying silent when answering fails, and a failed language choice says so too", async () => {
+    const log: string[] = [];
+    const { bot, services } = await makeBot({ log });
+    const failing = (target: object, key: string | symbol) => (key === "ask" ? () => Promise.reject(new Error("index unreadable")) : (Reflect.get(target, key) as (...args: unknown[]) => unknown).bind(target));
+    services.answerer = new Proxy(services.answerer, { get: failing }) as typeof services.answerer; // this bot's only: the answerer is shared
+    services.store.setLanguage = () => Promise.reject(new Error("Redis down"));
+    await bot.handleUpdate(textUpdate("amende visa tunisie", { lang: "en" }));
+    expect(texts().at(-1)).toMatch(/Sorry, I could not answer/);
+    await bot.handleUpdate(callbackUpdate("lang:en", { lang: "fr" }));
+    expect(sent("answerCallbackQuery").at(-1)).toMatchObject({ text: expect.stringMatching(/Désolé/) });
+    expect(log.join("\n")).toMatch(/update failed.*index unreadable/);
+  });
+
   it("asks a flooding user to slow down instead of answering everything", async () => {
     const { bot } = await makeBot({ floodLimitPerMinute: 3 });
     for (let i = 0; i < 5; i++) await bot.handleUpdate(textUpdate("/help", { lang: "en", userId: 77 }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { connectRedis, RedisUnavailable, RedisUserStore, redisStorage } from "../../src/bot/index.js";
+import { connectRedis, RedisChatOrder, RedisUnavailable, RedisUserStore, redisStorage } from "../../src/bot/index.js";
 import { Conversations } from "../../src/bot/conversation.js";
 import { UpdateClaims } from "../../src/bot/updates.js";
 import { VoteClaims } from "../../src/bot/votes.js";
@@ -92,5 +92,38 @@ describe("connecting to Redis", () => {
     await expect(attempt).rejects.toThrow(RedisUnavailable);
     await expect(attempt).rejects.toThrow(/redis:\/\/127\.0\.0\.1:1\/0 \(REDIS_URL\) cannot be reached.*unset REDIS_URL/);
     await expect(attempt).rejects.not.toThrow(/s3cret/);
+  });
+});
+
+describe.skipIf(!url)("one chat's updates in order across replicas", () => {
+  it("a follow-up reaching another replica waits until the question before it is answered", async () => {
+    const [a, b] = await Promise.all([connectRedis(url!, quiet), connectRedis(url!, quiet)]);
+    const failures: Error[] = [];
+    const [first, second] = [new RedisChatOrder(a, SECRET, (e) => failures.push(e)), new RedisChatOrder(b, SECRET, (e) => failures.push(e))];
+    const done: number[] = [];
+    const slowQuestion = first.inOrder(9, 101, async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      done.push(101);
+    });
+    await new Promise((r) => setTimeout(r, 50)); // the follow-up arrives while the question is in hand
+    const followUp = second.inOrder(9, 102, async () => void done.push(102));
+    const otherChat = second.inOrder(10, 103, async () => void done.push(103));
+    await Promise.all([slowQuestion, followUp, otherChat]);
+    expect(done).toEqual([103, 101, 102]);
+    expect(failures).toEqual([]);
+    a.disconnect();
+    b.disconnect();
+  });
+
+  it("does not wait past its bound for an update whose replica died", async () => {
+    const redis = await connectRedis(url!, quiet);
+    const order = new RedisChatOrder(redis, SECRET, () => {}, 200);
+    const lost = new RedisChatOrder(redis, SECRET, () => {}, 200).inOrder(11, 201, () => new Promise<void>(() => {})); // never finishes
+    void lost;
+    await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    expect(await order.inOrder(11, 202, async () => "answered")).toBe("answered");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    redis.disconnect();
   });
 });
