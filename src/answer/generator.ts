@@ -13,7 +13,7 @@ export interface Generator {
  * The generator of a configured chat endpoint, or none without one. LangChain's runnables are
  * loaded only then: a bot without an endpoint never pays for them.
  */
-export async function createGenerator(config: ChatConfig | undefined, log: (message: string) => void, reader?: SentenceReader): Promise<Generator | undefined> {
+export async function createGenerator(config: ChatConfig | undefined, log: (message: string) => void, reader: SentenceReader): Promise<Generator | undefined> {
   if (!config) return undefined;
   loadPrompt("answer"); // a broken template stops the start, not the first answer
   const { ChatGenerator } = await import("./llm.js");

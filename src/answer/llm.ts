@@ -2,11 +2,11 @@ import { RunnableLambda, type Runnable } from "@langchain/core/runnables";
 import { z } from "zod";
 import { type Corpus, REPORT_LANGUAGE } from "../corpus/index.js";
 import { type ChatConfig, ChatError, complete, promptMessages, stripFences } from "../llm/index.js";
-import { type Language, LanguageIdentifier, type RetrievedPassage } from "../retrieval/index.js";
+import type { Language, RetrievedPassage } from "../retrieval/index.js";
 import { type Citation, citeSentences } from "./citation.js";
 import type { AnswerDraft } from "./compose.js";
 import type { Generator } from "./generator.js";
-import { cleanModelText, type DropReason, plainTerms, type SentenceReader, verifySentence } from "./verify.js";
+import { cleanModelText, type DropReason, type SentenceReader, verifySentence } from "./verify.js";
 import { datedWarning, extractText } from "./wording.js";
 
 /** What the model must return: sentences, each citing passage numbers. */
@@ -41,19 +41,13 @@ const DROP_REASONS: Record<DropReason, string> = {
  */
 export class ChatGenerator implements Generator {
   private readonly chain: Runnable<{ language: string; question: string; passages: string }, z.infer<typeof GeneratedAnswerSchema>>;
-  private reading: Promise<SentenceReader> | undefined;
 
-  /**
-   * `reader` reads text for verification: the retriever (its analysers and language
-   * identification) when given; otherwise fastText and plain words, which is stricter since
-   * it does not stem (more answers stay offline).
-   */
+  /** `reader` reads text for verification as retrieval reads it: the retriever's analysers and language identification. */
   constructor(
     config: ChatConfig,
-    private readonly log: (message: string) => void = () => {},
-    reader?: SentenceReader,
+    private readonly log: (message: string) => void,
+    private readonly reader: SentenceReader,
   ) {
-    if (reader) this.reading = Promise.resolve(reader);
     const prompt = RunnableLambda.from((values: { language: string; question: string; passages: string }) => promptMessages("answer", values));
     const callChat = RunnableLambda.from((messages: Awaited<ReturnType<typeof promptMessages>>) => complete(config, messages));
     // Control characters go before anything else reads the reply; JSON escapes (\u001b) are cleaned again per sentence.
@@ -70,7 +64,7 @@ export class ChatGenerator implements Generator {
       this.log(`generator: keeping the offline answer (${describe(error)})`);
       return undefined;
     }
-    const reader = await (this.reading ??= standaloneReader());
+    const { reader } = this;
     const retrieved = passages.map((p) => p.passage);
     const verdicts = generated.sentences.map((sentence) => verifySentence(sentence, lang, retrieved, corpus, reader));
     const kept = verdicts.flatMap((v) => (v.supported ? [v] : []));
@@ -96,12 +90,6 @@ export class ChatGenerator implements Generator {
     if (quotesDatedFact(cited)) parts.push(datedWarning(lang, cited));
     return { kind: "generated", abstained: false, text: parts.join("\n\n"), citations: cited };
   }
-}
-
-/** Verification without the retriever: fastText language identification (loaded once) and plain words. */
-async function standaloneReader(): Promise<SentenceReader> {
-  const languages = await LanguageIdentifier.load();
-  return { identifyLanguage: (text, fallback) => languages.identify(text, fallback), termsOf: (text) => plainTerms(text) };
 }
 
 /**

@@ -131,11 +131,6 @@ const FACT_WORDS: Array<{ number?: string; words: string[] }> = [
 ].map(([number, ...words]) => ({ ...(number ? { number } : {}), words }));
 const FACT_WORD = new Map(FACT_WORDS.flatMap((entry) => entry.words.map((w) => [w, entry] as const)));
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, ...FRENCH_FUNCTION_WORDS]);
-/** Content words without the retriever's analysers: lowercase, accent-free, not stemmed; stop words and words of one or two letters out. */
-export function plainTerms(text: string): ReadonlySet<string> {
-  return new Set(wordTokens(text).filter((t) => t.length > 2 && !FUNCTION_WORDS.has(t)));
-}
-
 /** What may come before a sentence's first word: nothing, or the end of a sentence, with an opening quote or bracket. */
 const SENTENCE_START = /(?:^|[.!?…]["”’)\]]*\s+)["“‘«(\[\s]*$/u;
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { type Answerer, loadFactCards, MAX_QUESTION_CHARS } from "../answer/index.js";
 import { createBot, createWebhookServer, FileStore, MemoryStore, createServices, UpdatesInHand } from "../bot/index.js";
 import { HelpDirectory } from "../help/index.js";
+import type { PassageRetriever } from "../retrieval/index.js";
 import { loadPrompt } from "../llm/index.js";
 import { loadLexicon } from "../retrieval/index.js";
 import type { FaultOutcome } from "./faults.js";
@@ -19,7 +20,7 @@ const FINE = "Quelle est l'amende pour dépassement de visa en Tunisie ?";
  * The faults of the bot's own edges, each injected for real on loopback or in a temporary
  * folder: what the person or the operator sees, and whether answers still come.
  */
-export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> {
+export async function runBotFaults(answerer: Answerer, retriever: PassageRetriever): Promise<FaultOutcome[]> {
   const outcomes: FaultOutcome[] = [];
   const scratch = mkdtempSync(join(tmpdir(), "relais-fault-"));
   const attempt = async (fault: string, run: () => Promise<Omit<FaultOutcome, "fault">>) => {
@@ -73,7 +74,7 @@ export async function runBotFaults(answerer: Answerer): Promise<FaultOutcome[]> 
         try {
           // Deliberate exception: answer/llm.ts loads @langchain/core/runnables, which answer/index.ts must not load eagerly.
           const { ChatGenerator } = await import("../answer/llm.js");
-          const generator = new ChatGenerator({ baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, model: "stand-in", timeoutMs: 5_000 }, (m) => log.push(m));
+          const generator = new ChatGenerator({ baseUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, model: "stand-in", timeoutMs: 5_000 }, (m) => log.push(m), retriever);
           const answer = await answerer.withGenerator(generator).ask("How many Malians live abroad?");
           return { serving: answer.kind !== "generated" && !/Western Union/.test(answer.text), message: `offline answer sent (${answer.kind}); log: ${log.join("; ")}` };
         } finally {

@@ -144,7 +144,7 @@ export async function runBench(argv: string[]): Promise<number> {
   }
 
   const { runFaults, runBotFaults } = await import("../bench/index.js");
-  const faults = [...(await runFaults()), ...(await runBotFaults(answerer))];
+  const faults = [...(await runFaults()), ...(await runBotFaults(answerer, lexicalOnly))];
   const header = ["measure", "value", "target"];
   const faultHeader = ["fault", "still answering", "what the person or the operator sees"];
   const faultRows = faults.map((f) => [f.fault, f.serving ? "yes" : "no", f.message.replace(/\/tmp\/relais-fault-\w+\//g, "")]);

@@ -18,7 +18,7 @@ describe("fault runs at the bot's edges", () => {
     const { Answerer } = await import("../../src/answer/index.js");
     const { PassageRetriever } = await import("../../src/retrieval/index.js");
     const { runBotFaults } = await import("../../src/bench/bot-faults.js");
-    const outcomes = Object.fromEntries((await runBotFaults(Answerer.create(await PassageRetriever.open()))).map((o) => [o.fault, o]));
+    const outcomes = Object.fromEntries((await runBotFaults(...(await PassageRetriever.open().then((r) => [Answerer.create(r), r] as const)))).map((o) => [o.fault, o]));
     expect(outcomes["corrupt src/retrieval/lexicon.fr-en.json"]).toMatchObject({ serving: false, message: expect.stringMatching(/lexicon\.fr-en\.json is not valid JSON.*npm run build:index/) });
     expect(outcomes["corrupt src/answer/fact-cards.json"]).toMatchObject({ serving: false, message: expect.stringMatching(/fact-cards\.json is not valid JSON.*git checkout/) });
     expect(outcomes["prompt template without {{passages}}"]).toMatchObject({ serving: false, message: expect.stringMatching(/does not use \{\{passages\}\}/) });
