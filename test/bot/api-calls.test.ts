@@ -1,15 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { http, HttpResponse } from "msw";
-import { API, createTelegramStandIn, makeBot, textUpdate } from "./harness.js";
+import { API, useTelegramStandIn, makeBot, textUpdate } from "./harness.js";
 
-const { server: telegram, calls } = createTelegramStandIn();
-beforeAll(() => telegram.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  telegram.resetHandlers();
-  calls.length = 0;
-  vi.useRealTimers();
-});
-afterAll(() => telegram.close());
+const { server: telegram, calls } = useTelegramStandIn();
+afterEach(() => vi.useRealTimers());
 
 const FINE = "Quelle est l'amende pour dépassement de visa en Tunisie ?";
 const sent = () => calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
-import { API, callbackUpdate, createTelegramStandIn, inlineUpdate, makeBot, messageUpdate, textUpdate } from "./harness.js";
+import { API, callbackUpdate, useTelegramStandIn, inlineUpdate, makeBot, messageUpdate, textUpdate } from "./harness.js";
 
-const { server, calls } = createTelegramStandIn();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  calls.length = 0;
-});
-afterAll(() => server.close());
+const { server, calls } = useTelegramStandIn();
 
 const sent = (method = "sendMessage") => calls.filter((c) => c.method === method).map((c) => c.payload);
 const texts = () => sent().map((p) => String(p.text));

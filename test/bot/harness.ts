@@ -1,5 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { Answerer } from "../../src/answer/index.js";
 import { createBot, MemoryStore, createServices, type BotLog } from "../../src/bot/index.js";
@@ -52,6 +53,22 @@ export function createTelegramStandIn() {
     }),
   );
   return { server, calls };
+}
+
+/**
+ * The stand-in for a whole test file: listening before the first test, its handlers and calls
+ * reset after each, closed after the last. Requests it does not know fail the test, unless
+ * `passThrough` (a test's own loopback servers).
+ */
+export function useTelegramStandIn(options: { passThrough?: boolean } = {}) {
+  const standIn = createTelegramStandIn();
+  beforeAll(() => standIn.server.listen({ onUnhandledRequest: options.passThrough ? "bypass" : "error" }));
+  afterEach(() => {
+    standIn.server.resetHandlers();
+    standIn.calls.length = 0;
+  });
+  afterAll(() => standIn.server.close());
+  return standIn;
 }
 
 let shared: Promise<Answerer> | undefined;

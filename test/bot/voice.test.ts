@@ -1,15 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { delay, http, HttpResponse } from "msw";
 import type { TranscriptionConfig } from "../../src/voice/index.js";
-import { API, createTelegramStandIn, makeBot, messageUpdate, TOKEN } from "./harness.js";
+import { API, useTelegramStandIn, makeBot, messageUpdate, TOKEN } from "./harness.js";
 
-const { server, calls } = createTelegramStandIn();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  calls.length = 0;
-});
-afterAll(() => server.close());
+const { server, calls } = useTelegramStandIn();
 
 const STT = "http://stt.test/v1";
 const transcription: TranscriptionConfig = { baseUrl: STT, model: "whisper-1", timeoutMs: 1_000 };

@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { delay, http, HttpResponse } from "msw";
 import { createWebhookServer, UpdatesInHand } from "../../src/bot/index.js";
-import { API, createTelegramStandIn, makeBot, textUpdate } from "./harness.js";
+import { API, useTelegramStandIn, makeBot, textUpdate } from "./harness.js";
 
-const { server: telegram, calls } = createTelegramStandIn();
-beforeAll(() => telegram.listen({ onUnhandledRequest: "bypass" })); // our own webhook on loopback passes through
-afterEach(() => {
-  telegram.resetHandlers();
-  calls.length = 0;
-});
-afterAll(() => telegram.close());
+const { server: telegram, calls } = useTelegramStandIn({ passThrough: true }); // our own webhook on loopback passes through
 
 const SECRET = "a-long-webhook-secret-for-tests";
 const PATH = "/telegram/hook";
