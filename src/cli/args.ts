@@ -79,6 +79,12 @@ function valueHint<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>, fla
 /** Where flag descriptions start in --help; a longer flag puts its description on the next line. */
 const HELP_COLUMN = 26;
 
+/** Prints --help on stdout; the exit code of a command asked for it. */
+export function printHelp<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>): 0 {
+  console.log(helpText(spec));
+  return 0;
+}
+
 /** The text of --help: usage line, summary, one line per flag. */
 export function helpText<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>): string {
   const line = (left: string, description: string) => (left.length < HELP_COLUMN ? `${left.padEnd(HELP_COLUMN)} ${description}` : `${left}\n${" ".repeat(HELP_COLUMN)} ${description}`);

@@ -13,7 +13,7 @@ import { readGold } from "../eval/gold.js";
 import { formatMarkdownTable, formatTable, median, percentile } from "../eval/metrics.js";
 import { buildIndex, DEFAULT_MODEL_ID, loadLexicon, PassageRetriever, resolveModel, type RetrieverKind } from "../retrieval/index.js";
 import { fromPackageRoot } from "../package-root.js";
-import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
+import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
 
 const MB = 1024 * 1024;
 const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
@@ -37,10 +37,7 @@ export const BENCH = {
 
 export async function runBench(argv: string[]): Promise<number> {
   const line = readCommandLine(BENCH, argv);
-  if (line.help) {
-    console.log(helpText(BENCH));
-    return 0;
-  }
+  if (line.help) return printHelp(BENCH);
   const { values } = line;
   const reps = wholeNumber(values.reps, "--reps");
   const throughputSeconds = wholeNumber(values["throughput-seconds"], "--throughput-seconds");

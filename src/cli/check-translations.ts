@@ -5,7 +5,7 @@
  * English kept. `--share` checks only the passages the file lists (a translator's part).
  */
 import { checkTranslations, DEFAULT_CORPUS_DIR, loadCorpus, readTranslationFile, TRANSLATED_LANGUAGES, translationPath } from "../corpus/index.js";
-import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand } from "./args.js";
+import { existingFile, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand } from "./args.js";
 
 export const CHECK_TRANSLATIONS = {
   usage: "npm run check:translations --",
@@ -23,10 +23,7 @@ export const CHECK_TRANSLATIONS = {
 /** The exit code: 1 when the file has a problem. */
 export async function runCheckTranslations(argv: string[]): Promise<number> {
   const line = readCommandLine(CHECK_TRANSLATIONS, argv);
-  if (line.help) {
-    console.log(helpText(CHECK_TRANSLATIONS));
-    return 0;
-  }
+  if (line.help) return printHelp(CHECK_TRANSLATIONS);
   const { values } = line;
   const lang = oneOf(values.lang, TRANSLATED_LANGUAGES, "--lang");
   const file = values.file === undefined ? translationPath(DEFAULT_CORPUS_DIR, lang) : existingFile(values.file, "--file");

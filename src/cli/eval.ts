@@ -17,7 +17,7 @@ import { formatMarkdownTable, formatTable } from "../eval/metrics.js";
 import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../eval/retrieval-eval.js";
 import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind, type UniversalSentenceEncoderEmbeddings } from "../retrieval/index.js";
 import { Document } from "@langchain/core/documents";
-import { existingFile, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, wholeNumber } from "./args.js";
+import { existingFile, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, wholeNumber } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
 
 /** The question sets the project measures on; `listFailures` is off for the part never read. */
@@ -53,10 +53,7 @@ interface Variant {
 
 export async function runEval(argv: string[]): Promise<void> {
   const line = readCommandLine(EVAL, argv);
-  if (line.help) {
-    console.log(helpText(EVAL));
-    return;
-  }
+  if (line.help) return void printHelp(EVAL);
   const { values } = line;
   const k = wholeNumber(values.k, "--k");
   const setChoice = oneOf(values.set, SET_CHOICES, "--set");

@@ -20,7 +20,7 @@ import {
 } from "../corpus/index.js";
 import { chatEndpoint, readConfig } from "../config.js";
 import { type ChatConfig, loadPrompt } from "../llm/index.js";
-import { existingFolder, helpText, isEntryPoint, oneOf, readCommandLine, runCommand, UsageError } from "./args.js";
+import { existingFolder, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const TRANSLATE = {
   usage: "npm run translate --",
@@ -90,10 +90,7 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
 
 export async function runTranslate(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const line = readCommandLine(TRANSLATE, argv);
-  if (line.help) {
-    console.log(helpText(TRANSLATE));
-    return 0;
-  }
+  if (line.help) return printHelp(TRANSLATE);
   const { values } = line;
   if (!values.missing) throw new UsageError("give --missing: npm run translate -- --missing [--lang fr] [--corpus DIR]");
   const lang = oneOf(values.lang, TRANSLATED_LANGUAGES, "--lang");

@@ -5,7 +5,7 @@
 import { Api } from "grammy";
 import { ALLOWED_UPDATES } from "../bot/index.js";
 import { readConfig } from "../config.js";
-import { helpText, isEntryPoint, readCommandLine, runCommand } from "./args.js";
+import { isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
 
 export const WEBHOOK_SET = {
   usage: "npm run webhook:set --",
@@ -17,10 +17,7 @@ export const WEBHOOK_SET = {
 } as const;
 
 export async function runWebhookSet(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  if (readCommandLine(WEBHOOK_SET, argv).help) {
-    console.log(helpText(WEBHOOK_SET));
-    return 0;
-  }
+  if (readCommandLine(WEBHOOK_SET, argv).help) return printHelp(WEBHOOK_SET);
   const config = readConfig(env, "webhook:set");
   const api = new Api(config.TELEGRAM_BOT_TOKEN!, { apiRoot: config.TELEGRAM_API_ROOT });
   await api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET!, drop_pending_updates: false, allowed_updates: ALLOWED_UPDATES });
