@@ -52,6 +52,17 @@ describe("the committed index", () => {
   });
 });
 
+describe("the retriever asked for by RETRIEVER", () => {
+  it("is what questions use when they name none; lexical when the dense path cannot be had", async () => {
+    const hybrid = await PassageRetriever.open({ retriever: "hybrid", modelRoots: [{ dir: "index/models", source: "bundled" }], allowHub: false });
+    expect((await hybrid.retrieve("amende visa tunisie")).retriever).toBe("hybrid");
+    const reasons: string[] = [];
+    const fallback = await PassageRetriever.open({ retriever: "hybrid", modelRoots: NO_ROOTS, allowHub: false, onDenseUnavailable: (r) => reasons.push(r) });
+    expect((await fallback.retrieve("amende visa tunisie")).retriever).toBe("lexical");
+    expect(reasons).toHaveLength(1);
+  });
+});
+
 describe("an index built here", () => {
   it("survives a save and load round trip with the same results, lexical and dense", async () => {
     const dir = freshDir("round-trip");
