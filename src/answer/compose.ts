@@ -7,7 +7,7 @@ import { type Citation, citeSentences, rangeHolding, widenCitation } from "./cit
 import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
+import { type AskedKind, askedKind, asksPrice, TELLING_KINDS, yearsAsked } from "./question-kind.js";
 import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
@@ -89,7 +89,8 @@ export function rankWindows(question: string, retrieval: Retrieval, context: Com
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
   const asked = askedKind(question);
   const top = retrieval.passages.slice(0, k);
-  const scored = scoreWindows(top, weighed, asked, context, context.windowModel);
+  const years = yearsAsked(question);
+  const scored = scoreWindows(top, { weighed, kind: asked, years }, context, context.windowModel);
   return { weighed, asked, top, scored };
 }
 
@@ -109,9 +110,6 @@ function abstentionFeatures(question: string, weighed: WeighedConcept[], asked: 
   };
 }
 
-/** A year asked about on its own, not as an end of a range ("le plan 2020-2024"). */
-const YEAR = /(?<![\d–-]\s?)\b(1[89]\d\d|20\d\d)\b(?!\s?[–-]\s?\d)/g;
-
 /** The passages an answer would quote from. */
 interface AnswerSource {
   passages: Passage[];
@@ -129,7 +127,7 @@ function speaksOfYear(passage: Passage, year: string, context: ComposeContext): 
 /** The reports cannot know a year after the latest of them. */
 function yearAfterReports(question: string, context: ComposeContext): Evidence["declined"] {
   const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
-  return (question.match(YEAR) ?? []).some((year) => Number(year) > latest) ? "period-after-reports" : undefined;
+  return yearsAsked(question).some((year) => Number(year) > latest) ? "period-after-reports" : undefined;
 }
 
 /**
@@ -145,7 +143,7 @@ function unmetConstraint(question: string, weighed: WeighedConcept[], answer: An
     if (!w.concept.place || w.concept.focus < 1) continue;
     if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
-  for (const year of question.match(YEAR) ?? []) {
+  for (const year of yearsAsked(question)) {
     if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
   }
   return undefined;

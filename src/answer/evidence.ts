@@ -6,6 +6,19 @@ import { type AskedKind, holdsKind, TELLING_KINDS } from "./question-kind.js";
 /** A concept whose own words weigh at least this much is the question's word itself, not a synonym. */
 const OWN_WORD = 0.99;
 
+/**
+ * Greetings, thanks and politeness ("bonjour", "svp", read as "s'il vous plaît", "thanks"):
+ * how a message is said, not what it asks. The reports' acknowledgements would answer them.
+ */
+const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"]);
+/**
+ * Verbs that carry little of what is asked ("je fais le carrelage", "peuvent avoir la
+ * nationalité", "go treat me"): rare in the reports' prose, so their rarity would overstate
+ * them; they count this share of their weight.
+ */
+const LIGHT_VERBS = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
+const LIGHT_VERB_WEIGHT = 0.3;
+
 /** A question's concept, weighed: how rare its words are, times how central it is to the question. */
 export interface WeighedConcept {
   concept: Concept;
@@ -29,7 +42,7 @@ interface TermLookup {
  * such words is a separate signal for declining.
  */
 export function weighConcepts(concepts: Concept[], languages: readonly Language[], terms: TermSource): WeighedConcept[] {
-  return concepts.map((concept) => {
+  return concepts.filter((concept) => !concept.source.split(" ").every((word) => CONVERSATION.has(word))).map((concept) => {
     const rarities: number[] = [];
     for (const lang of languages) {
       const entries = [...concept.terms[lang]];
@@ -39,7 +52,8 @@ export function weighConcepts(concepts: Concept[], languages: readonly Language[
     }
     const unknown = rarities.length === 0;
     const lookups = LANGUAGES.flatMap((lang) => [...concept.terms[lang]].map(([term, weight]) => ({ lang, term, weight }))).sort((a, b) => b.weight - a.weight);
-    return { concept, unknown, weight: concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)), lookups };
+    const light = concept.source.split(" ").every((word) => LIGHT_VERBS.has(word)) ? LIGHT_VERB_WEIGHT : 1;
+    return { concept, unknown, weight: light * concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)), lookups };
   });
 }
 

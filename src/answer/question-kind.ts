@@ -14,12 +14,14 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
   ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|how much money|combien d argent|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];
+// "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
+const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
   ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
-  ["date", / (quand|when|quelle annee|what year|which year|en quelle annee|depuis quand|since when|date|a quelle date|on what date) /],
-  ["organisation", /^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|(quel|quelle|quels|quelles|which|what) (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) /],
-  ["law", / (quel|quelle|quels|quelles|which|what|koi|quoi|c est quoi) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) /],
-  ["place", /^ (ou|where) | (c est ou|(quel|quelle|quels|quelles|which|what) (nationalite|nationalites|nationality|nationalities)|ou (se|est|sont|trouver|aller|vont|vivent|habitent|dormir|loger)|where (do|does|is|are|can|were)|(quel|quelle|quels|quelles|which|what) (pays|country|countries|ville|villes|city|cities|region|regions|quartier|quartiers|neighbourhood|neighbourhoods|neighborhood|neighborhoods)|dans quels pays|in which (country|city|region)) /],
+  ["date", / (quand|when|quelle annee|quelles annees|what year|what years|which year|which years|en quelle annee|depuis quand|since when|date|dates|a quelle date|on what date|quelle periode|quelles periodes|what period|which period|a quelle epoque) /],
+  ["organisation", new RegExp(String.raw`^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
+  ["law", new RegExp(String.raw` (${WHICH}|(koi|quoi|c est quoi)( (les|la|le|l))?) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) `)],
+  ["place", new RegExp(String.raw`^ (ou|where) | (c est ou|${WHICH} (nationalite|nationalites|nationality|nationalities)|ou (se|est|sont|trouver|aller|vont|vivent|habitent|dormir|loger)|where (do|does|is|are|can|were)|${WHICH} (pays|country|countries|ville|villes|city|cities|region|regions|quartier|quartiers|neighbourhood|neighbourhoods|neighborhood|neighborhoods|coin|coins|zone|zones|area|areas|district|districts|endroit|endroits)|dans quels pays|in which (country|city|region)) `)],
   ["reason", / (pourquoi|pk|pq|why|pour quelle raison|what (caused|causes)|raison|raisons|reason|reasons) /],
   ["yesno", /^ (est ce|peut on|puis je|ai je|suis je|dois je|faut il|y a t il|can|could|is|are|do|does|did|may|must|should|will|has|have|am i) | (est ce que|est ce ke|c est vrai|c vrai|cest vrai|is it true|is there|are there|j ai le droit|jai le droit|ai je le droit|je peux|jpeux|on peut|il faut|est il possible|is it possible|possible de|am i allowed|can i|do i need|dois je|je dois|ou pas|or not) /],
 ];
@@ -37,6 +39,14 @@ export function askedKind(question: string): AskedKind {
   if (best) return best.kind;
   if (question.includes("%")) return "quantity";
   return FRENCH_INVERSION.test(question.toLowerCase()) ? "yesno" : "other";
+}
+
+/** A year asked about on its own, not as an end of a range ("le plan 2020-2024"). */
+const YEAR = /(?<![\d–-]\s?)\b(1[89]\d\d|20\d\d)\b(?!\s?[–-]\s?\d)/g;
+
+/** The years a question asks about ("en 2016", "in 2012"). */
+export function yearsAsked(question: string): string[] {
+  return question.match(YEAR) ?? [];
 }
 
 // A price, fee or cost (not a fine): the reports rarely give one.

@@ -37,8 +37,17 @@ export interface SelectionContext {
   passageWindows: PassageWindows;
 }
 
+/** What a question asks, as windows are scored against it. */
+export interface AskedQuestion {
+  weighed: WeighedConcept[];
+  kind: AskedKind;
+  /** The years it asks about. */
+  years: readonly string[];
+}
+
 /** Every window of the retrieved passages (bibliographies aside), its features, then its score by the window model; best first. */
-export function scoreWindows(passages: RetrievedPassage[], weighed: WeighedConcept[], kind: AskedKind, context: SelectionContext, model: WindowModel | undefined): ScoredWindow[] {
+export function scoreWindows(passages: RetrievedPassage[], question: AskedQuestion, context: SelectionContext, model: WindowModel | undefined): ScoredWindow[] {
+  const { weighed, kind, years } = question;
   const asked = {
     words: new Set(weighed.flatMap((w) => w.concept.source.split(" "))),
     terms: new Set(weighed.flatMap((w) => [...w.concept.terms[REPORT_LANGUAGE].keys()])),
@@ -50,6 +59,8 @@ export function scoreWindows(passages: RetrievedPassage[], weighed: WeighedConce
   passages.forEach((r, passageIndex) => {
     if (r.passage.kind === "reference") return; // lists of works cited are never quoted
     const { windows, whole } = context.passageWindows.of(r.passage);
+    let placesInPassage = 0;
+    for (const p of places) if (mentions(p, whole) > 0) placesInPassage++;
     for (const window of windows) {
       const cov = coverage(weighed, window.terms, whole, CONTEXT_CREDIT);
       const other = namesOtherPlace(window, asked, context);
@@ -68,11 +79,45 @@ export function scoreWindows(passages: RetrievedPassage[], weighed: WeighedConce
         opening: window.range.from === 0 ? 1 : 0,
         placesSaid: places.length ? placesSaid / places.length : 1,
         otherPlace: kind !== "place" && places.length > 0 && placesSaid === 0 && other ? 1 : 0,
+        placesInPassage: places.length ? placesInPassage / places.length : 1,
+        yearsSaid: yearsSaid(years, window.texts[REPORT_LANGUAGE] ?? ""),
+        ownCoverageGap: 0,
+        figure: /\d/.test(window.texts[REPORT_LANGUAGE] ?? "") ? 1 : 0,
+        quoted: quotedShare(window.texts[REPORT_LANGUAGE] ?? ""),
       };
-      scored.push({ window, passage: r.passage, passageIndex, context: whole, coverage: cov, holdsKind: holds, features, score: model ? windowLogOdds(model, features) : cov });
+      scored.push({ window, passage: r.passage, passageIndex, context: whole, coverage: cov, holdsKind: holds, features, score: cov });
     }
   });
+  // How a window stands among the question's others: its gap to the best.
+  const bestOwn = Math.max(0, ...scored.map((w) => w.features.ownCoverage));
+  for (const w of scored) {
+    w.features.ownCoverageGap = w.features.ownCoverage - bestOwn;
+    if (model) w.score = windowLogOdds(model, w.features);
+  }
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.window.range.from - b.window.range.from);
+}
+
+/** Share of the years asked that a text names; 1 when none is asked. */
+export function yearsSaid(years: readonly string[], text: string): number {
+  return years.length ? years.filter((y) => text.includes(y)).length / years.length : 1;
+}
+
+/**
+ * Share of a text's characters between quotation marks (“...”, "..."). A quote may run over
+ * the window's edge: one still open at its end counts to the end; one whose closing mark comes
+ * first was opened before the window began.
+ */
+function quotedShare(text: string): number {
+  const firstMark = /[“”]/.exec(text)?.[0];
+  let inside = firstMark === "”";
+  let quoted = 0;
+  for (const ch of text) {
+    if (ch === "“") inside = true;
+    else if (ch === "”") inside = false;
+    else if (ch === '"') inside = !inside;
+    else if (inside) quoted++;
+  }
+  return text.length ? quoted / text.length : 0;
 }
 
 /** A place the window names that the question does not: the answer to "where" or "which nationality". */

@@ -32,6 +32,16 @@ export const WINDOW_FEATURES = {
   placesSaid: "share of the question's places the window names",
   /** 1 when the window names a place the question does not and none of the question's, unless the question asks where. */
   otherPlace: "names another place instead of the question's",
+  /** Share of the places the question asks about that its passage names, headings included (not only its report's title); 1 when it asks about none. */
+  placesInPassage: "share of the question's places its passage names",
+  /** Share of the years the question asks about that it names itself; 1 when it asks about none. */
+  yearsSaid: "share of the question's years it names",
+  /** Its own coverage minus the best own coverage of any window for the question (at most 0). */
+  ownCoverageGap: "how far its own coverage falls short of the best window's",
+  /** 1 when it holds a figure (a digit): a specific finding more often than a general remark. */
+  figure: "holds a figure",
+  /** Share of its characters inside quotation marks: a person's words rather than the report's finding. */
+  quoted: "share of it that quotes someone",
 } as const;
 export type WindowFeature = keyof typeof WINDOW_FEATURES;
 export type WindowFeatures = Features<WindowFeature>;

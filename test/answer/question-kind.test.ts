@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { askedKind, yearsAsked } from "../../src/answer/question-kind.js";
+
+describe("what a question asks for", () => {
+  it.each([
+    ["pr demander l asile on depose la demande a qui ?", "organisation"],
+    ["To whom should an application be sent?", "organisation"],
+    ["Which national authority registers the applications?", "organisation"],
+    ["Quelles sont les principales nationalités des personnes enregistrées ?", "place"],
+    ["what are the main countries of origin", "place"],
+    ["dans quel coin c est plus sur pour louer ?", "place"],
+    ["which area is risky at night?", "place"],
+    ["Quelle période couvre ce plan ?", "date"],
+    ["Between which dates did the curfew run?", "date"],
+    ["c pr quelles annees ce plan", "date"],
+    ["Quel texte de loi encadre le séjour des étrangers ?", "law"],
+    ["c koi la loi sur l asile", "law"],
+    ["What is the fine for overstaying?", "money"],
+    ["Who runs the shelter?", "organisation"],
+    ["what is the role of the ministry", "other"],
+  ])("%j asks for %s", (question, kind) => {
+    expect(askedKind(question)).toBe(kind);
+  });
+
+  it("reads the years a question asks about, not the ends of a range", () => {
+    expect(yearsAsked("cb de deplaces en 2016 ?")).toEqual(["2016"]);
+    expect(yearsAsked("what does the 2020-2024 plan cover?")).toEqual([]);
+    expect(yearsAsked("How many people were displaced?")).toEqual([]);
+  });
+});
