@@ -51,25 +51,6 @@ const DYNAMIC_EXCEPTIONS: { file: string; target: string; reason: string }[] = [
  * CLI's use of src/eval, which has no index.ts yet). Fix them, then empty this list: an entry
  * that no longer matches an import fails the test.
  */
-const PENDING: { file: string; target: string }[] = [
-  { file: "cli/train-answers.ts", target: "answer/abstention.ts" },
-  { file: "cli/train-answers.ts", target: "answer/logistic.ts" },
-  { file: "cli/train-answers.ts", target: "answer/selection.ts" },
-  { file: "cli/train-answers.ts", target: "answer/window-ranking.ts" },
-  { file: "cli/train-answers.ts", target: "eval/gold.ts" },
-  { file: "eval/gold.ts", target: "corpus/text.ts" },
-  { file: "eval/retrieval-eval.ts", target: "retrieval/retriever.ts" },
-  // These wait for src/eval/index.ts.
-  { file: "cli/bench.ts", target: "eval/gold.ts" },
-  { file: "cli/bench.ts", target: "eval/metrics.ts" },
-  { file: "cli/check-gold.ts", target: "eval/gold.ts" },
-  { file: "cli/eval.ts", target: "eval/answer-eval.ts" },
-  { file: "cli/eval.ts", target: "eval/breakdown.ts" },
-  { file: "cli/eval.ts", target: "eval/gold.ts" },
-  { file: "cli/eval.ts", target: "eval/metrics.ts" },
-  { file: "cli/eval.ts", target: "eval/retrieval-eval.ts" },
-];
-
 /** Packages no index.ts may load: optional ones, a devDependency, and those loaded on demand. */
 const HEAVY_PACKAGES = [
   "hnswlib-node",
@@ -134,11 +115,11 @@ const crossing = imports.filter((i) => i.target !== undefined && unitOf(i.file) 
 describe("architecture", () => {
   it("(a) reaches another folder only through its index.ts", () => {
     const outside = crossing.filter((i) => i.target!.includes("/") && i.target !== `${unitOf(i.target!)}/index.ts`);
-    const wrong = outside.filter((i) => !DYNAMIC_EXCEPTIONS.some(matches(i)) && !PENDING.some(matches(i)));
+    const wrong = outside.filter((i) => !DYNAMIC_EXCEPTIONS.some(matches(i)));
     expect(wrong.map(describeImport)).toEqual([]);
     const staticExceptions = outside.filter((i) => i.kind !== "dynamic" && DYNAMIC_EXCEPTIONS.some(matches(i)));
     expect(staticExceptions.map((i) => `${describeImport(i)}: an exception must stay a dynamic import`)).toEqual([]);
-    const stale = [...DYNAMIC_EXCEPTIONS, ...PENDING].filter((e) => !outside.some((i) => matches(i)(e)));
+    const stale = DYNAMIC_EXCEPTIONS.filter((e) => !outside.some((i) => matches(i)(e)));
     expect(stale.map((e) => `no import of src/${e.target} left in src/${e.file}: remove its entry`)).toEqual([]);
   });
 

@@ -10,3 +10,12 @@ export { FactCardError, loadFactCards } from "./fact-cards.js";
 // The optional writer of a configured chat endpoint. Its class (llm.ts) is not exported here:
 // createGenerator loads it, and LangChain's runnables with it, only when an endpoint is set.
 export { createGenerator } from "./generator.js";
+
+// The two fitted models and their fitting, for npm run train:answers.
+export { ABSTENTION_FEATURE_NAMES, ABSTENTION_MODEL_PATH, answerProbability, bestThreshold } from "./abstention.js";
+export type { AbstentionFeatures, AbstentionModel } from "./abstention.js";
+export { WINDOW_FEATURE_NAMES, WINDOW_MODEL_PATH, windowLogOdds } from "./window-ranking.js";
+export type { WindowFeatures, WindowModel } from "./window-ranking.js";
+export type { ScoredWindow } from "./selection.js";
+export { fitLogistic } from "./logistic.js";
+export type { FitOptions } from "./logistic.js";

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/index.js";
-import { checkGoldQuestion, parseGold } from "../eval/gold.js";
+import { checkGoldQuestion, parseGold } from "../eval/index.js";
 import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const CHECK_GOLD = {

@@ -10,11 +10,24 @@
  */
 import { Answerer } from "../answer/index.js";
 import { loadCorpus } from "../corpus/index.js";
-import { type AnswerOutcome, confusion, failureOf, scoreAnswer, summarizeAnswers } from "../eval/answer-eval.js";
-import { byLanguage, groupedBy, reportOf, type ReportOfFile } from "../eval/breakdown.js";
-import { type GoldQuestion, readGold } from "../eval/gold.js";
-import { formatMarkdownTable, formatTable } from "../eval/metrics.js";
-import { type RetrievalOutcome, scoreRetrieval, summarizeRetrieval } from "../eval/retrieval-eval.js";
+import {
+  type AnswerOutcome,
+  byLanguage,
+  confusion,
+  failureOf,
+  formatMarkdownTable,
+  formatTable,
+  type GoldQuestion,
+  groupedBy,
+  readGold,
+  reportOf,
+  type ReportOfFile,
+  type RetrievalOutcome,
+  scoreAnswer,
+  scoreRetrieval,
+  summarizeAnswers,
+  summarizeRetrieval,
+} from "../eval/index.js";
 import { type Language, PassageRetriever, RETRIEVER_KINDS, type RetrieverKind, type UniversalSentenceEncoderEmbeddings } from "../retrieval/index.js";
 import { Document } from "@langchain/core/documents";
 import { existingFile, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, wholeNumber } from "./args.js";

@@ -11,14 +11,27 @@
  * It prints five-fold cross-validated figures on the tuning questions beside the fit.
  */
 import { writeFileSync } from "node:fs";
-import { ABSTENTION_FEATURE_NAMES, ABSTENTION_MODEL_PATH, type AbstentionFeatures, type AbstentionModel, answerProbability, bestThreshold } from "../answer/abstention.js";
-import { Answerer } from "../answer/index.js";
-import { fitLogistic, type FitOptions } from "../answer/logistic.js";
-import type { ScoredWindow } from "../answer/selection.js";
-import { WINDOW_FEATURE_NAMES, WINDOW_MODEL_PATH, type WindowFeatures, type WindowModel, windowLogOdds } from "../answer/window-ranking.js";
+import {
+  ABSTENTION_FEATURE_NAMES,
+  ABSTENTION_MODEL_PATH,
+  type AbstentionFeatures,
+  type AbstentionModel,
+  Answerer,
+  answerProbability,
+  bestThreshold,
+  fitLogistic,
+  type FitOptions,
+  type ScoredWindow,
+  WINDOW_FEATURE_NAMES,
+  WINDOW_MODEL_PATH,
+  type WindowFeatures,
+  type WindowModel,
+  windowLogOdds,
+} from "../answer/index.js";
 import { foldForMatch } from "../corpus/index.js";
-import { type GoldQuestion, holdsAnySupport, passageHoldsQuote, readGold } from "../eval/gold.js";
+import { type GoldQuestion, holdsAnySupport, passageHoldsQuote, readGold } from "../eval/index.js";
 import type { PassageRetriever } from "../retrieval/index.js";
+import { isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
 
 const TUNE = "test/fixtures/questions/tune.jsonl";
@@ -32,7 +45,14 @@ interface WindowCase {
   windows: Array<{ features: WindowFeatures; good: boolean }>;
 }
 
-async function main(): Promise<void> {
+export const TRAIN_ANSWERS = {
+  usage: "npm run train:answers --",
+  summary: "Fits the window-ranking and abstention models on the tune questions only, prints cross-validated figures, and writes src/answer/models/.",
+  flags: {},
+} as const;
+
+export async function runTrainAnswers(argv: string[]): Promise<number> {
+  if (readCommandLine(TRAIN_ANSWERS, argv).help) return printHelp(TRAIN_ANSWERS);
   const questions = readGold(TUNE);
   const retriever = await openRetrieverForCli({ dense: false });
 
@@ -75,6 +95,7 @@ async function main(): Promise<void> {
   writeFileSync(ABSTENTION_MODEL_PATH, JSON.stringify(abstention, null, 2) + "\n");
   console.log(`abstention: ${rows.length} questions (${byRule} more declined by rule); decided rightly: ${fmt(accuracy(abstention, rows))} fitted, ${fmt(abstentionCv)} cross-validated; threshold ${abstention.threshold}`);
   printWeights(abstention.weights);
+  return 0;
 }
 
 /** The windows of each tuning question whose support was retrieved, labelled good or not. */
@@ -114,7 +135,4 @@ function printWeights(weights: Record<string, number>): void {
 
 const fmt = (x: number) => x.toFixed(3);
 
-main().catch((error: unknown) => {
-  console.error(`train:answers: ${(error as Error).message}`);
-  process.exit(1);
-});
+if (isEntryPoint(import.meta.url)) runCommand("train:answers", () => runTrainAnswers(process.argv.slice(2)));

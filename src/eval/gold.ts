@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { foldForMatch } from "../corpus/text.js";
+import { foldForMatch } from "../corpus/index.js";
 import { parseJsonLines } from "../data-file.js";
 
 /** A gold question (format: test/fixtures/gold-README.md). */

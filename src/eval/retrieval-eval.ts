@@ -1,4 +1,4 @@
-import type { Retrieval } from "../retrieval/retriever.js";
+import type { Retrieval } from "../retrieval/index.js";
 import { holdsAnySupport, type GoldQuestion } from "./gold.js";
 import { mean, median, percentile } from "./metrics.js";
 

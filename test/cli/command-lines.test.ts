@@ -15,7 +15,7 @@ const evalProcess = promisify(execFile)("node_modules/.bin/tsx", ["src/cli/eval.
   () => undefined,
   (error: { code: number; stdout: string; stderr: string }) => error,
 );
-const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_GOLD, runCheckGold }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
+const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_GOLD, runCheckGold }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
   await Promise.all([
     import("../../src/cli/ask-command.js"),
     import("../../src/cli/bench.js"),
@@ -25,6 +25,7 @@ const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, {
     import("../../src/cli/check-gold.js"),
     import("../../src/cli/check-translations.js"),
     import("../../src/cli/eval.js"),
+    import("../../src/cli/train-answers.js"),
     import("../../src/cli/translate.js"),
     import("../../src/cli/webhook-set.js"),
   ]);
@@ -53,6 +54,7 @@ const COMMANDS: Command[] = [
   { name: "check:gold", spec: CHECK_GOLD, run: runCheckGold, bad: [["--strict", "test/fixtures/gold-dev.jsonl"], "unknown flag --strict (see --help)"] },
   { name: "check:translations", spec: CHECK_TRANSLATIONS, run: runCheckTranslations, bad: [["--lang", "en"], "--lang must be one of fr (got en)"] },
   { name: "eval", spec: EVAL, run: runEval, bad: [["--k", "abc"], "--k takes a whole number of at least 1 (got abc)"] },
+  { name: "train:answers", spec: TRAIN_ANSWERS, run: runTrainAnswers, bad: [["--folds", "3"], "unknown flag --folds (see --help)"] },
   { name: "translate", spec: TRANSLATE, run: (argv) => runTranslate(argv, {}), bad: [["--missing", "--corpus", untouched], `--corpus: there is no folder ${untouched}`] },
   { name: "webhook:set", spec: WEBHOOK_SET, run: (argv) => runWebhookSet(argv, {}), bad: [["--url", "https://relais.example/hook"], "unknown flag --url (see --help)"] },
 ];

@@ -1,0 +1,10 @@
+/** The evaluation: question sets, how answers and retrieval are scored, and tables. */
+export { readGold, parseGold, checkGoldQuestion, holdsAnySupport, passageHoldsQuote } from "./gold.js";
+export type { GoldQuestion } from "./gold.js";
+export { scoreAnswer, summarizeAnswers, confusion, failureOf } from "./answer-eval.js";
+export type { AnswerOutcome } from "./answer-eval.js";
+export { scoreRetrieval, summarizeRetrieval } from "./retrieval-eval.js";
+export type { RetrievalOutcome } from "./retrieval-eval.js";
+export { byLanguage, groupedBy, reportOf } from "./breakdown.js";
+export type { ReportOfFile } from "./breakdown.js";
+export { formatTable, formatMarkdownTable, median, percentile } from "./metrics.js";
