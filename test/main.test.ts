@@ -60,11 +60,11 @@ describe("npm start as a black box: stopping, starting, voice notes", () => {
       return new Promise<void>((resolve) => blackHole.close(() => resolve()));
     });
     const root = `http://127.0.0.1:${(blackHole.address() as { port: number }).port}`;
-    const bot = start({ TELEGRAM_API_ROOT: root, BOT_API_WAIT_SECONDS: "4" });
+    const bot = start({ TELEGRAM_API_ROOT: root, BOT_API_WAIT_SECONDS: "2" });
     await until(() => bot.output().includes("waiting for the Telegram Bot API"), 15_000);
     expect(bot.output()).toContain(root);
     expect(await bot.exited).toBe(1);
-    expect(bot.output()).toMatch(/Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ within 4 s\. Check TELEGRAM_API_ROOT .* network/);
+    expect(bot.output()).toMatch(/Could not reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ within 2 s\. Check TELEGRAM_API_ROOT .* network/);
   }, 40_000);
 
   it("answers a voice note through a stand-in transcription endpoint, keeping neither audio nor words", async () => {
