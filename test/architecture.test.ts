@@ -46,11 +46,6 @@ const DYNAMIC_EXCEPTIONS: { file: string; target: string; reason: string }[] = [
   { file: "bench/bot-faults.ts", target: "answer/llm.ts", reason: "loads @langchain/core/runnables, which createGenerator loads only with an endpoint" },
 ];
 
-/**
- * TEMPORARY: imports that break rule (a) in files other engineers are editing now (and in the
- * CLI's use of src/eval, which has no index.ts yet). Fix them, then empty this list: an entry
- * that no longer matches an import fails the test.
- */
 /** Packages no index.ts may load: optional ones, a devDependency, and those loaded on demand. */
 const HEAVY_PACKAGES = [
   "hnswlib-node",
