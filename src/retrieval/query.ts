@@ -144,9 +144,9 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 }
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
-const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|moi|mon|ma|mes|i am|i m|im|i live|i have|i ve|i work|my)\b/;
+const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|we are|my)\b/;
 // A clause that asks: a question word, a modal of permission or need, or a question mark.
-const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|puis|dois|doit|faut|possible|droit|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it)\b/;
+const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 
@@ -156,17 +156,17 @@ const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
  * than the question itself.
  */
 function readQuestion(question: string, context: QueryContext): { tokens: string[]; focus: number[] } {
-  const clauses = question
-    .split(/[,.;:!?\n]+/)
-    .map((clause) => tokenize(clause).flatMap((token) => spellOut(token, context)))
-    .filter((c) => c.length > 0);
-  const asking = clauses.map((c) => ASKING.test(c.join(" ")));
+  // Each clause with whether it ends on a question mark.
+  const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
+    .map((clause) => ({ tokens: tokenize(clause).flatMap((token) => spellOut(token, context)), questionMark: clause.includes("?") }))
+    .filter((c) => c.tokens.length > 0);
+  const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];
   clauses.forEach((clause, i) => {
-    const self = i < lastAsking && !asking[i] && SELF_DESCRIPTION.test(clause.join(" "));
-    for (const token of clause) {
+    const self = i < lastAsking && !asking[i] && SELF_DESCRIPTION.test(clause.tokens.join(" "));
+    for (const token of clause.tokens) {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);
     }

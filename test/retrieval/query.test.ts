@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { PassageRetriever } from "../../src/retrieval/index.js";
+
+const retriever = await PassageRetriever.open();
+const focusOf = async (question: string) => Object.fromEntries((await retriever.retrieve(question)).concepts.map((c) => [c.source, c.focus]));
+
+describe("what the asker says of themselves, before the question", () => {
+  it("weighs less than the question, also when only a question mark says which clause asks", async () => {
+    const focus = await focusOf("je suis malienne mariee a un tunisien, mes enfants auront la nationalite tunisienne ?");
+    expect(focus["malienne"]).toBeLessThan(1);
+    expect(focus["nationalite"]).toBe(1);
+  });
+
+  it("is the question itself when nothing after it asks", async () => {
+    const focus = await focusOf("je suis malienne et je cherche du travail a tunis");
+    expect(focus["malienne"]).toBe(1);
+  });
+});
