@@ -1,19 +1,15 @@
 import { z } from "zod";
 import { DataFileError, displayPath, readDataText } from "../data-file.js";
-import { readCappedText, ReplyTooLarge } from "./capped-reply.js";
+import { type Endpoint, EndpointError, postForJson } from "./endpoint.js";
 
 /**
  * The optional OpenAI-compatible chat endpoint (Ollama, llama.cpp server, vLLM, a hosted API):
  * its configuration, and one bounded call. Used by the answer stage's generator and by
  * `npm run translate`; nothing here knows what is asked.
  */
-export interface ChatConfig {
-  /** LLM_BASE_URL: the API root, ending in /v1 for most servers. */
-  baseUrl: string;
+export interface ChatConfig extends Endpoint {
+  /** LLM_MODEL. */
   model: string;
-  apiKey?: string | undefined;
-  /** Bound of one call, reply included. */
-  timeoutMs: number;
 }
 
 /** A reply longer than this is refused unread: no answer or translation needs more. */
@@ -35,37 +31,13 @@ export class ChatError extends Error {
 
 /** One chat completion, JSON mode, temperature 0, bounded in time and size; its text content. */
 export async function complete(config: ChatConfig, messages: ChatMessage[]): Promise<string> {
-  let response: Response;
+  const body = JSON.stringify({ model: config.model, messages, temperature: 0, response_format: { type: "json_object" } });
   try {
-    response = await fetch(new URL("chat/completions", config.baseUrl.replace(/\/?$/, "/")), {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
-      body: JSON.stringify({ model: config.model, messages, temperature: 0, response_format: { type: "json_object" } }),
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
+    const reply = await postForJson(config, "chat/completions", { body, headers: { "content-type": "application/json" } }, MAX_REPLY_BYTES, ChatCompletionSchema, '{"choices": [{"message": {"content": "..."}}]}');
+    return reply.choices[0]!.message.content;
   } catch (error) {
-    throw new ChatError(isTimeout(error) ? "timed out" : `could not reach ${config.baseUrl} (${(error as Error).message})`);
+    throw error instanceof EndpointError ? new ChatError(error.message) : error;
   }
-  if (!response.ok) throw new ChatError(`the endpoint answered HTTP ${response.status}`);
-  let body: string;
-  try {
-    body = await readCappedText(response, MAX_REPLY_BYTES);
-  } catch (error) {
-    throw error instanceof ReplyTooLarge ? new ChatError(error.message) : new ChatError(isTimeout(error) ? "timed out" : `the reply could not be read (${(error as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new ChatError("the reply was not JSON");
-  }
-  const parsed = ChatCompletionSchema.safeParse(json);
-  if (!parsed.success) throw new ChatError("the reply did not have the expected shape");
-  return parsed.data.choices[0]!.message.content;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
 /** The prompt templates (prompts/<name>.system.md and .user.md) and the variables each must use. */

@@ -2,5 +2,7 @@
 export { complete, promptMessages, loadPrompt, stripFences, ChatError } from "./chat.js";
 export type { ChatConfig } from "./chat.js";
 
-// Replies read with a size cap, so a broken or hostile endpoint cannot fill the memory.
-export { readCappedText, ReplyTooLarge } from "./capped-reply.js";
+// One bounded JSON call to an OpenAI-compatible endpoint (the chat, and voice's transcription):
+// replies read with a size cap, so a broken or hostile endpoint cannot fill the memory.
+export { postForJson, EndpointError } from "./endpoint.js";
+export type { Endpoint } from "./endpoint.js";

@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { readCappedText, ReplyTooLarge } from "../llm/index.js";
+import { type Endpoint, EndpointError, postForJson } from "../llm/index.js";
 
 /**
  * The optional OpenAI-compatible transcription endpoint (whisper.cpp's server, faster-whisper
  * servers, hosted APIs): its configuration, and one bounded call that turns a voice note into
  * the words said. The audio and the words stay in memory and out of every message here.
  */
-export interface TranscriptionConfig {
-  /** STT_BASE_URL: the API root, ending in /v1 for most servers. */
-  baseUrl: string;
+export interface TranscriptionConfig extends Endpoint {
+  /** STT_MODEL. Its timeoutMs also bounds the voice note's download. */
   model: string;
-  apiKey?: string | undefined;
-  /** Bound of one call, and of the voice note's download. */
-  timeoutMs: number;
 }
 
 /** Longer voice notes are refused before download: a question takes well under two minutes to say. */
@@ -36,36 +32,13 @@ export async function transcribe(config: TranscriptionConfig, audio: Uint8Array,
   const form = new FormData();
   form.append("file", new Blob([audio], { type: mimeType }), filename);
   form.append("model", config.model);
-  let response: Response;
+  let said: string;
   try {
-    response = await fetch(new URL("audio/transcriptions", config.baseUrl.replace(/\/?$/, "/")), {
-      method: "POST",
-      headers: config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {},
-      body: form,
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
+    said = (await postForJson(config, "audio/transcriptions", { body: form }, MAX_TRANSCRIPTION_REPLY_BYTES, TranscriptionSchema, '{"text": "..."}')).text;
   } catch (error) {
-    throw new TranscriptionError(isTimeout(error) ? "timed out" : `could not reach ${config.baseUrl} (${(error as Error).message})`);
+    throw error instanceof EndpointError ? new TranscriptionError(error.message) : error;
   }
-  if (!response.ok) {
-    release(response.body);
-    throw new TranscriptionError(`the endpoint answered HTTP ${response.status}`);
-  }
-  let body: string;
-  try {
-    body = await readCappedText(response, MAX_TRANSCRIPTION_REPLY_BYTES);
-  } catch (error) {
-    throw error instanceof ReplyTooLarge ? new TranscriptionError(error.message) : new TranscriptionError(isTimeout(error) ? "timed out" : "the reply could not be read");
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new TranscriptionError("the reply was not JSON");
-  }
-  const parsed = TranscriptionSchema.safeParse(json);
-  if (!parsed.success) throw new TranscriptionError('the reply did not have the expected shape {"text": "..."}');
-  const text = spokenWords(parsed.data.text);
+  const text = spokenWords(said);
   if (!text) throw new TranscriptionError("the endpoint heard no words");
   return text;
 }
@@ -77,16 +50,4 @@ function spokenWords(text: string): string {
     .replace(/[\u202A-\u202E\u2066-\u2069]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/**
- * Frees the connection from a body left unread. Not awaited: cancelling one branch of a tee'd
- * body settles only when the other branch is cancelled too (msw tees every reply, mswjs/interceptors#712).
- */
-function release(body: { cancel(): Promise<void> } | null): void {
-  body?.cancel().catch(() => undefined);
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
