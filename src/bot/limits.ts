@@ -25,41 +25,28 @@ export interface LimitOptions {
  * language, when to try again.
  */
 export function limits(options: LimitOptions): Array<MiddlewareFn<RelaisContext>> {
-  const who = (ctx: RelaisContext) => (ctx.from ? hashedId(options.secret, "user", ctx.from.id) : undefined);
-  const storageClient = options.redis ?? "MEMORY_STORE";
-  const limiters = [
-    limit<RelaisContext, Redis>({
-      keyPrefix: "relais:msg:",
-      storageClient,
-      timeFrame: WINDOW_MS,
-      limit: options.messagesPerMinute,
-      keyGenerator: (ctx) => (ctx.message || ctx.editedMessage ? who(ctx) : undefined),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.chat?.type === "private") await ctx.reply(ctx.messages.slowDown).catch(() => {});
-      },
+  /** One per-person limit over WINDOW_MS, for the updates `counts` picks, under a keyed hash of the user. */
+  const perPerson = (name: string, perMinute: number, counts: (ctx: RelaisContext) => unknown, whenOver: (ctx: RelaisContext) => Promise<unknown>) =>
+    failOpen(
+      limit<RelaisContext, Redis>({
+        keyPrefix: `relais:${name}:`,
+        storageClient: options.redis ?? "MEMORY_STORE",
+        timeFrame: WINDOW_MS,
+        limit: perMinute,
+        keyGenerator: (ctx) => (ctx.from && counts(ctx) ? hashedId(options.secret, "user", ctx.from.id) : undefined),
+        onLimitExceeded: (ctx) => whenOver(ctx).catch(() => {}),
+      }),
+      options.log,
+    );
+  return [
+    perPerson("msg", options.messagesPerMinute, (ctx) => ctx.message || ctx.editedMessage, async (ctx) => {
+      if (ctx.chat?.type === "private") await ctx.reply(ctx.messages.slowDown);
     }),
-    limit<RelaisContext, Redis>({
-      keyPrefix: "relais:tap:",
-      storageClient,
-      timeFrame: WINDOW_MS,
-      limit: TAPS_PER_MINUTE,
-      keyGenerator: (ctx) => (ctx.callbackQuery ? who(ctx) : undefined),
-      onLimitExceeded: async (ctx) => {
-        await ctx.answerCallbackQuery({ text: ctx.messages.slowDownShort }).catch(() => {});
-      },
-    }),
-    limit<RelaisContext, Redis>({
-      keyPrefix: "relais:inline:",
-      storageClient,
-      timeFrame: WINDOW_MS,
-      limit: INLINE_QUERIES_PER_MINUTE,
-      keyGenerator: (ctx) => (ctx.inlineQuery ? who(ctx) : undefined),
-      onLimitExceeded: async (ctx) => {
-        await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: ctx.messages.slowDownShort, start_parameter: "slow" } }).catch(() => {});
-      },
-    }),
+    perPerson("tap", TAPS_PER_MINUTE, (ctx) => ctx.callbackQuery, (ctx) => ctx.answerCallbackQuery({ text: ctx.messages.slowDownShort })),
+    perPerson("inline", INLINE_QUERIES_PER_MINUTE, (ctx) => ctx.inlineQuery, (ctx) =>
+      ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button: { text: ctx.messages.slowDownShort, start_parameter: "slow" } }),
+    ),
   ];
-  return limiters.map((limiter) => failOpen(limiter, options.log));
 }
 
 /**
