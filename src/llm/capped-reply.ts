@@ -7,16 +7,16 @@ export class ReplyTooLarge extends Error {
 }
 
 /**
- * A reply's body as text, refused once it passes `limit` bytes: never read whole into memory,
- * whatever length it announces. The rest is cancelled without waiting (a stalled sender must
- * not hold the caller).
+ * A reply's body, refused once it passes `limit` bytes: never read whole into memory, whatever
+ * length it announces. The rest is cancelled without waiting (a stalled sender must not hold
+ * the caller).
  */
-export async function readCappedText(response: Response, limit: number): Promise<string> {
+export async function readCappedBytes(response: Response, limit: number): Promise<Buffer> {
   if (Number(response.headers.get("content-length")) > limit) {
     response.body?.cancel().catch(() => undefined);
     throw new ReplyTooLarge(limit);
   }
-  if (!response.body) return "";
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,5 +30,10 @@ export async function readCappedText(response: Response, limit: number): Promise
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** A reply's body as text, with readCappedBytes's cap. */
+export async function readCappedText(response: Response, limit: number): Promise<string> {
+  return (await readCappedBytes(response, limit)).toString("utf8");
 }

@@ -5,4 +5,5 @@ export type { ChatConfig } from "./chat.js";
 // One bounded JSON call to an OpenAI-compatible endpoint (the chat, and voice's transcription):
 // replies read with a size cap, so a broken or hostile endpoint cannot fill the memory.
 export { postForJson, EndpointError } from "./endpoint.js";
+export { readCappedBytes, ReplyTooLarge } from "./capped-reply.js";
 export type { Endpoint } from "./endpoint.js";

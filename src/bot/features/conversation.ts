@@ -11,6 +11,7 @@ import { messagesFor, OTHER_LANGUAGE_REPLY } from "../locales/index.js";
 import { questionOf } from "../reading.js";
 import { sourcesData } from "../sources-button.js";
 import { escapeHtml } from "../format.js";
+import { readCappedBytes, ReplyTooLarge } from "../../llm/index.js";
 import { MAX_VOICE_NOTE_BYTES, MAX_VOICE_NOTE_SECONDS, transcribe, TranscriptionError } from "../../voice/index.js";
 
 /** Places of help shown at once: enough to choose, few enough to read on a phone. */
@@ -184,11 +185,13 @@ privateChats.on("message:voice", async (ctx, next) => {
   await converse(ctx, heard, ctx.message);
 });
 
-/** A file's bytes, in memory only, refused past `limit` bytes or `timeoutMs`. */
+/** A file's bytes, in memory only, refused past `limit` bytes (unread) or `timeoutMs`. */
 async function download(url: string, limit: number, timeoutMs: number): Promise<Uint8Array> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`download failed (HTTP ${response.status})`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > limit) throw new Error("voice note too large");
-  return bytes;
+  try {
+    return new Uint8Array(await readCappedBytes(response, limit));
+  } catch (error) {
+    throw error instanceof ReplyTooLarge ? new Error("voice note too large") : error;
+  }
 }
