@@ -8,7 +8,7 @@ import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedCo
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, TELLING_KINDS, yearsAsked } from "./question-kind.js";
-import { chooseQuotes, type ScoredWindow, scoreWindows } from "./selection.js";
+import { chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
 
@@ -153,8 +153,8 @@ function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, 
   return { kind: "abstain", abstained: true, text: declineText(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES)), citations: [], evidence };
 }
 
-function answerFromQuotes(chosen: ScoredWindow[], lang: Language, context: ComposeContext): AnswerDraft {
-  const citations = chosen.map((w, i) => citeSentences(context.corpus, w.passage, i + 1, w.window.range));
+function answerFromQuotes(quotes: Quote[], lang: Language, context: ComposeContext): AnswerDraft {
+  const citations = quotes.map((q, i) => citeSentences(context.corpus, q.passage, i + 1, q.range));
   return { kind: "extract", abstained: false, text: extractText(citations, lang), citations };
 }
 

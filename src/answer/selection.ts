@@ -1,4 +1,5 @@
 import { type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
+import type { SentenceRange } from "./citation.js";
 import type { RetrievedPassage, TermSource } from "../retrieval/index.js";
 import { coverage, coverageOf, mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import { type AskedKind, TELLING_KINDS } from "./question-kind.js";
@@ -11,7 +12,9 @@ import { type WindowFeatures, type WindowModel, windowLogOdds } from "./window-r
 const CONTEXT_CREDIT = 0.5;
 /** A second quote is shown when the model finds it nearly as likely to answer: within this many log-odds of the best. */
 const SECOND_QUOTE_MARGIN = 1;
-export const MAX_QUOTES = 2;
+const MAX_QUOTES = 2;
+/** A quote widened by an overlapping window stays this short: three sentences read on a phone. */
+const MAX_QUOTE_SENTENCES = 3;
 
 /** A window of a retrieved passage, scored against the question. */
 export interface ScoredWindow {
@@ -127,25 +130,37 @@ function namesOtherPlace(window: PassageWindow, asked: { words: ReadonlySet<stri
   return window.names.some((name) => !name.every((t) => asked.words.has(t)));
 }
 
-/**
- * The quotes to show: the best window, and a second of the same passage that does not overlap
- * it when the model finds it nearly as good. A second passage is not quoted: measured on the
- * tuning questions, it added an expected fact less often than it added a citation that does
- * not support the answer.
- */
-export function chooseQuotes(scored: ScoredWindow[]): ScoredWindow[] {
-  const best = scored[0];
-  if (!best) return [];
-  const chosen = [best];
-  for (const candidate of scored.slice(1)) {
-    if (chosen.length >= MAX_QUOTES || candidate.score < best.score - SECOND_QUOTE_MARGIN) break;
-    if (candidate.passage.id !== best.passage.id || chosen.some((c) => overlaps(c, candidate))) continue;
-    chosen.push(candidate);
-  }
-  // In the passage's own order, so that two quotes read as the report does.
-  return chosen.sort((a, b) => (a.passage.id === b.passage.id ? a.window.range.from - b.window.range.from : 0));
+/** A run of sentences of one passage to quote. */
+export interface Quote {
+  passage: Passage;
+  range: SentenceRange;
 }
 
-function overlaps(a: ScoredWindow, b: ScoredWindow): boolean {
-  return a.passage.id === b.passage.id && a.window.range.from < b.window.range.to && b.window.range.from < a.window.range.to;
+/**
+ * The quotes to show: the best window; a window of the same passage that the model finds
+ * nearly as good, either widening the best when the two overlap (a fact often sits in the
+ * sentence before or after the one that matched the question best), or as a second quote. A
+ * second passage is not quoted: measured on the tuning questions, it added an expected fact
+ * less often than it added a citation that does not support the answer.
+ */
+export function chooseQuotes(scored: ScoredWindow[]): Quote[] {
+  const best = scored[0];
+  if (!best) return [];
+  const quotes: Quote[] = [{ passage: best.passage, range: best.window.range }];
+  for (const candidate of scored.slice(1)) {
+    if (candidate.score < best.score - SECOND_QUOTE_MARGIN) break;
+    if (candidate.passage.id !== best.passage.id) continue;
+    const range = candidate.window.range;
+    const overlapping = quotes.filter((q) => q.range.from < range.to && range.from < q.range.to);
+    if (overlapping.length === 0) {
+      if (quotes.length < MAX_QUOTES) quotes.push({ passage: candidate.passage, range });
+      continue;
+    }
+    const [quote] = overlapping;
+    const widened = { from: Math.min(quote!.range.from, range.from), to: Math.max(quote!.range.to, range.to) };
+    const clashes = quotes.some((q) => q !== quote && q.range.from < widened.to && widened.from < q.range.to);
+    if (overlapping.length === 1 && !clashes && widened.to - widened.from <= MAX_QUOTE_SENTENCES) quote!.range = widened;
+  }
+  // In the passage's own order, so that two quotes read as the report does.
+  return quotes.sort((a, b) => a.range.from - b.range.from);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/index.js";
-import { yearsSaid } from "../../src/answer/selection.js";
+import { chooseQuotes, type ScoredWindow, yearsSaid } from "../../src/answer/selection.js";
 import { loadWindowModel, WINDOW_FEATURE_NAMES } from "../../src/answer/window-ranking.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
@@ -37,5 +37,21 @@ describe("scoring the windows of retrieved passages", () => {
     expect(yearsSaid(["2012"], "New displacements occurred mostly between March and July 2012.")).toBe(1);
     expect(yearsSaid(["2012"], "New displacements occurred mostly between March and July.")).toBe(0);
     expect(yearsSaid([], "Any sentence.")).toBe(1);
+  });
+});
+
+describe("choosing the quotes", () => {
+  // Only what chooseQuotes reads: the passage, the sentences and the model's score.
+  const window = (passageId: string, from: number, to: number, score: number) => ({ passage: { id: passageId }, window: { range: { from, to } }, score }) as unknown as ScoredWindow;
+  const ranges = (quotes: ReturnType<typeof chooseQuotes>) => quotes.map((q) => [q.passage.id, q.range.from, q.range.to]);
+
+  it("widens the best window to a nearly as good one that overlaps it, up to three sentences", () => {
+    expect(ranges(chooseQuotes([window("a", 2, 4, 3), window("a", 3, 5, 2.5)]))).toEqual([["a", 2, 5]]);
+    expect(ranges(chooseQuotes([window("a", 2, 4, 3), window("a", 3, 5, 2.5), window("a", 1, 3, 2.4)]))).toEqual([["a", 2, 5]]);
+  });
+
+  it("adds a second quote of the same passage, in the report's order, but never one of another passage or far behind", () => {
+    expect(ranges(chooseQuotes([window("a", 6, 7, 3), window("b", 0, 1, 2.9), window("a", 1, 2, 2.5)]))).toEqual([["a", 1, 2], ["a", 6, 7]]);
+    expect(ranges(chooseQuotes([window("a", 6, 7, 3), window("a", 1, 3, 1.5)]))).toEqual([["a", 6, 7]]);
   });
 });
