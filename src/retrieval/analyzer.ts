@@ -51,14 +51,17 @@ export interface Analyzer {
 }
 
 /**
- * The English analyser: stop words out, a people indexed as its country, British spelling for
- * -ize words, -ly adverbs as their adjective, Porter stems.
+ * The English analyser: stop words out, a people indexed as its country, a few words kept apart
+ * from those the stemmer would merge them with, British spelling for -ize words, -ly adverbs as
+ * their adjective, Porter stems.
  */
 export function createEnglishAnalyzer(lexicon: Lexicon): Analyzer {
   const term = (token: string): string | null => {
     if (isStopword(token)) return null;
     if (/^\p{N}/u.test(token)) return token;
     let word = lexicon.conflations.get(token) ?? token;
+    const kept = lexicon.keptApart.get(word);
+    if (kept) return kept;
     if (word.length > 5) word = word.replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1");
     if (word.length > 6 && /[^bp]ly$/.test(word)) word = word.slice(0, -2);
     return englishStem(word);

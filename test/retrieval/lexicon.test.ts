@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/index.js";
 import { createEnglishAnalyzer, frenchSpellings, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
 import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
 import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
@@ -7,7 +8,7 @@ const lexicon = loadLexicon();
 const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map()) };
 // A vocabulary as the index would hold it: the English of the reports.
-const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum"));
+const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal"));
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
@@ -42,6 +43,28 @@ describe("the French-to-English lexicon", () => {
     expect(analyzer.term("tunisian")).toBe(analyzer.term("tunisia"));
     expect(analyzer.term("authorization")).toBe(analyzer.term("authorised"));
     expect(analyzer.term("irregularly")).toBe(analyzer.term("irregular"));
+  });
+
+  it("keeps apart words the stemmer would merge though the reports use them for different things", () => {
+    expect(analyzer.term("informal")).not.toBe(analyzer.term("information"));
+    expect(analyzer.term("informants")).not.toBe(analyzer.term("information"));
+    expect(analyzer.term("internally")).not.toBe(analyzer.term("international"));
+    expect(analyzer.term("nationality")).not.toBe(analyzer.term("nationals"));
+    expect(analyzer.term("nationalities")).toBe(analyzer.term("nationality"));
+    expect(terms("secteur informel", "fr")).toContain(analyzer.term("informal"));
+  });
+
+  it("gives a word kept apart a term that no other word of the reports falls on", () => {
+    const kept = new Set(lexicon.keptApart.values());
+    const corpus = loadCorpus();
+    for (const sentences of corpus.sentences.values()) {
+      for (const sentence of sentences) {
+        for (const token of tokenize(sentence.text)) {
+          const term = analyzer.term(token);
+          if (term && kept.has(term)) expect(lexicon.keptApart.get(lexicon.conflations.get(token) ?? token), token).toBe(term);
+        }
+      }
+    }
   });
 
   it("has every entry in the expected shape", () => {
