@@ -105,14 +105,17 @@ function accentEnding(word: string): string {
 
 /**
  * The French analyser, for the French translation of the corpus and French questions:
- * elisions and stop words out, then the Snowball French stemmer, which needs accents to find
+ * elisions and stop words out, a few words kept apart from those the stemmer would merge them
+ * with (`keptApart`, accent-free word -> term), then the Snowball French stemmer, which needs accents to find
  * suffixes: a word typed without them gets the translation's spelling of it, or at least the
  * accents of its ending, first. Terms are accent-free so either spelling meets the other.
  */
-export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>): Analyzer {
+export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>, keptApart: ReadonlyMap<string, string>): Analyzer {
   const term = (token: string): string | null => {
     const folded = stripAccents(token);
     if (FRENCH_STOPWORDS.has(folded) || folded.length < 2) return null;
+    const kept = keptApart.get(folded);
+    if (kept) return kept;
     if (/^\p{N}/u.test(token)) return folded;
     const spelled = token !== folded ? token : (spellings.get(folded) ?? accentEnding(folded));
     return stripAccents(frenchStem(spelled));
@@ -123,5 +126,5 @@ export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>): An
 /** One analyser per language the corpus is indexed in. */
 export function createAnalyzers(lexicon: Lexicon, corpus: Corpus): Record<Language, Analyzer> {
   const frenchText = [...(corpus.translations.get("fr")?.values() ?? [])].flatMap((t) => t.sentences.map((s) => s.text));
-  return { en: createEnglishAnalyzer(lexicon), fr: createFrenchAnalyzer(frenchSpellings(frenchText)) };
+  return { en: createEnglishAnalyzer(lexicon), fr: createFrenchAnalyzer(frenchSpellings(frenchText), lexicon.frenchKeptApart) };
 }

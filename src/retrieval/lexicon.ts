@@ -12,6 +12,7 @@ const LexiconFileSchema = z.object({
   englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
   englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
   englishKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
+  frenchKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase accent-free word"), z.string().regex(/^[a-z]+$/, "one lowercase accent-free word")),
   places: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
   sms: z.record(z.string().regex(/^[a-z0-9]+$/, "one lowercase word"), z.string().min(1)),
 });
@@ -37,6 +38,8 @@ export interface Lexicon {
   conflations: Map<string, string>;
   /** English word -> the index term it keeps, unstemmed, apart from words the stemmer would merge it with ("informal" from "information"). */
   keptApart: Map<string, string>;
+  /** The same for French, keyed by the accent-free word ("visa" from "visant"). */
+  frenchKeptApart: Map<string, string>;
   /** Countries and towns, as English words. */
   places: Set<string>;
   /** A shortened or glued spelling (SMS) -> the words it stands for ("jsuis" -> je suis, "ppl" -> people). */
@@ -68,7 +71,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     }
   }
   const conflations = new Map(Object.entries(file.englishConflations).map(([from, to]) => [tokenize(from).join(""), tokenize(to).join(" ")]));
-  return { french, longestFrench, frenchWordsByInitial: byInitial([...french.keys()].filter((f) => !f.includes(" "))), frenchSiblings, synonyms, conflations, keptApart: new Map(Object.entries(file.englishKeptApart)), places: new Set(file.places), sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])), sha256: createHash("sha256").update(text).digest("hex") };
+  return { french, longestFrench, frenchWordsByInitial: byInitial([...french.keys()].filter((f) => !f.includes(" "))), frenchSiblings, synonyms, conflations, keptApart: new Map(Object.entries(file.englishKeptApart)), frenchKeptApart: new Map(Object.entries(file.frenchKeptApart)), places: new Set(file.places), sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 export interface LexiconMatch {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../../src/corpus/index.js";
+import { loadCorpus, stripAccents } from "../../src/corpus/index.js";
 import { createEnglishAnalyzer, frenchSpellings, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
 import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
 import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
 
 const lexicon = loadLexicon();
 const analyzer = createEnglishAnalyzer(lexicon);
-const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map()) };
+const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
 const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal"));
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
@@ -95,7 +95,7 @@ describe("French to English words, for an English-only encoder", () => {
 });
 
 describe("the French analyser", () => {
-  const frenchAnalyzer = createFrenchAnalyzer(frenchSpellings(["Le séjour irrégulier est réservé aux nationaux ; les pénalités s'accumulent."]));
+  const frenchAnalyzer = createFrenchAnalyzer(frenchSpellings(["Le séjour irrégulier est réservé aux nationaux ; les pénalités s'accumulent."]), lexicon.frenchKeptApart);
   it("drops elided articles and stop words, and stems what is left", () => {
     expect(frenchAnalyzer.terms("l'amende qu'on doit payer")).toEqual(frenchAnalyzer.terms("amende payer"));
     expect(frenchAnalyzer.terms("les amendes")).toEqual(frenchAnalyzer.terms("l'amende"));
@@ -105,5 +105,26 @@ describe("the French analyser", () => {
     expect(frenchAnalyzer.terms("irreguliere")).toEqual(frenchAnalyzer.terms("irrégulière"));
     expect(frenchAnalyzer.terms("sejour irregulier penalites")).toEqual(frenchAnalyzer.terms("séjour irrégulier pénalités"));
     expect(frenchAnalyzer.terms("reservees")).toEqual(frenchAnalyzer.terms("réservées"));
+  });
+
+  it("keeps apart words the stemmer would merge though the reports use them for different things", () => {
+    expect(frenchAnalyzer.term("visa")).not.toBe(frenchAnalyzer.term("visant"));
+    expect(frenchAnalyzer.term("visas")).toBe(frenchAnalyzer.term("visa"));
+    expect(frenchAnalyzer.term("traite")).not.toBe(frenchAnalyzer.term("traitement"));
+    expect(frenchAnalyzer.term("loyer")).not.toBe(frenchAnalyzer.term("loi"));
+    expect(frenchAnalyzer.term("partir")).not.toBe(frenchAnalyzer.term("part"));
+    expect(frenchAnalyzer.term("nationalité")).toBe(frenchAnalyzer.term("nationalite"));
+  });
+
+  it("gives a word kept apart a term that no other word of the translation falls on", () => {
+    const kept = new Set(lexicon.frenchKeptApart.values());
+    for (const translation of loadCorpus().translations.get("fr")?.values() ?? []) {
+      for (const sentence of translation.sentences) {
+        for (const token of frenchAnalyzer.tokens(sentence.text)) {
+          const term = frenchAnalyzer.term(token);
+          if (term && kept.has(term)) expect(lexicon.frenchKeptApart.get(stripAccents(token)), token).toBe(term);
+        }
+      }
+    }
   });
 });
