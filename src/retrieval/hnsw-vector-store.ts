@@ -3,9 +3,29 @@ import { join } from "node:path";
 import { Document, type DocumentInterface } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { SaveableVectorStore } from "@langchain/core/vectorstores";
-import hnswlib from "hnswlib-node";
 import { z } from "zod";
 import { DOCUMENTS_FILE, VECTORS_FILE } from "./index-files.js";
+
+/** An hnswlib-node graph, as far as it is used here. */
+interface HierarchicalNSW {
+  initIndex(maxElements: number, m: number, efConstruction: number, randomSeed: number): void;
+  getMaxElements(): number;
+  getCurrentCount(): number;
+  resizeIndex(maxElements: number): void;
+  addPoint(point: number[], label: number): void;
+  setEf(ef: number): void;
+  searchKnn(query: number[], k: number): { neighbors: number[]; distances: number[] };
+  writeIndexSync(path: string): void;
+  readIndexSync(path: string): void;
+}
+
+/**
+ * Named through a variable, so that the type check reads the small interface above instead of
+ * the package's own types, and passes where the optional package did not build (see embeddings.ts).
+ * This module is imported only by the dense path, so a missing package fails that path alone.
+ */
+const HNSWLIB_PACKAGE: string = "hnswlib-node";
+const { HierarchicalNSW } = ((await import(HNSWLIB_PACKAGE)) as { default: { HierarchicalNSW: new (space: "cosine", dimension: number) => HierarchicalNSW } }).default;
 
 const StoredDocumentsSchema = z.object({
   dimension: z.number().int().positive(),
@@ -21,7 +41,7 @@ const HNSW = { m: 16, efConstruction: 200, randomSeed: 100, efSearch: 64 };
  */
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: never;
-  private index: hnswlib.HierarchicalNSW | undefined;
+  private index: HierarchicalNSW | undefined;
   private documents: DocumentInterface[] = [];
 
   constructor(
@@ -49,7 +69,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (bad) throw new Error(`vector of dimension ${bad.length} given to a store of dimension ${this.dimension}`);
     const total = this.documents.length + vectors.length;
     if (!this.index) {
-      this.index = new hnswlib.HierarchicalNSW("cosine", this.dimension);
+      this.index = new HierarchicalNSW("cosine", this.dimension);
       this.index.initIndex(Math.max(total, 1), HNSW.m, HNSW.efConstruction, HNSW.randomSeed);
     } else if (total > this.index.getMaxElements()) {
       this.index.resizeIndex(total);
@@ -77,7 +97,7 @@ export class HnswVectorStore extends SaveableVectorStore {
   static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
     const stored = StoredDocumentsSchema.parse(JSON.parse(readFileSync(join(directory, DOCUMENTS_FILE), "utf8")));
     const store = new HnswVectorStore(embeddings, stored.dimension);
-    const index = new hnswlib.HierarchicalNSW("cosine", stored.dimension);
+    const index = new HierarchicalNSW("cosine", stored.dimension);
     index.readIndexSync(join(directory, VECTORS_FILE));
     if (index.getCurrentCount() !== stored.documents.length) {
       throw new Error(`${VECTORS_FILE} holds ${index.getCurrentCount()} vectors for ${stored.documents.length} documents`);
