@@ -10,17 +10,12 @@ import pino from "pino";
 import { Answerer, createGenerator } from "./answer/index.js";
 import {
   ALLOWED_UPDATES,
-  connectRedis,
   createBot,
   createServices,
   createWebhookServer,
-  FileStore,
   LONG_POLL_SECONDS,
-  memoryStorage,
-  RedisChatOrder,
+  openBotMemory,
   RedisUnavailable,
-  RedisUserStore,
-  redisStorage,
   registerCommands,
   StartError,
   UpdatesInHand,
@@ -36,8 +31,6 @@ import { createSpeechSynthesizer } from "./voice/index.js";
 
 /** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
 const STOP_GRACE_MS = 8_000;
-/** While Redis fails, the log says so at most this often, not at every update. */
-const REDIS_WARNING_INTERVAL_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, "bot");
@@ -75,24 +68,14 @@ async function main(): Promise<void> {
   });
   const answerer = Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(config), (m) => log.warn(m), retriever) });
   const help = HelpDirectory.load(answerer.corpus, config.HELP_DIRECTORY);
-  // With REDIS_URL every replica shares what the bot keeps and remembers; without, one process.
-  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : undefined;
-  let lastRedisWarning = 0;
-  const redisFailed = (error: Error) => {
-    if (Date.now() - lastRedisWarning < REDIS_WARNING_INTERVAL_MS) return;
-    lastRedisWarning = Date.now();
-    log.warn("answering without a shared memory: Redis failed", { error: error.message });
-  };
-  const store = redis ? new RedisUserStore(redis, token, redisFailed) : new FileStore(config.STATE_FILE, token, (m) => log.warn(m));
-  const storage = redis ? redisStorage(redis, redisFailed) : memoryStorage;
-  const services = createServices({ answerer, help, store, log, secret: token, storage, voice: await voiceFrom(config, log) });
-  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand, ...(redis ? { rateLimitRedis: redis, chatOrder: new RedisChatOrder(redis, token, redisFailed) } : {}) });
+  const memory = await openBotMemory({ redisUrl: config.REDIS_URL, stateFile: config.STATE_FILE }, token, log);
+  const services = createServices({ answerer, help, store: memory.store, log, secret: token, storage: memory.storage, voice: await voiceFrom(config, log) });
+  const bot = createBot(token, services, { apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, inHand, ...memory.botOptions });
   onStop(async () => {
     stopping = true;
     await stopSource();
     const report = await inHand.drain(STOP_GRACE_MS);
-    await store.close();
-    await redis?.quit().catch(() => redis.disconnect());
+    await memory.close();
     log.info("stopped", { ...report });
   }, log);
 

@@ -29,9 +29,8 @@ import { messagesFor } from "./locales/index.js";
 
 export type { BotServices, BotLog, RelaisContext } from "./context.js";
 export { FileStore, MemoryStore, type UserStore } from "./store.js";
-export { connectRedis, RedisUnavailable, RedisUserStore } from "./redis-store.js";
-export { RedisChatOrder } from "./chat-order.js";
-export { memoryStorage, redisStorage, type StorageFactory } from "./keyed-storage.js";
+export { RedisUnavailable } from "./redis-store.js";
+export { openBotMemory } from "./memory.js";
 export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
 export { LONG_POLL_SECONDS } from "./api-calls.js";
 export { ALLOWED_UPDATES, UpdatesInHand, type DrainReport } from "./updates.js";

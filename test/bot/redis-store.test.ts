@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { connectRedis, RedisChatOrder, RedisUnavailable, RedisUserStore, redisStorage } from "../../src/bot/index.js";
+import { RedisChatOrder } from "../../src/bot/chat-order.js";
+import { redisStorage } from "../../src/bot/keyed-storage.js";
+import { connectRedis, RedisUnavailable, RedisUserStore } from "../../src/bot/redis-store.js";
 import { Conversations } from "../../src/bot/conversation.js";
 import { UpdateClaims } from "../../src/bot/updates.js";
 import { VoteClaims } from "../../src/bot/votes.js";
