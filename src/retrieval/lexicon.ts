@@ -10,7 +10,6 @@ const LexiconFileSchema = z.object({
   about: z.string().optional(),
   french: z.array(z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })).min(1),
   englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
-  englishBroader: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")).min(1)),
   englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
   englishKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
   frenchKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase accent-free word"), z.string().regex(/^[a-z]+$/, "one lowercase accent-free word")),
@@ -35,8 +34,6 @@ export interface Lexicon {
   frenchSiblings: Map<string, string[]>;
   /** English word -> the other English words of its synonym groups. */
   synonyms: Map<string, string[]>;
-  /** English word -> what it implies, one way ("liberian" -> ecowas): searched as a synonym is. */
-  broader: Map<string, string[]>;
   /** English word -> the word it is indexed as ("tunisian" -> "tunisia"). */
   conflations: Map<string, string>;
   /** English word -> the index term it keeps, unstemmed, apart from words the stemmer would merge it with ("informal" from "information"). */
@@ -80,7 +77,6 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     frenchWordsByInitial: byInitial([...french.keys()].filter((f) => !f.includes(" "))),
     frenchSiblings,
     synonyms,
-    broader: new Map(Object.entries(file.englishBroader)),
     conflations,
     keptApart: new Map(Object.entries(file.englishKeptApart)),
     frenchKeptApart: new Map(Object.entries(file.frenchKeptApart)),

@@ -78,7 +78,6 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     const term = analyzers.en.term(word);
     add(concept, "en", term, weight);
     for (const synonym of lexicon.synonyms.get(word) ?? (term ? context.synonymsByTerm.get(term) : undefined) ?? []) add(concept, "en", analyzers.en.term(synonym), weight * SYNONYM_WEIGHT);
-    for (const implied of lexicon.broader.get(word) ?? []) add(concept, "en", analyzers.en.term(implied), weight * SYNONYM_WEIGHT);
     if (lexicon.places.has(word)) concept.place = true;
   };
   const addEnglishOfFrench = (concept: Concept, form: string, words: string[]) => {

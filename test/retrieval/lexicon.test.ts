@@ -8,7 +8,7 @@ const lexicon = loadLexicon();
 const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
-const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal ecowas"));
+const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal"));
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
@@ -37,15 +37,6 @@ describe("the French-to-English lexicon", () => {
     expect(q.get(analyzer.term("fine")!)).toBe(1);
     expect(q.get(analyzer.term("penalty")!)).toBeLessThan(1);
     expect(q.get(analyzer.term("penalty")!)).toBeGreaterThan(0);
-  });
-
-  it("reads a citizen of an ECOWAS country as concerned by ECOWAS, below the word itself, in either language", () => {
-    for (const [question, lang] of [["i be liberian, i need visa to enter mali?", "en"], ["je suis libérien, il me faut un visa pour le Mali ?", "fr"]] as const) {
-      const q = query(question, lang);
-      expect(q.get(analyzer.term("ecowas")!)).toBeGreaterThan(0);
-      expect(q.get(analyzer.term("ecowas")!)).toBeLessThan(q.get(analyzer.term("visa")!)!);
-    }
-    expect(query("is a malian in tunisia fined?", "en").has(analyzer.term("ecowas")!)).toBe(false);
   });
 
   it("indexes a people as its country, so Tunisian finds Tunisia", () => {
