@@ -8,7 +8,7 @@ const lexicon = loadLexicon();
 const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
-const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal"));
+const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal child true vrai"));
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
@@ -25,6 +25,12 @@ describe("the French-to-English lexicon", () => {
     const q = terms("jai depassé mon visa en tunisie combien je paye", "fr");
     expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
     expect(terms("amande pour depasement de viza", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine overstay visa")));
+  });
+
+  it("reads West African Pidgin English, and leaves out the words that only frame a question", () => {
+    expect(terms("abeg my pikin dey for bamako, school na free?", "en")).toEqual(expect.arrayContaining(analyzer.terms("child")));
+    expect(terms("c vrai que les passeurs demandent beaucoup ?", "fr")).not.toContain("vrai");
+    expect(terms("is it true the fine is frozen?", "en")).not.toContain("true");
   });
 
   it("matches multi-word forms before single words", () => {
