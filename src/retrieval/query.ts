@@ -149,6 +149,8 @@ const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appel
 const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
+/** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
+const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
 
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
@@ -181,6 +183,8 @@ function spellOut(token: string, context: QueryContext): string[] {
   if (isKnown(token, context)) return [token];
   const glued = GLUED_ELISION.exec(token);
   if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
+  const je = GLUED_JE.exec(token);
+  if (je && isKnown(je[1]!, context)) return ["je", je[1]!];
   return [token];
 }
 

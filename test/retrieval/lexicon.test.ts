@@ -8,7 +8,7 @@ const lexicon = loadLexicon();
 const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
-const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal child true vrai"));
+const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal child true vrai risk employer"));
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) }).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
@@ -25,6 +25,7 @@ describe("the French-to-English lexicon", () => {
     const q = terms("jai depassé mon visa en tunisie combien je paye", "fr");
     expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
     expect(terms("amande pour depasement de viza", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine overstay visa")));
+    expect(terms("jrisque koi si mon patron me paye pas", "fr")).toEqual(expect.arrayContaining(analyzer.terms("risk employer")));
   });
 
   it("reads West African Pidgin English, and leaves out the words that only frame a question", () => {
