@@ -28,7 +28,7 @@ const FRENCH_QUESTION_WORDS =
   "jai jsuis chui stp svp slt bonjour merci kel kelle ki koi kesk keske cb pr ds bcp tjr tjrs " +
   "fait faire peut peux puis pouvons pouvez peuvent dois doit devons devez doivent veux veut voudrais voulais " +
   "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
-  "prendre mettre connaitre connais peut-on combien vrai vraiment exactement surtout genre truc trucs chose choses beaucoup parmi " +
+  "prendre mettre connaitre connais peut-on combien vrai vraiment exactement surtout genre truc trucs chose choses beaucoup peu parmi " +
   "devait devrait devraient pourrait pourraient pouvait voulait voudrait juste presque fois quil quils quelle quel";
 const FRENCH_STOPWORDS = new Set(`${FRENCH_FUNCTION_WORD_TEXT} ${FRENCH_QUESTION_WORDS}`.split(" "));
 
