@@ -58,7 +58,7 @@ export class Answerer {
       cards,
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
-      passageWindows: new PassageWindows(retriever.corpus, retriever),
+      passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       ...(options.models?.window ? { windowModel: options.models.window } : {}),
       ...(options.models?.abstention ? { abstention: options.models.abstention } : {}),

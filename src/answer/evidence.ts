@@ -89,9 +89,11 @@ export class PassageWindows {
   constructor(
     private readonly corpus: Corpus,
     private readonly terms: TermSource,
+    /** Town -> the country it lies in, as English words ("tunis" -> tunisia). */
+    private readonly placesWithin: ReadonlyMap<string, string>,
   ) {}
 
-  /** A passage's windows; its terms as a whole (`whole`); and its report's title and places (`scope`: "Bamako case study", Mali). */
+  /** A passage's windows; its terms as a whole (`whole`); and where it is (`scope`, see scopeOf). */
   of(passage: Passage): { windows: PassageWindow[]; whole: TermSets; scope: TermSets } {
     let entry = this.cache.get(passage.id);
     if (entry) return entry;
@@ -117,11 +119,25 @@ export class PassageWindows {
     }
     const whole = union(sentenceTerms);
     whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE)]);
-    const report = this.corpus.reportById.get(passage.docId);
-    const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(`${report?.title ?? ""} ${report?.places.join(" ") ?? ""}`, REPORT_LANGUAGE) };
+    const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(this.scopeOf(passage), REPORT_LANGUAGE) };
     entry = { windows, whole, scope };
     this.cache.set(passage.id, entry);
     return entry;
+  }
+
+  /**
+   * Where a passage is, beyond what it says itself: its report's title and places ("Bamako case
+   * study", Mali); but under a heading that names some of its report's places ("6. Tunis,
+   * migration and risks" in the Tunis and Bamako report), those places and the countries they
+   * lie in only.
+   */
+  private scopeOf(passage: Passage): string {
+    const report = this.corpus.reportById.get(passage.docId);
+    if (!report) return "";
+    const headings = new Set(tokenize(passage.section.join(" ")));
+    const named = report.places.filter((place) => tokenize(place).every((t) => headings.has(t)));
+    if (named.length === 0 || named.length === report.places.length) return `${report.title} ${report.places.join(" ")}`;
+    return named.flatMap((place) => [place, this.placesWithin.get(tokenize(place).join(" ")) ?? ""]).join(" ");
   }
 }
 

@@ -14,6 +14,7 @@ const LexiconFileSchema = z.object({
   englishKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
   frenchKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase accent-free word"), z.string().regex(/^[a-z]+$/, "one lowercase accent-free word")),
   places: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
+  placesWithin: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
   sms: z.record(z.string().regex(/^[a-z0-9]+$/, "one lowercase word"), z.string().min(1)),
 });
 
@@ -42,6 +43,8 @@ export interface Lexicon {
   frenchKeptApart: Map<string, string>;
   /** Countries and towns, as English words. */
   places: Set<string>;
+  /** Town -> the country it lies in ("tunis" -> tunisia), as English words. */
+  placesWithin: Map<string, string>;
   /** A shortened or glued spelling (SMS) -> the words it stands for ("jsuis" -> je suis, "ppl" -> people). */
   sms: Map<string, string[]>;
   /** sha256 of the file: an index built with another lexicon is stale. */
@@ -81,6 +84,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     keptApart: new Map(Object.entries(file.englishKeptApart)),
     frenchKeptApart: new Map(Object.entries(file.frenchKeptApart)),
     places: new Set(file.places),
+    placesWithin: new Map(Object.entries(file.placesWithin)),
     sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])),
     sha256: createHash("sha256").update(text).digest("hex"),
   };

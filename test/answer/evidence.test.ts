@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { weighConcepts } from "../../src/answer/evidence.js";
-import type { Concept, TermSource } from "../../src/retrieval/index.js";
+import { PassageWindows, weighConcepts } from "../../src/answer/evidence.js";
+import type { Passage } from "../../src/corpus/index.js";
+import { type Concept, PassageRetriever, type TermSource } from "../../src/retrieval/index.js";
 
 /** Every term known, every term equally rare: a concept's weight is then its share of the question's attention. */
 const EVEN: TermSource = { termsOf: (text) => new Set(text.split(" ")), idf: () => 2, knows: () => true };
@@ -19,5 +20,19 @@ describe("weighing a question's concepts", () => {
     const [verb, noun] = weighConcepts([concept("fais"), concept("carrelage")], ["en"], EVEN);
     expect(verb!.weight).toBeLessThan(noun!.weight / 2);
     expect(noun!.weight).toBe(2);
+  });
+});
+
+describe("where a passage is", () => {
+  it("places a passage of the Tunis and Bamako report under a Tunis heading in Tunis and Tunisia, not in Bamako", async () => {
+    const retriever = await PassageRetriever.open();
+    const windows = new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin);
+    const joint = retriever.corpus.passages.filter((p) => p.docId === "mmc-tunis-bamako-2020");
+    const scope = (p: Passage) => windows.of(p).scope.en ?? new Set<string>();
+    const [bamako, tunisia, tunis] = ["bamako", "tunisia", "tunis"].map((w) => [...retriever.termsOf(w, "en")][0]!);
+    const underTunis = joint.find((p) => /^\d\. Tunis, migration/.test(p.section[0] ?? ""))!;
+    expect(scope(underTunis)).toEqual(new Set([tunis, tunisia]));
+    const foreword = joint.find((p) => p.section[0] === "Foreword")!;
+    expect([...scope(foreword)]).toEqual(expect.arrayContaining([tunis, tunisia, bamako]));
   });
 });
