@@ -62,7 +62,7 @@ export interface AnalyzedQuestion {
  */
 export function buildQuery(question: string, lang: Language, context: QueryContext): AnalyzedQuestion {
   const { analyzers, lexicon, vocabularies } = context;
-  const { tokens, focus } = readQuestion(question, context);
+  const { tokens, focus } = readQuestion(question, lang, context);
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
@@ -117,7 +117,8 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     if (englishTerm === null) return;
     const concept = newConcept(token, i, 1);
     addFrench(concept, token, []);
-    if (vocabularies.en.has(englishTerm) || /^\p{N}/u.test(token)) {
+    // A word the reports use, a number, or a word whose synonyms they use ("drop": decline).
+    if (vocabularies.en.has(englishTerm) || /^\p{N}/u.test(token) || lexicon.synonyms.has(token)) {
       addEnglishWord(concept, token, 1);
       return;
     }
@@ -157,10 +158,10 @@ const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
  * the asker's description of themselves, in a clause before the clause that asks, counts less
  * than the question itself.
  */
-function readQuestion(question: string, context: QueryContext): { tokens: string[]; focus: number[] } {
+function readQuestion(question: string, lang: Language, context: QueryContext): { tokens: string[]; focus: number[] } {
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
-    .map((clause) => ({ tokens: tokenize(clause).flatMap((token) => spellOut(token, context)), questionMark: clause.includes("?") }))
+    .map((clause) => ({ tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
   const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")));
   const lastAsking = asking.lastIndexOf(true);
@@ -176,11 +177,11 @@ function readQuestion(question: string, context: QueryContext): { tokens: string
   return { tokens, focus };
 }
 
-/** A token as the words it stands for: an SMS spelling spelled out, a glued elision cut off. */
-function spellOut(token: string, context: QueryContext): string[] {
+/** A token as the words it stands for: an SMS spelling spelled out; in French, a glued elision or "je" cut off ("down" stays whole). */
+function spellOut(token: string, lang: Language, context: QueryContext): string[] {
   const sms = context.lexicon.sms.get(token);
   if (sms) return sms;
-  if (isKnown(token, context)) return [token];
+  if (lang !== "fr" || isKnown(token, context)) return [token];
   const glued = GLUED_ELISION.exec(token);
   if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
   const je = GLUED_JE.exec(token);
