@@ -60,7 +60,7 @@ export function createEnglishAnalyzer(lexicon: Lexicon): Analyzer {
     if (isStopword(token)) return null;
     if (/^\p{N}/u.test(token)) return token;
     let word = lexicon.conflations.get(token) ?? token;
-    const kept = lexicon.keptApart.get(word);
+    const kept = lexicon.englishKeptApart.get(word);
     if (kept) return kept;
     if (word.length > 5) word = word.replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1");
     if (word.length > 6 && /[^bp]ly$/.test(word)) word = word.slice(0, -2);
@@ -106,9 +106,10 @@ function accentEnding(word: string): string {
 /**
  * The French analyser, for the French translation of the corpus and French questions:
  * elisions and stop words out, a few words kept apart from those the stemmer would merge them
- * with (`keptApart`, accent-free word -> term), then the Snowball French stemmer, which needs accents to find
- * suffixes: a word typed without them gets the translation's spelling of it, or at least the
- * accents of its ending, first. Terms are accent-free so either spelling meets the other.
+ * with (`keptApart`, accent-free word -> term), then the Snowball French stemmer, which needs
+ * accents to find suffixes: a word typed without them gets the translation's spelling of it, or
+ * at least the accents of its ending, first. Terms are accent-free so either spelling meets the
+ * other.
  */
 export function createFrenchAnalyzer(spellings: ReadonlyMap<string, string>, keptApart: ReadonlyMap<string, string>): Analyzer {
   const term = (token: string): string | null => {

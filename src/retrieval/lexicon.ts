@@ -6,15 +6,17 @@ import { parseJsonText, readDataText } from "../data-file.js";
 const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
 const LEXICON_FIX = "Fix src/retrieval/lexicon.fr-en.json (git checkout restores it), then npm run build:index.";
 
+const LOWERCASE_WORD = z.string().regex(/^[a-z]+$/, "one lowercase, accent-free word");
+
 const LexiconFileSchema = z.object({
   about: z.string().optional(),
   french: z.array(z.object({ fr: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })).min(1),
   englishSynonyms: z.array(z.array(z.string().regex(/^[^\s-]+$/, "one word")).min(2)),
   englishConflations: z.record(z.string().regex(/^\S+$/, "one word"), z.string().min(1)),
-  englishKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
-  frenchKeptApart: z.record(z.string().regex(/^[a-z]+$/, "one lowercase accent-free word"), z.string().regex(/^[a-z]+$/, "one lowercase accent-free word")),
-  places: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
-  placesWithin: z.record(z.string().regex(/^[a-z]+$/, "one lowercase word"), z.string().regex(/^[a-z]+$/, "one lowercase word")),
+  englishKeptApart: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
+  frenchKeptApart: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
+  places: z.array(LOWERCASE_WORD),
+  placesWithin: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
   sms: z.record(z.string().regex(/^[a-z0-9]+$/, "one lowercase word"), z.string().min(1)),
 });
 
@@ -38,7 +40,7 @@ export interface Lexicon {
   /** English word -> the word it is indexed as ("tunisian" -> "tunisia"). */
   conflations: Map<string, string>;
   /** English word -> the index term it keeps, unstemmed, apart from words the stemmer would merge it with ("informal" from "information"). */
-  keptApart: Map<string, string>;
+  englishKeptApart: Map<string, string>;
   /** The same for French, keyed by the accent-free word ("visa" from "visant"). */
   frenchKeptApart: Map<string, string>;
   /** Countries and towns, as English words. */
@@ -81,7 +83,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     frenchSiblings,
     synonyms,
     conflations,
-    keptApart: new Map(Object.entries(file.englishKeptApart)),
+    englishKeptApart: new Map(Object.entries(file.englishKeptApart)),
     frenchKeptApart: new Map(Object.entries(file.frenchKeptApart)),
     places: new Set(file.places),
     placesWithin: new Map(Object.entries(file.placesWithin)),

@@ -74,15 +74,22 @@ describe("the French-to-English lexicon", () => {
   });
 
   it("gives a word kept apart a term that no other word of the reports falls on", () => {
-    const kept = new Set(lexicon.keptApart.values());
+    const kept = new Set(lexicon.englishKeptApart.values());
     const corpus = loadCorpus();
     for (const sentences of corpus.sentences.values()) {
       for (const sentence of sentences) {
         for (const token of tokenize(sentence.text)) {
           const term = analyzer.term(token);
-          if (term && kept.has(term)) expect(lexicon.keptApart.get(lexicon.conflations.get(token) ?? token), token).toBe(term);
+          if (term && kept.has(term)) expect(lexicon.englishKeptApart.get(lexicon.conflations.get(token) ?? token), token).toBe(term);
         }
       }
+    }
+  });
+
+  it("puts every town in a country it lists as a place", () => {
+    for (const [town, country] of lexicon.placesWithin) {
+      expect(lexicon.places.has(town), town).toBe(true);
+      expect(lexicon.places.has(country), country).toBe(true);
     }
   });
 
