@@ -189,7 +189,8 @@ function spellOut(token: string, lang: Language, context: QueryContext): string[
   return [token];
 }
 
-function isKnown(token: string, context: QueryContext): boolean {
+/** A word the lexicon lists, a stop word, or one whose index term the reports (or their translation) use. */
+export function isKnown(token: string, context: QueryContext): boolean {
   if (context.lexicon.french.has(token) || isStopword(token)) return true;
   const en = context.analyzers.en.term(token);
   const fr = context.analyzers.fr.term(token);

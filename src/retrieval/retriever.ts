@@ -1,10 +1,9 @@
 import type { Corpus } from "../corpus/index.js";
-import { isStopword } from "./analyzer.js";
 import type { IndexMeta } from "./index-files.js";
 import { LANGUAGES, type Language, type LanguageGuess } from "./language.js";
 import { type Lexicon, placesNamedIn } from "./lexicon.js";
 import { type DensePath, type OpenedIndex, openIndex, type OpenOptions } from "./open.js";
-import { type QueryContext, synonymsByTerm } from "./query.js";
+import { isKnown, type QueryContext, synonymsByTerm } from "./query.js";
 import { PassageSearch, type Retrieval, type RetrieveOptions, type RetrieverKind } from "./search.js";
 import { TermCache } from "./term-cache.js";
 
@@ -96,13 +95,8 @@ export class PassageRetriever implements TermSource {
 
   /** Whether a message is in neither French nor English (the bot then says which languages it reads). */
   isForeign(text: string): boolean {
-    const { analyzers, lexicon, vocabularies } = this.queryContext;
-    const knows = (token: string) => {
-      if (lexicon.french.has(token) || lexicon.sms.has(token) || lexicon.places.has(token)) return true;
-      const en = analyzers.en.term(token);
-      const fr = analyzers.fr.term(token);
-      return (en !== null && vocabularies.en.has(en)) || (fr !== null && vocabularies.fr.has(fr)) || isStopword(token);
-    };
+    const { lexicon } = this.queryContext;
+    const knows = (token: string) => isKnown(token, this.queryContext) || lexicon.sms.has(token) || lexicon.places.has(token);
     return this.opened.languages.isForeign(text, knows);
   }
 
