@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import type { BotLog } from "./context.js";
 import { RedisChatOrder } from "./chat-order.js";
 import { memoryStorage, redisStorage, type StorageFactory } from "./keyed-storage.js";
@@ -38,7 +37,7 @@ export async function openBotMemory(settings: { redisUrl?: string | undefined; s
     botOptions: { rateLimitRedis: redis, chatOrder: new RedisChatOrder(redis, secret, failed) },
     close: async () => {
       await store.close();
-      await quit(redis);
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
@@ -51,8 +50,4 @@ function throttledWarning(log: BotLog): (error: Error) => void {
     last = Date.now();
     log.warn("answering without a shared memory: Redis failed", { error: error.message });
   };
-}
-
-async function quit(redis: Redis): Promise<void> {
-  await redis.quit().catch(() => redis.disconnect());
 }

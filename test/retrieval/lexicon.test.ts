@@ -5,6 +5,7 @@ import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.
 import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
 
 const lexicon = loadLexicon();
+const corpus = loadCorpus();
 const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
@@ -75,7 +76,6 @@ describe("the French-to-English lexicon", () => {
 
   it("gives a word kept apart a term that no other word of the reports falls on", () => {
     const kept = new Set(lexicon.englishKeptApart.values());
-    const corpus = loadCorpus();
     for (const sentences of corpus.sentences.values()) {
       for (const sentence of sentences) {
         for (const token of tokenize(sentence.text)) {
@@ -144,7 +144,7 @@ describe("the French analyser", () => {
 
   it("gives a word kept apart a term that no other word of the translation falls on", () => {
     const kept = new Set(lexicon.frenchKeptApart.values());
-    for (const translation of loadCorpus().translations.get("fr")?.values() ?? []) {
+    for (const translation of corpus.translations.get("fr")?.values() ?? []) {
       for (const sentence of translation.sentences) {
         for (const token of frenchAnalyzer.tokens(sentence.text)) {
           const term = frenchAnalyzer.term(token);
