@@ -26,6 +26,10 @@ export const ABSTENTION_FEATURES = {
   knownConcepts: "log(1 + concepts the reports know)",
   /** 1 when the question asks for contact details or a price (not a fine): the reports rarely give them. */
   asksContactOrPrice: "the question asks for a phone, address or price",
+  /** Similarity (0 to 1) of the bank question closest to the question, wherever it points. */
+  bankBest: "how close the nearest bank question comes",
+  /** Similarity (0 to 1) of the closest bank question pointing into what would be shown. */
+  bankShown: "how close the nearest bank question pointing into the answer comes",
 } as const;
 export type AbstentionFeature = keyof typeof ABSTENTION_FEATURES;
 export type AbstentionFeatures = Features<AbstentionFeature>;

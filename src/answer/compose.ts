@@ -8,7 +8,7 @@ import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedCo
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, TELLING_KINDS, yearsAsked } from "./question-kind.js";
-import { chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
+import { bankSimilarityIn, chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
 
@@ -59,13 +59,14 @@ const HELP_LINE_ENTRIES = 2;
  */
 export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
   const { weighed, asked, scored: all } = rankWindows(question, retrieval, context, k);
-  if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, undefined), declined: "nothing-retrieved" });
+  const reading: QuestionReading = { question, retrieval, weighed, asked, context };
+  if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
-  if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: afterReports });
+  if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about may answer.
   const scored = all.filter((w) => !unmetConstraint(question, weighed, windowSource(w), context));
   const best = scored[0];
-  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(question, weighed, asked, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
+  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
   // A card answers when it says the question at least as well as the best window, holds the
   // kind of thing asked whenever that window does, and meets the same constraints.
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
@@ -75,7 +76,7 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
     (candidate.holdsKind || !best.holdsKind) &&
     !unmetConstraint(question, weighed, { passages: candidate.card.facts.map((f) => f.passage) }, context);
   const card = fits ? candidate : undefined;
-  const evidence: Evidence = { asked, features: abstentionFeatures(question, weighed, asked, best, card) };
+  const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, { ...evidence, declined: "model" });
@@ -90,12 +91,22 @@ export function rankWindows(question: string, retrieval: Retrieval, context: Com
   const asked = askedKind(question);
   const top = retrieval.passages.slice(0, k);
   const years = yearsAsked(question);
-  const scored = scoreWindows(top, { weighed, kind: asked, years }, context, context.windowModel);
+  const scored = scoreWindows(top, { weighed, kind: asked, years, bank: retrieval.bank }, context, context.windowModel);
   return { weighed, asked, top, scored };
 }
 
+/** A question as the answer stage has read it. */
+interface QuestionReading {
+  question: string;
+  retrieval: Retrieval;
+  weighed: WeighedConcept[];
+  asked: AskedKind;
+  context: ComposeContext;
+}
+
 /** The abstention model's features, measured on what would be shown: the card when one answers, else the best window. */
-function abstentionFeatures(question: string, weighed: WeighedConcept[], asked: AskedKind, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
+function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
+  const { question, retrieval, weighed, asked, context } = reading;
   const known = weighed.filter((w) => !w.unknown).length;
   const holds = card ? card.holdsKind : best?.holdsKind;
   return {
@@ -107,6 +118,8 @@ function abstentionFeatures(question: string, weighed: WeighedConcept[], asked: 
     unknownShare: unknownShare(weighed),
     knownConcepts: Math.log1p(known),
     asksContactOrPrice: asked === "contact" || asksPrice(question) ? 1 : 0,
+    bankBest: retrieval.bank[0]?.similarity ?? 0,
+    bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };
 }
 
@@ -177,4 +190,14 @@ function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, we
   if (card.dated) parts.push(datedWarning(lang, citations));
   if (card.help) parts.push(helpLine(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES)));
   return { kind: "card", cardId: card.id, abstained: false, text: parts.join("\n\n"), citations };
+}
+
+/** The closest bank question pointing to a sentence a card quotes. */
+function cardBankSimilarity(card: FactCard, retrieval: Retrieval, context: ComposeContext): number {
+  let best = 0;
+  for (const fact of card.facts) {
+    const range = rangeHolding(context.corpus.sentences.get(fact.passage.id) ?? [], fact.quote);
+    if (range) best = Math.max(best, bankSimilarityIn(retrieval.bank, fact.passage.id, range));
+  }
+  return best;
 }

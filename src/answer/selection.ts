@@ -1,6 +1,6 @@
 import { type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { SentenceRange } from "./citation.js";
-import type { RetrievedPassage, TermSource } from "../retrieval/index.js";
+import type { BankMatch, RetrievedPassage, TermSource } from "../retrieval/index.js";
 import { coverage, coverageOf, mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import { type AskedKind, TELLING_KINDS } from "./question-kind.js";
 import { type WindowFeatures, type WindowModel, windowLogOdds } from "./window-ranking.js";
@@ -46,11 +46,14 @@ export interface AskedQuestion {
   kind: AskedKind;
   /** The years it asks about. */
   years: readonly string[];
+  /** The sentences the bank questions closest to it point to, best first. */
+  bank: readonly BankMatch[];
 }
 
 /** Every window of the retrieved passages (bibliographies aside), its features, then its score by the window model; best first. */
 export function scoreWindows(passages: RetrievedPassage[], question: AskedQuestion, context: SelectionContext, model: WindowModel | undefined): ScoredWindow[] {
-  const { weighed, kind, years } = question;
+  const { weighed, kind, years, bank } = question;
+  const bestBank = bank[0]?.similarity ?? 0;
   const asked = {
     words: new Set(weighed.flatMap((w) => w.concept.source.split(" "))),
     terms: new Set(weighed.flatMap((w) => [...w.concept.terms[REPORT_LANGUAGE].keys()])),
@@ -87,7 +90,14 @@ export function scoreWindows(passages: RetrievedPassage[], question: AskedQuesti
         ownCoverageGap: 0,
         figure: /\d/.test(window.texts[REPORT_LANGUAGE] ?? "") ? 1 : 0,
         quoted: quotedShare(window.texts[REPORT_LANGUAGE] ?? ""),
+        bankSimilarity: 0,
+        bankGap: -1,
       };
+      const pointing = bankSimilarityIn(bank, r.passage.id, window.range);
+      if (pointing > 0) {
+        features.bankSimilarity = pointing;
+        features.bankGap = pointing - bestBank;
+      }
       scored.push({ window, passage: r.passage, passageIndex, context: whole, coverage: cov, holdsKind: holds, features, score: cov });
     }
   });
@@ -98,6 +108,13 @@ export function scoreWindows(passages: RetrievedPassage[], question: AskedQuesti
     if (model) w.score = windowLogOdds(model, w.features);
   }
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.window.range.from - b.window.range.from);
+}
+
+/** The similarity of the closest bank question pointing to a sentence of the range (0 when none does). */
+export function bankSimilarityIn(bank: readonly BankMatch[], passageId: string, range: SentenceRange): number {
+  let best = 0;
+  for (const m of bank) if (m.passageId === passageId && m.sentence >= range.from && m.sentence < range.to && m.similarity > best) best = m.similarity;
+  return best;
 }
 
 /** Share of the years asked that a text names; 1 when none is asked. */

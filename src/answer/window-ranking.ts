@@ -42,6 +42,10 @@ export const WINDOW_FEATURES = {
   figure: "holds a figure",
   /** Share of its characters inside quotation marks: a person's words rather than the report's finding. */
   quoted: "share of it that quotes someone",
+  /** Similarity (0 to 1) of the closest bank question pointing to one of its sentences; 0 when none does. */
+  bankSimilarity: "how close the nearest bank question pointing into it comes",
+  /** Its bank similarity minus the question's best bank similarity (at most 0; -1 when no bank question points into it). */
+  bankGap: "how far its bank match falls short of the question's best",
 } as const;
 export type WindowFeature = keyof typeof WINDOW_FEATURES;
 export type WindowFeatures = Features<WindowFeature>;

@@ -110,10 +110,10 @@ export async function runEval(argv: string[]): Promise<void> {
       const answerer = Answerer.create(variant.retriever);
       const outcomes: AnswerOutcome[] = [];
       for (const q of questions) outcomes.push(scoreAnswer(q, await answerer.ask(q.question, { retriever: variant.kind, k }), identifier));
-      const header = ["", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "reads FR", "p50 ms"];
+      const header = ["", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "reads FR", "words p50", "words p90", "p50 ms"];
       const line = (label: string, subset: AnswerOutcome[]) => {
         const s = summarizeAnswers(subset);
-        return [label, String(s.questions), fixed(s.factRecall), fixed(s.citationSupport), fixed(s.abstentionAccuracy), fixed(s.abstentionPrecision), fixed(s.abstentionRecall), fixed(s.languageAccuracy), fixed(s.frenchReadable), s.latencyP50Ms.toFixed(2)];
+        return [label, String(s.questions), fixed(s.factRecall), fixed(s.citationSupport), fixed(s.abstentionAccuracy), fixed(s.abstentionPrecision), fixed(s.abstentionRecall), fixed(s.languageAccuracy), fixed(s.frenchReadable), whole(s.wordsP50), whole(s.wordsP90), s.latencyP50Ms.toFixed(2)];
       };
       console.log(`\nAnswers (${variant.label}) by language:\n`);
       console.log(table(["lang", ...header.slice(1)], byLanguage(outcomes).map(([l, s]) => line(l, s))));
@@ -170,5 +170,6 @@ async function evaluateRetrieval(variant: Variant, questions: GoldQuestion[], k:
 }
 
 const fixed = (x: number) => (Number.isNaN(x) ? "-" : x.toFixed(2));
+const whole = (x: number) => (Number.isNaN(x) ? "-" : x.toFixed(0));
 
 if (isEntryPoint(import.meta.url)) runCommand("eval", () => runEval(process.argv.slice(2)));

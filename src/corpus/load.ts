@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { sha256 } from "./build.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "./languages.js";
 import { CatalogueSchema, type Catalogue, ManifestSchema, type Manifest, type Passage, PassageSchema, type Report } from "./schema.js";
+import { loadQuestionBank, type QuestionBank } from "./question-bank.js";
 import { type AlignedSentence, alignSentences, checkTranslations, parseTranslations, type Translation } from "./translations.js";
 
 export const DEFAULT_CORPUS_DIR = fromPackageRoot("corpus");
@@ -27,11 +28,15 @@ export interface Corpus {
   sentences: Map<string, AlignedSentence[]>;
   /** sha256 of each translation file read: the index records them to detect a stale index. */
   translationSha256: Partial<Record<TranslatedLanguage, string>>;
+  /** The questions each sentence answers (read with the translations, whose sentences it numbers). */
+  bank?: QuestionBank;
 }
 
 export interface LoadOptions {
   /** Read corpus/translations/ too (default); off for the tool that checks a translation file. */
   translations?: boolean;
+  /** Read the question bank too (default: with the translations, whose sentences it numbers); off for the tool that checks it. */
+  bank?: boolean;
 }
 
 const RETRANSLATE = "Fix the line it names (the reports' sentences must stay as they are), or restore the file with `git checkout -- corpus/translations/`; `npm run translate -- --missing` drafts what is missing.";
@@ -72,7 +77,8 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}):
     }
   }
   const sentences = new Map(passages.map((p) => [p.id, alignSentences(p, translations)]));
-  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById, translations, sentences, translationSha256 };
+  const bank = (options.bank ?? options.translations ?? true) ? loadQuestionBank(dir) : undefined;
+  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById, translations, sentences, translationSha256, ...(bank ? { bank } : {}) };
 }
 
 export function translationPath(dir: string, lang: TranslatedLanguage): string {

@@ -3,7 +3,7 @@ import { foldForMatch, wordTokens } from "../corpus/index.js";
 import type { Language, LanguageGuess } from "../retrieval/index.js";
 import { ENGLISH_FUNCTION_WORDS, FRENCH_FUNCTION_WORDS } from "../retrieval/index.js";
 import { holdsAnySupport, type GoldQuestion } from "./gold.js";
-import { mean, median } from "./metrics.js";
+import { mean, median, percentile } from "./metrics.js";
 
 export interface AnswerOutcome {
   question: GoldQuestion;
@@ -16,6 +16,8 @@ export interface AnswerOutcome {
   languageCorrect: boolean;
   /** For an answered French question: French function words outnumber English ones two to one, quotes included. */
   readsAsFrench?: boolean;
+  /** Words of the reply a person reads (its text, quotes included), when it answers. */
+  words?: number;
   latencyMs: number;
 }
 
@@ -36,6 +38,7 @@ export function scoreAnswer(question: GoldQuestion, answer: Answer, languages: {
     abstainedCorrectly: answer.abstained === !question.answerable,
     languageCorrect: languages.identify(ownWords(answer.text), question.lang === "fr" ? "en" : "fr").lang === question.lang,
     ...(question.lang === "fr" && !answer.abstained ? { readsAsFrench: readsAsFrench(answer.text) } : {}),
+    ...(!answer.abstained ? { words: wordTokens(answer.text).length } : {}),
     latencyMs: answer.timings.totalMs,
   };
 }
@@ -71,6 +74,9 @@ export interface AnswerSummary {
   languageAccuracy: number;
   /** Share of answered French questions whose answer reads as French. */
   frenchReadable: number;
+  /** Median and 90th percentile of the answers' length in words (answers given only). */
+  wordsP50: number;
+  wordsP90: number;
   latencyP50Ms: number;
 }
 
@@ -81,6 +87,7 @@ export function summarizeAnswers(outcomes: AnswerOutcome[]): AnswerSummary {
   const declinedRight = unanswerable.filter((o) => o.abstainedCorrectly).length;
   const declinedAll = outcomes.filter(wasDeclined).length;
   const french = outcomes.flatMap((o) => (o.readsAsFrench === undefined ? [] : [o.readsAsFrench ? 1 : 0]));
+  const words = outcomes.flatMap((o) => (o.words === undefined ? [] : [o.words]));
   return {
     questions: outcomes.length,
     factRecall: withFacts.length ? withFacts.reduce((s, f) => s + f.found, 0) / withFacts.reduce((s, f) => s + f.expected, 0) : Number.NaN,
@@ -90,6 +97,8 @@ export function summarizeAnswers(outcomes: AnswerOutcome[]): AnswerSummary {
     abstentionRecall: unanswerable.length ? declinedRight / unanswerable.length : Number.NaN,
     languageAccuracy: mean(outcomes.map((o) => (o.languageCorrect ? 1 : 0))),
     frenchReadable: mean(french),
+    wordsP50: words.length ? percentile(words, 50) : Number.NaN,
+    wordsP90: words.length ? percentile(words, 90) : Number.NaN,
     latencyP50Ms: median(outcomes.map((o) => o.latencyMs)),
   };
 }

@@ -27,6 +27,13 @@ export function combineScores(lists: Ranked[][], weights: number[]): Ranked[] {
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
+/** `extra`'s scores, weighted, added to `list`'s as they are (not divided by the best): a similarity keeps its meaning. */
+export function addScores(list: Ranked[], extra: Ranked[], weight: number): Ranked[] {
+  const scores = new Map(list.map((r) => [r.id, r.score]));
+  for (const r of extra) scores.set(r.id, (scores.get(r.id) ?? 0) + weight * r.score);
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
 /** Share of 5-grams above which a lower-ranked passage only repeats a higher one. */
 export const NEAR_DUPLICATE = 0.5;
 

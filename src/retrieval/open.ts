@@ -4,6 +4,7 @@ import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
 import { displayPath } from "../data-file.js";
 import { type Analyzer, createAnalyzers } from "./analyzer.js";
+import { BankIndex } from "./bank-index.js";
 import { missingDensePackage } from "./dense-packages.js";
 import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
 import { LANGUAGES, type Language, LanguageIdentifier } from "./language.js";
@@ -55,6 +56,8 @@ export interface OpenedIndex {
   lexicon: Lexicon;
   analyzers: Record<Language, Analyzer>;
   lexical: Record<Language, LexicalIndex>;
+  /** The question bank, indexed per language. */
+  bank: BankIndex;
   languages: LanguageIdentifier;
   dense: DensePath | undefined;
   /** Why dense retrieval is off, when it is. */
@@ -108,6 +111,7 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
     lexicon,
     analyzers,
     lexical,
+    bank: BankIndex.build(corpus, analyzers),
     languages,
     dense: "reason" in dense ? undefined : dense,
     denseUnavailable: "reason" in dense ? dense.reason : undefined,

@@ -15,13 +15,14 @@ const evalProcess = promisify(execFile)("node_modules/.bin/tsx", ["src/cli/eval.
   () => undefined,
   (error: { code: number; stdout: string; stderr: string }) => error,
 );
-const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_GOLD, runCheckGold }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
+const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
   await Promise.all([
     import("../../src/cli/ask-command.js"),
     import("../../src/cli/bench.js"),
     import("../../src/cli/build-corpus.js"),
     import("../../src/cli/build-index.js"),
     import("../../src/cli/build-model.js"),
+    import("../../src/cli/check-bank.js"),
     import("../../src/cli/check-gold.js"),
     import("../../src/cli/check-translations.js"),
     import("../../src/cli/eval.js"),
@@ -51,6 +52,7 @@ const COMMANDS: Command[] = [
   { name: "build:corpus", spec: BUILD_CORPUS, run: runBuildCorpus, bad: [["--out", untouched, "--catalogue", join(scratch, "catalogue.json")], `--catalogue: there is no file ${join(scratch, "catalogue.json")}`] },
   { name: "build:index", spec: BUILD_INDEX, run: runBuildIndex, bad: [["--out", untouched, "--corpus", join(scratch, "corpus")], `--corpus: there is no folder ${join(scratch, "corpus")}`] },
   { name: "build:model", spec: BUILD_MODEL, run: runBuildModel, bad: [["--out", untouched, "--general-words", "many"], "--general-words takes a whole number of at least 1 (got many)"] },
+  { name: "check:bank", spec: CHECK_BANK, run: runCheckBank, bad: [["--file", join(scratch, "bank.jsonl")], `--file: there is no file ${join(scratch, "bank.jsonl")}`] },
   { name: "check:gold", spec: CHECK_GOLD, run: runCheckGold, bad: [["--strict", "test/fixtures/gold-dev.jsonl"], "unknown flag --strict (see --help)"] },
   { name: "check:translations", spec: CHECK_TRANSLATIONS, run: runCheckTranslations, bad: [["--lang", "en"], "--lang must be one of fr (got en)"] },
   { name: "eval", spec: EVAL, run: runEval, bad: [["--k", "abc"], "--k takes a whole number of at least 1 (got abc)"] },
