@@ -8,6 +8,8 @@ export type AnswerKind = "card" | "extract" | "abstain" | "generated";
 export interface Answer {
   id?: string;
   question: string;
+  /** Given earlier messages: whether this one leaned on them and was read with them (false: a new question). */
+  readWithPrevious?: boolean;
   lang: Language;
   abstained: boolean;
   /** How it was made; the bot counts feedback per kind. */

@@ -10,6 +10,7 @@ import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { type FactCards, loadFactCards } from "./fact-cards.js";
 import type { Generator } from "./generator.js";
+import { leansOnPrevious } from "./follow-up.js";
 
 export interface AskOptions {
   id?: string;
@@ -22,6 +23,11 @@ export interface AskOptions {
   k?: number;
   /** Search the question's own language too (default); off to measure English retrieval alone. */
   bilingual?: boolean;
+  /**
+   * The messages sent before this one in the same conversation, oldest first: a follow-up that
+   * leans on them ("et si je pars sans payer ?") is read with them.
+   */
+  previous?: readonly string[];
 }
 
 /**
@@ -111,12 +117,17 @@ export class Answerer {
     const question = asked.slice(0, MAX_QUESTION_CHARS);
     const k = Math.max(options.k ?? 5, 5);
     // The question is read in its own language; the answer is written in the one asked for.
-    const retrieval = await this.retriever.retrieve(question, {
+    const retrieveOptions = {
       k: Math.max(k, CARD_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
       ...(options.bilingual === false ? { bilingual: false } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? "fr",
-    });
+    };
+    let retrieval = await this.retriever.retrieve(question, retrieveOptions);
+    // A follow-up is read alone first: only one that leans on what came before is read with it.
+    const previous = options.previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
+    const leans = previous !== undefined && previous.length > 0 && leansOnPrevious(question, retrieval.concepts);
+    if (leans) retrieval = await this.retriever.retrieve(question, { ...retrieveOptions, previous });
     const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
     let draft = composeAnswer(question, lang, retrieval, this.context, k);
@@ -130,6 +141,7 @@ export class Answerer {
     return {
       ...(options.id !== undefined ? { id: options.id } : {}),
       question,
+      ...(options.previous?.length ? { readWithPrevious: leans } : {}),
       lang,
       abstained: draft.abstained,
       kind: draft.kind,

@@ -29,6 +29,7 @@ export function toContract(answer: Answer) {
   return {
     ...(answer.id !== undefined ? { id: answer.id } : {}),
     question: answer.question,
+    ...(answer.readWithPrevious !== undefined ? { readWithPrevious: answer.readWithPrevious } : {}),
     lang: answer.lang,
     abstained: answer.abstained,
     answer: answer.text,

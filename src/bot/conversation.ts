@@ -4,11 +4,14 @@ import type { KeyedStorage, StorageFactory } from "./keyed-storage.js";
 
 /**
  * What the bot remembers of a chat to read a follow-up ("et si je pars sans payer ?"): the
- * previous question and the places it named. In memory (or Redis), never on disk or in logs,
- * for at most `CONVERSATION_TTL_MS`; /forget clears it.
+ * last question and the follow-ups read with it (three messages at most), the places they
+ * named, and whether they asked for help. In memory (or Redis), never on disk or in logs, for
+ * at most `CONVERSATION_TTL_MS`; /forget clears it.
  */
 export interface Turn {
-  question: string;
+  messages: string[];
+  /** The conversation asked for help (a follow-up such as "et au Mali ?" asks for it too). */
+  help: boolean;
   /** Places (English place words) the conversation named: where help is wanted. */
   places: string[];
   lang: Language;

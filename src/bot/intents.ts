@@ -52,3 +52,11 @@ function harmNeeds(padded: string, needs: Need[], harm: boolean): Need[] {
   if (/ (passeport|papiers|passport|papers|documents) /.test(padded)) out.add("documents");
   return [...out];
 }
+
+// The person speaking of themselves: "je", "j'", "moi", "mon passeport", "I", "my", "me".
+const FIRST_PERSON = / (je|j|jsuis|chui|moi|me|m|mon|ma|mes|nous|notre|nos|on m|i|im|me|my|mine|we|our|us) /;
+
+/** The message speaks of the person themselves, not only of what the reports say. */
+export function aboutThePerson(text: string): boolean {
+  return FIRST_PERSON.test(` ${tokenize(text).join(" ")} `);
+}

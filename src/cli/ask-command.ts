@@ -10,7 +10,7 @@ export const ASK = {
   summary: [
     "Answers a question from the reports, with its sources, in the question's language.",
     "--json prints the answer as one JSON object; --jsonl reads one question per line on stdin",
-    '(plain text or {"id":"1","question":"..."}) and prints exactly one JSON line per input line.',
+    '(plain text or {"id":"1","question":"...","previous":["earlier message"]}) and prints exactly one JSON line per input line.',
   ].join("\n"),
   positionals: '"QUESTION"',
   flags: {
@@ -19,6 +19,7 @@ export const ASK = {
     retriever: { type: "string", value: RETRIEVER_KINDS.join("|"), description: "how passages are found (default RETRIEVER, else lexical)" },
     k: { type: "string", value: "N", description: "passages returned with the answer, at least 5", default: "5" },
     lang: { type: "string", value: LANGUAGES.join("|"), description: "answer in this language (default: the question's)" },
+    previous: { type: "string", value: "MESSAGE", description: "the message sent before the question: a follow-up that leans on it is read with it" },
   },
 } as const;
 
@@ -50,7 +51,7 @@ export async function runAsk(argv: string[], io: AskIo, opened?: Answerer): Prom
   // Opened here, the retriever asked for (--retriever, else RETRIEVER) is the default, and falls
   // back to lexical, said on stderr, when this install cannot offer it.
   const answerer = opened ?? (await openAnswerer(retrieverKind, io));
-  const options: AskOptions = { k, ...(opened && retrieverKind ? { retriever: retrieverKind } : {}), ...(lang ? { lang } : {}) };
+  const options: AskOptions = { k, ...(opened && retrieverKind ? { retriever: retrieverKind } : {}), ...(lang ? { lang } : {}), ...(values.previous?.trim() ? { previous: [values.previous.trim()] } : {}) };
   if (!values.jsonl) {
     const answer = await answerer.ask(question, options);
     io.out(values.json ? JSON.stringify(toContract(answer)) : renderPlainText(answer));
@@ -63,7 +64,7 @@ export async function runAsk(argv: string[], io: AskIo, opened?: Answerer): Prom
       io.out(JSON.stringify({ line: input.number, ...(parsed.id !== undefined ? { id: parsed.id } : {}), error: parsed.error }));
       continue;
     }
-    const answer = await answerer.ask(parsed.question, { ...options, ...(parsed.id !== undefined ? { id: parsed.id } : {}) });
+    const answer = await answerer.ask(parsed.question, { ...options, ...(parsed.id !== undefined ? { id: parsed.id } : {}), ...(parsed.previous ? { previous: parsed.previous } : {}) });
     io.out(JSON.stringify(toContract(answer)));
   }
   return 0;
@@ -75,9 +76,9 @@ async function openAnswerer(retrieverKind: RetrieverKind | undefined, io: AskIo)
   return Answerer.create(retriever, { generator: await createGenerator(chatEndpoint(config), io.err, retriever) });
 }
 
-type ParsedLine = { question: string; id?: string } | { error: string; id?: string };
+type ParsedLine = { question: string; id?: string; previous?: string[] } | { error: string; id?: string };
 
-/** A JSON object with `question` (and optional `id`), or the plain text of a question. */
+/** A JSON object with `question` (and optional `id`, and `previous`: the earlier messages of the conversation), or the plain text of a question. */
 function parseLine(line: string): ParsedLine {
   const trimmed = line.trim();
   if (!trimmed) return { error: "the line is blank; send a question, or an object like {\"id\":\"1\",\"question\":\"...\"}" };
@@ -92,10 +93,12 @@ function parseLine(line: string): ParsedLine {
   const id = typeof record.id === "string" || typeof record.id === "number" ? String(record.id) : undefined;
   const withId = id !== undefined ? { id } : {};
   if (typeof record.question !== "string" || !record.question.trim()) return { error: "the object has no \"question\" text", ...withId };
-  return withinCap({ question: record.question.trim(), ...withId });
+  const previous = record.previous;
+  if (previous !== undefined && !(Array.isArray(previous) && previous.every((m) => typeof m === "string"))) return { error: "\"previous\" must be an array of the earlier messages' texts", ...withId };
+  return withinCap({ question: record.question.trim(), ...withId, ...(previous?.length ? { previous } : {}) });
 }
 
-function withinCap(parsed: { question: string; id?: string }): ParsedLine {
+function withinCap(parsed: { question: string; id?: string; previous?: string[] }): ParsedLine {
   if (parsed.question.length <= MAX_QUESTION_CHARS) return parsed;
   return { error: `the question is ${parsed.question.length} characters long; the limit is ${MAX_QUESTION_CHARS}`, ...(parsed.id !== undefined ? { id: parsed.id } : {}) };
 }

@@ -3,6 +3,13 @@ import { z } from "zod";
 import { foldForMatch } from "../corpus/index.js";
 import { parseJsonLines } from "../data-file.js";
 
+/**
+ * How a follow-up leans on what came before: it changes the place, the time or the group; asks
+ * another detail of the same fact; refers back with a pronoun; asks a consequence; or starts a
+ * new topic that must be read alone.
+ */
+export const FOLLOW_UP_KINDS = ["place", "time", "group", "detail", "pronoun", "consequence", "new-topic"] as const;
+
 /** A gold question (format: test/fixtures/gold-README.md). */
 export const GoldQuestionSchema = z.object({
   id: z.string().min(1),
@@ -16,6 +23,10 @@ export const GoldQuestionSchema = z.object({
   register: z.enum(["formal", "informal"]).optional(),
   /** The report the question was written from (corpus id), also for unanswerable ones. */
   report: z.string().optional(),
+  /** For a follow-up: the messages sent before it in the same chat, oldest first. */
+  previous: z.array(z.string().min(1)).min(1).optional(),
+  /** For a follow-up: how it relates to the messages before it. */
+  follow_up: z.enum(FOLLOW_UP_KINDS).optional(),
 });
 export type GoldQuestion = z.infer<typeof GoldQuestionSchema>;
 

@@ -60,9 +60,9 @@ export interface AnalyzedQuestion {
  * terms (French questions): the question's own words, with the lexicon's other spellings of
  * them as synonyms, searched in the French translation.
  */
-export function buildQuery(question: string, lang: Language, context: QueryContext): AnalyzedQuestion {
+export function buildQuery(question: string, lang: Language, context: QueryContext, previous?: string): AnalyzedQuestion {
   const { analyzers, lexicon, vocabularies } = context;
-  const { tokens, focus } = readQuestion(question, lang, context);
+  const { tokens, focus } = previous ? withPrevious(readQuestion(question, lang, context), readQuestion(previous, lang, context), context) : readQuestion(question, lang, context);
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
@@ -158,7 +158,12 @@ const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
  * the asker's description of themselves, in a clause before the clause that asks, counts less
  * than the question itself.
  */
-function readQuestion(question: string, lang: Language, context: QueryContext): { tokens: string[]; focus: number[] } {
+interface Reading {
+  tokens: string[];
+  focus: number[];
+}
+
+function readQuestion(question: string, lang: Language, context: QueryContext): Reading {
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .map((clause) => ({ tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
@@ -175,6 +180,30 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     }
   });
   return { tokens, focus };
+}
+
+/**
+ * How much the words of the message a follow-up leans on count: they supply its topic, the
+ * follow-up says what is asked. Places and years keep their full weight unless the follow-up
+ * names its own ("et à Tunis ?", "and in 2013?"), which then replace them.
+ */
+const PREVIOUS_WEIGHT = 0.5;
+const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
+
+/** The previous message's tokens, at PREVIOUS_WEIGHT (places and years as said above), then the follow-up's. */
+function withPrevious(followUp: Reading, previous: Reading, context: QueryContext): Reading {
+  const isPlace = (t: string) => context.lexicon.places.has(t);
+  const isYear = (t: string) => YEAR_TOKEN.test(t);
+  const replaces = { place: followUp.tokens.some(isPlace), year: followUp.tokens.some(isYear) };
+  const reading: Reading = { tokens: [], focus: [] };
+  previous.tokens.forEach((token, i) => {
+    const place = isPlace(token);
+    const year = isYear(token);
+    if ((place && replaces.place) || (year && replaces.year)) return;
+    reading.tokens.push(token);
+    reading.focus.push(place || year ? previous.focus[i]! : previous.focus[i]! * PREVIOUS_WEIGHT);
+  });
+  return { tokens: [...reading.tokens, ...followUp.tokens], focus: [...reading.focus, ...followUp.focus] };
 }
 
 /** A token as the words it stands for: an SMS spelling spelled out; in French, a glued elision or "je" cut off ("down" stays whole). */

@@ -41,6 +41,11 @@ export interface RetrieveOptions {
   fallbackLang?: Language;
   /** Search the translation in the question's language too (default); off to measure English alone. */
   bilingual?: boolean;
+  /**
+   * An earlier message this one leans on (a follow-up): its words supply the topic at a lower
+   * weight, its places and years unless this one names its own.
+   */
+  previous?: string;
   /** For fitting on bank questions: this passage's bank lines are not consulted (a question is never matched against its own). */
   bankHeldOut?: string;
 }
@@ -96,7 +101,7 @@ export class PassageSearch {
     const written = options.lang ? languages.identify(question, options.lang).lang : guess.lang;
     const searched: Language[] = written !== REPORT_LANGUAGE && (options.bilingual ?? true) ? [REPORT_LANGUAGE, written] : [REPORT_LANGUAGE];
     const depth = kind === "hybrid" ? FUSION_DEPTH : Math.max(k * 4, 20);
-    const analyzed = buildQuery(question, written, this.queryContext);
+    const analyzed = buildQuery(question, written, this.queryContext, options.previous);
     const lists: Ranked[][] = [];
     const bank = this.index.bank.match(Object.fromEntries(searched.map((lang) => [lang, analyzed.queries[lang]])), options.bankHeldOut);
     if (kind !== "dense") {
@@ -124,7 +129,7 @@ export class PassageSearch {
       retriever: kind,
       searched,
       concepts: analyzed.concepts,
-      places: placesNamedIn(question, this.queryContext.lexicon),
+      places: placesOf(question, options.previous, this.queryContext),
       bank,
       passages: kept.flatMap((r, i) => {
         const passage = this.index.corpus.passageById.get(r.id);
@@ -140,4 +145,10 @@ function bestPerPassage(matches: BankMatch[]): Ranked[] {
   const best = new Map<string, number>();
   for (const m of matches) best.set(m.passageId, Math.max(best.get(m.passageId) ?? 0, m.similarity));
   return [...best].map(([id, score]) => ({ id, score }));
+}
+
+/** The places a question is about: its own, else those of the message it leans on. */
+function placesOf(question: string, previous: string | undefined, context: QueryContext): string[] {
+  const own = placesNamedIn(question, context.lexicon);
+  return own.length || !previous ? own : placesNamedIn(previous, context.lexicon);
 }

@@ -78,6 +78,34 @@ describe("a conversation, not a search box", () => {
     expect(texts()[0]).toMatch(/ne peut pas quitter le pays avant de l'avoir réglée \[\d\]|ne peuvent pas quitter la Tunisie/);
   });
 
+  it.each([
+    ["c'est quoi la PONAM au mali ?", "elle a été adoptée quand ?", /3 septembre 2014/],
+    ["how many malians came back from libya after the war there", "and what did they bring back with them?", /Libya/],
+  ])("reads a follow-up that points back without a listed opening word: %s / %s", async (first, second, expected) => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate(first, { userId: 80 }));
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate(second, { userId: 80 }));
+    expect(texts()[0]).toMatch(expected);
+  });
+
+  it("reads 'bloqué' after a question about a law as part of the question, not as distress", async () => {
+    const { bot } = await makeBot({ helpDirectory: DIRECTORY });
+    await bot.handleUpdate(textUpdate("est-ce que la tunisie a une loi sur l'asile", { userId: 81 }));
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate("c'est bloqué depuis quand ?", { userId: 81 }));
+    expect(texts()[0]).not.toMatch(/Example Shelter/);
+    expect(texts()[0]).toMatch(/2012/);
+  });
+
+  it("answers a new question after another as a question of its own", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("jai depassé mon visa en tunisie combien je dois payer par semaine", { userId: 82 }));
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate("c'est quoi la CEDEAO ?", { userId: 82 }));
+    expect(texts()[0]).not.toMatch(/dinars/);
+  });
+
   it("forgets the previous question on /forget", async () => {
     const { bot, services } = await makeBot();
     await bot.handleUpdate(textUpdate("amende visa tunisie", { userId: 78 }));

@@ -37,7 +37,7 @@ describe.skipIf(!url)("shared state in Redis: what one replica keeps, the other 
 
   it("keeps no user id in Redis, only keyed hashes", async () => {
     await new RedisUserStore(a, SECRET, (e) => errors.push(e)).setLanguage(987654321, "fr");
-    await new Conversations(redisStorage(a, (e) => errors.push(e)), SECRET).remember(987654321, { question: "q", places: [], lang: "fr" });
+    await new Conversations(redisStorage(a, (e) => errors.push(e)), SECRET).remember(987654321, { messages: ["q"], help: false, places: [], lang: "fr" });
     const keys = await a.keys("*");
     expect(keys.length).toBeGreaterThan(1);
     for (const key of keys) expect(key).not.toContain("987654321");
@@ -63,13 +63,13 @@ describe.skipIf(!url)("shared state in Redis: what one replica keeps, the other 
 
   it("forgets a conversation by itself after its time", async () => {
     await a.flushdb();
-    await new Conversations(redisStorage(a, (e) => errors.push(e)), SECRET).remember(3, { question: "q", places: ["Tunis"], lang: "fr" });
+    await new Conversations(redisStorage(a, (e) => errors.push(e)), SECRET).remember(3, { messages: ["q"], help: false, places: ["Tunis"], lang: "fr" });
     const keys = await a.keys("relais:turn:*");
     expect(keys).toHaveLength(1);
     const ttl = await a.pttl(keys[0]!);
     expect(ttl).toBeGreaterThan(9 * 60 * 1000);
     expect(ttl).toBeLessThanOrEqual(10 * 60 * 1000);
-    expect(await new Conversations(redisStorage(b, (e) => errors.push(e)), SECRET).recall(3)).toEqual({ question: "q", places: ["Tunis"], lang: "fr" });
+    expect(await new Conversations(redisStorage(b, (e) => errors.push(e)), SECRET).recall(3)).toEqual({ messages: ["q"], help: false, places: ["Tunis"], lang: "fr" });
   });
 
   it("when Redis fails, answers without the memories instead of failing, and says so", async () => {
@@ -79,7 +79,7 @@ describe.skipIf(!url)("shared state in Redis: what one replica keeps, the other 
     const storage = redisStorage(gone, (e) => failures.push(e));
     expect(await new UpdateClaims(storage).first(1)).toBe(true);
     expect(await new Conversations(storage, SECRET).recall(1)).toBeUndefined();
-    await new Conversations(storage, SECRET).remember(1, { question: "q", places: [], lang: "fr" });
+    await new Conversations(storage, SECRET).remember(1, { messages: ["q"], help: false, places: [], lang: "fr" });
     const store = new RedisUserStore(gone, SECRET, (e) => failures.push(e));
     expect(await store.language(1)).toBeUndefined();
     await expect(store.setLanguage(1, "en")).rejects.toThrow();

@@ -2,10 +2,10 @@ import { Composer, type InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { Answer } from "../../answer/index.js";
 import type { RelaisContext } from "../context.js";
-import { isFollowUp, withPrevious } from "../follow-up.js";
+import type { Turn } from "../conversation.js";
 import { answerHtml, splitMessage } from "../format.js";
 import { helpEntryHtml, placeName, reachable } from "../help-reply.js";
-import { type Intent, readIntent } from "../intents.js";
+import { aboutThePerson, type Intent, readIntent } from "../intents.js";
 import { answerKeyboard } from "../keyboards.js";
 import { messagesFor, OTHER_LANGUAGE_REPLY } from "../locales/index.js";
 import { questionOf } from "../reading.js";
@@ -57,29 +57,45 @@ async function converse(ctx: RelaisContext, written: string, message: Message, o
   await ctx.replyWithChatAction("typing").catch(() => {}); // a hint only; never worth failing for
   const chatId = ctx.chat!.id;
   const previous = await ctx.services.conversations.recall(chatId);
-  const followUp = previous !== undefined && isFollowUp(question);
-  const asked = followUp ? withPrevious(question, previous, (t) => answerer.placesIn(t)) : question;
-  // "et au Mali ?" after a request for help is a request for help in Mali.
-  const intent = followUp ? readIntent(asked) : own;
+  // The answer stage reads the message alone, or with the ones before when it leans on them.
+  const answer = await answerer.ask(question, { lang, ...(previous ? { previous: previous.messages } : {}) });
+  const followUp = answer.readWithPrevious === true;
+  const intent = followUp ? followUpIntent(question, own, previous!) : own;
   log.info("message", { intent: intent.kind, lang, followUp, edited: options.edited ?? false, chars: written.length });
   // Where help is wanted: the places this message names, else those of the conversation.
   const named = answerer.placesIn(written);
   const places = named.length ? named : (previous?.places ?? []);
-  await ctx.services.conversations.remember(chatId, { question: asked, places, lang });
+  const conversation = followUp ? [...previous!.messages, question].slice(-REMEMBERED_MESSAGES) : [question];
+  await ctx.services.conversations.remember(chatId, { messages: conversation, places, lang, help: intent.kind === "help" || intent.kind === "person" });
 
   if (intent.kind === "person" || intent.kind === "help") {
+    const asked = conversation.join(" ");
     const parts = [{ html: helpHtml(ctx, intent, places, lang, asked) }];
     // Then what the reports say, when they clearly speak to it: a doubtful quote after help is
     // noise, and to a person reporting harm the reports speak only through a card.
-    if (intent.kind === "help") {
-      const answer = await answerer.ask(asked, { lang });
-      if (answer.kind === "card" || (!intent.harm && speaksClearly(answer))) parts.push(...(await answerParts(ctx, answer)));
-    }
+    if (intent.kind === "help" && (answer.kind === "card" || (!intent.harm && speaksClearly(answer)))) parts.push(...(await answerParts(ctx, answer)));
     return reply(parts);
   }
-  const answer = await answerer.ask(asked, { lang });
   await reply(await answerParts(ctx, answer));
   log.info("answered", { kind: answer.kind, lang: answer.lang, followUp, citations: answer.citations.length, ms: Math.round(answer.timings.totalMs) });
+}
+
+/** Messages of a conversation a follow-up may lean on: the question and its follow-ups. */
+const REMEMBERED_MESSAGES = 3;
+
+/**
+ * What a follow-up is, read with the conversation: about the person themselves ("je suis
+ * bloqué", "they took my passport"), what it says; after a request for help, a request for help
+ * ("et au Mali ?"); else a question about what was asked, whatever its words ("c'est bloqué
+ * depuis quand ?" after a question about a law is not distress).
+ */
+function followUpIntent(question: string, own: Intent, previous: Turn): Intent {
+  if (own.kind !== "question" && aboutThePerson(question)) return own;
+  if (previous.help) {
+    const read = readIntent([...previous.messages, question].join(" "));
+    if (read.kind === "help" || read.kind === "person") return read;
+  }
+  return { kind: "question" };
 }
 
 /** After help, the reports' answer is added only when it is a card or the abstention model is sure of it. */
