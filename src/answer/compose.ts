@@ -153,13 +153,24 @@ function yearAfterReports(question: string, context: ComposeContext): Evidence["
 function unmetConstraint(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ComposeContext): Evidence["declined"] {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
   for (const w of weighed) {
-    if (!w.concept.place || w.concept.focus < 1) continue;
+    if (!w.concept.place || w.concept.focus < 1 || namesAPeople(w.concept.source)) continue;
     if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
   for (const year of yearsAsked(question)) {
     if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
   }
   return undefined;
+}
+
+/**
+ * A people ("les ivoiriens", "Senegalese") says who asks or who is asked about, not where: a
+ * passage on "West African countries" may answer it without naming the country, so it weighs
+ * in the scores but is no hard constraint. Told by the endings of demonyms in French and English.
+ */
+const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|eens?|ennes?)$/u;
+
+function namesAPeople(source: string): boolean {
+  return source.split(" ").every((word) => DEMONYM.test(word));
 }
 
 function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, evidence: Evidence): AnswerDraft {
