@@ -1,5 +1,5 @@
 /**
- * npm run eval -- [--set dev|tune|report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
+ * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
  *
  * Retrieval quality (recall@1/3/5 and MRR over answerable questions; English index alone
  * beside English + the question's own language) and answer quality (facts shown, citation
@@ -38,6 +38,9 @@ export const QUESTION_SETS = {
   dev: { path: "test/fixtures/gold-dev.jsonl", listFailures: true },
   tune: { path: "test/fixtures/questions/tune.jsonl", listFailures: true },
   report: { path: "test/fixtures/questions/report.jsonl", listFailures: false },
+  // Two- and three-message conversations: the last message is scored, read with those before it.
+  "dialogue-tune": { path: "test/fixtures/dialogues/tune.jsonl", listFailures: true },
+  "dialogue-report": { path: "test/fixtures/dialogues/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
 const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;
@@ -77,7 +80,7 @@ export async function runEval(argv: string[]): Promise<void> {
     const ownReport = values.gold.endsWith(QUESTION_SETS.report.path);
     sets.push({ name: values.gold, questions: readGold(values.gold), listFailures: !ownReport });
   } else {
-    const names: SetName[] = setChoice === "all" ? ["dev", "tune", "report"] : [setChoice];
+    const names: SetName[] = setChoice === "all" ? (Object.keys(QUESTION_SETS) as SetName[]) : [setChoice];
     for (const name of names) sets.push({ name: `${name} (${QUESTION_SETS[name].path})`, questions: readGold(QUESTION_SETS[name].path), listFailures: QUESTION_SETS[name].listFailures });
   }
   const all = retrieverChoice === "all";
@@ -109,7 +112,7 @@ export async function runEval(argv: string[]): Promise<void> {
     for (const variant of variants) {
       const answerer = Answerer.create(variant.retriever);
       const outcomes: AnswerOutcome[] = [];
-      for (const q of questions) outcomes.push(scoreAnswer(q, await answerer.ask(q.question, { retriever: variant.kind, k }), identifier));
+      for (const q of questions) outcomes.push(scoreAnswer(q, await answerer.ask(q.question, { retriever: variant.kind, k, ...(q.previous ? { previous: q.previous } : {}) }), identifier));
       const header = ["", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "reads FR", "words p50", "words p90", "p50 ms"];
       const line = (label: string, subset: AnswerOutcome[]) => {
         const s = summarizeAnswers(subset);
@@ -118,6 +121,15 @@ export async function runEval(argv: string[]): Promise<void> {
       console.log(`\nAnswers (${variant.label}) by language:\n`);
       console.log(table(["lang", ...header.slice(1)], byLanguage(outcomes).map(([l, s]) => line(l, s))));
       if (variant !== variants[0]) continue; // the breakdowns below for the first retriever only
+      const followUps = outcomes.filter((o) => o.question.follow_up);
+      if (followUps.length) {
+        console.log(`\nFollow-ups, by how they lean on the messages before:\n`);
+        console.log(table(["follow-up", ...header.slice(1)], groupedBy(followUps, (q) => q.follow_up!).map(([l, s]) => line(l, s))));
+        const newTopics = followUps.filter((o) => o.question.follow_up === "new-topic");
+        const leaning = followUps.filter((o) => o.question.follow_up !== "new-topic");
+        const readWith = (subset: AnswerOutcome[]) => subset.filter((o) => o.answer.readWithPrevious).length;
+        console.log(`\nRead with the messages before: ${readWith(leaning)} of ${leaning.length} follow-ups that lean on them; new topics merged: ${readWith(newTopics)} of ${newTopics.length}.`);
+      }
       console.log(`\nBy topic:\n`);
       console.log(table(["topic", ...header.slice(1)], groupedBy(outcomes, (q) => q.topic).map(([l, s]) => line(l, s))));
       console.log(`\nBy report:\n`);
