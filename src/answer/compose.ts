@@ -82,7 +82,7 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, { ...evidence, declined: "model" });
   }
   if (card) return { ...answerFromCard(card.card, lang, retrieval, weighed, context), evidence };
-  return { ...answerFromQuotes(chooseQuotes(scored), lang, context), evidence };
+  return { ...answerFromQuotes(pinnedOrChosen(scored, retrieval), lang, context), evidence };
 }
 
 /** The question read (concepts weighed, kind asked) and every window of the top `k` passages scored, best first. */
@@ -121,6 +121,22 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
     bankBest: retrieval.bank[0]?.similarity ?? 0,
     bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };
+}
+
+/**
+ * A bank question this close to the question pins its sentence: when the best window holds it,
+ * that sentence alone is quoted (a short answer to read on a phone) instead of the window and
+ * its neighbours. Measured on the tuning questions (npm run eval -- --set tune): at 0.8 the
+ * median French answer falls from 94 to 86 words for 0.01 of facts shown; at 0.6 to 64 words for
+ * 0.03 (the fact then often sits in the neighbour the bank question did not point to).
+ */
+const PIN_SIMILARITY = 0.8;
+
+function pinnedOrChosen(scored: ScoredWindow[], retrieval: Retrieval): Quote[] {
+  const best = scored[0]!;
+  const pin = retrieval.bank[0];
+  const holds = pin && pin.similarity >= PIN_SIMILARITY && pin.passageId === best.passage.id && pin.sentence >= best.window.range.from && pin.sentence < best.window.range.to;
+  return holds ? [{ passage: best.passage, range: { from: pin.sentence, to: pin.sentence + 1 } }] : chooseQuotes(scored);
 }
 
 /** The passages an answer would quote from. */

@@ -38,6 +38,13 @@ describe("the offline answerer", () => {
     expect(answer.citations.every((c) => c.year >= 2010 && c.year <= 2021)).toBe(true);
   });
 
+  it("quotes the one sentence a close bank question points to, not its neighbours", async () => {
+    // A question of the bank itself: its sentence is the fourth of a testimony of several.
+    const answer = await answerer.ask("Les migrants recrutés pour travailler à Tunis reçoivent-ils des informations fausses sur le salaire et l'emploi ?");
+    expect(answer.kind).toBe("extract");
+    expect(answer.citations.map((c) => c.quote)).toEqual(["But he lied a bit on the salary and on the job."]);
+  });
+
   it.each([
     ["Who won the football match yesterday?", "en", /do not answer this question/],
     ["Combien coûte un titre de séjour en Espagne ?", "fr", /ne répondent pas à cette question/],
