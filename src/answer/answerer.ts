@@ -66,6 +66,7 @@ export class Answerer {
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
+      bankQuestions: bankQuestionsBySentence(retriever.corpus),
       ...(options.models?.window ? { windowModel: options.models.window } : {}),
       ...(options.models?.abstention ? { abstention: options.models.abstention } : {}),
     };
@@ -159,4 +160,9 @@ export class Answerer {
       },
     };
   }
+}
+
+/** The bank's questions of each sentence, keyed "passageId#sentence". */
+function bankQuestionsBySentence(corpus: Corpus): Map<string, string[]> {
+  return new Map((corpus.bank?.lines ?? []).map((l) => [`${l.passageId}#${l.sentence}`, l.questions.map((q) => q.text)]));
 }

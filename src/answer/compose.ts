@@ -10,7 +10,8 @@ import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, TELLING_KINDS, yearsAsked } from "./question-kind.js";
 import { bankSimilarityIn, chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
-import { datedWarning, declineText, extractText, helpLine, withMarker } from "./wording.js";
+import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
+import { detailNotSaid, detailsAsked } from "./asked-detail.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -20,7 +21,7 @@ export interface Evidence {
   /** The abstention model's probability that the reports answer. */
   probability?: number;
   /** Set when declined: which rule or the model. */
-  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "period-after-reports" | "model";
+  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "period-after-reports" | "model" | "detail-not-said";
 }
 
 export interface AnswerDraft {
@@ -46,6 +47,8 @@ export interface ComposeContext {
   abstention?: AbstentionModel;
   /** Where to ask for help, named when the reports do not answer and on cards about help. */
   help: HelpDirectory;
+  /** The bank's questions of each sentence ("passageId#sentence"): what a sentence is known to answer. */
+  bankQuestions: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Places of help named in one line, per city. */
@@ -81,8 +84,13 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
     evidence.probability = answerProbability(context.abstention, evidence.features);
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, { ...evidence, declined: "model" });
   }
-  if (card) return { ...answerFromCard(card.card, lang, retrieval, weighed, context), evidence };
-  return { ...answerFromQuotes(pinnedOrChosen(scored, retrieval), lang, context), evidence };
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(pinnedOrChosen(scored, retrieval), lang, context);
+  // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
+  // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
+  // fact shown as related information.
+  const missing = detailNotSaid(detailsAsked(question), draft.citations.flatMap((c) => saidAround(c, context)));
+  if (missing) return relatedOnly(lang, draft.citations, retrieval, context, { ...evidence, declined: "detail-not-said" });
+  return { ...draft, evidence };
 }
 
 /** The question read (concepts weighed, kind asked) and every window of the top `k` passages scored, best first. */
@@ -187,6 +195,24 @@ const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|
 
 function namesAPeople(source: string): boolean {
   return source.split(" ").every((word) => DEMONYM.test(word));
+}
+
+/** What a citation's sentences say, in every language, and the bank questions that point to them. */
+function saidAround(citation: Citation, context: ComposeContext): string[] {
+  const sentences = context.corpus.sentences.get(citation.passageId) ?? [];
+  const texts: string[] = [];
+  for (let i = citation.sentences.from; i < citation.sentences.to; i++) {
+    const sentence = sentences[i];
+    if (sentence) texts.push(sentence.text, ...Object.values(sentence.translations).map((t) => t.text));
+    texts.push(...(context.bankQuestions.get(`${citation.passageId}#${i}`) ?? []));
+  }
+  return texts;
+}
+
+/** A plain "the reports do not say that", then the nearest fact they give, cited as related information, then where to ask. */
+function relatedOnly(lang: Language, citations: Citation[], retrieval: Retrieval, context: ComposeContext, evidence: Evidence): AnswerDraft {
+  const text = [notSaidText(lang, citations), helpLine(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES))].join("\n\n");
+  return { kind: "abstain", abstained: true, text, citations, evidence };
 }
 
 function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, evidence: Evidence): AnswerDraft {

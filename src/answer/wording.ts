@@ -62,6 +62,14 @@ function sourceOf(entry: HelpEntry, lang: Language): string {
   return `${publisher}, ${entry.source.year}`;
 }
 
+/** "The reports do not say that precisely. The closest they come:" then the related quotes. */
+export function notSaidText(lang: Language, citations: Citation[]): string {
+  const phrases = phrasesFor(lang);
+  const [open, close] = phrases.quoteMarks;
+  const quotes = citations.map((c) => `${open}${quoteIn(c, lang).text}${close} [${c.marker}]`);
+  return [phrases.notSaid, quotes.join("\n")].join("\n\n");
+}
+
 export function declineText(lang: Language, help: readonly HelpEntry[]): string {
   return `${phrasesFor(lang).noAnswer}\n\n${helpLine(lang, help)}`;
 }

@@ -38,6 +38,20 @@ describe("the offline answerer", () => {
     expect(answer.citations.every((c) => c.year >= 2010 && c.year <= 2021)).toBe(true);
   });
 
+  it("says plainly that the reports do not give the ceiling asked about, then shows the weekly amount as related", async () => {
+    const answer = await answerer.ask("ya un plafond pour la penalite en tunisie ?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/^Les rapports ne disent pas cela précisément/);
+    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+    expect(answer.citations[0]!.quote).toContain("20 Tunisian Dinars per week");
+  });
+
+  it("answers an exemption the reports do state", async () => {
+    const answer = await answerer.ask("les ressortissants de la CEDEAO sont exemptés de visa au mali ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/CEDEAO/);
+  });
+
   it("quotes the one sentence a close bank question points to, not its neighbours", async () => {
     // A question of the bank itself: its sentence is the fourth of a testimony of several.
     const answer = await answerer.ask("Les migrants recrutés pour travailler à Tunis reçoivent-ils des informations fausses sur le salaire et l'emploi ?");

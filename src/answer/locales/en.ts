@@ -5,6 +5,7 @@ export const en: AnswerPhrases = {
   quoteMarks: ["“", "”"],
   unreviewedTranslation: "(machine translation, not yet reviewed)",
   noAnswer: "The reports I know do not answer this question, and I would rather not guess.",
+  notSaid: "The reports do not say that precisely. The closest they come:",
   help: "To ask for help: {where}.",
   helpIn: "in {place}, {names}",
   helpSeparator: "; ",

@@ -1,0 +1,53 @@
+import { tokenize } from "../retrieval/index.js";
+
+/**
+ * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
+ * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction. Asked
+ * about a fine, "is there a ceiling?" is not answered by the weekly amount. Each detail is
+ * known by the same words in the question and in what would answer it (accent-free, French and
+ * English); the reports or the bank questions of a quoted sentence must say one of them.
+ */
+const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
+  { detail: "ceiling", words: / (plafond|plafonne|plafonnee|plafonnes|plafonnees|plafonner|maximum|maximale|maximal|max|ceiling|ceilings|cap|capped|upper limit) / },
+  { detail: "minimum", words: / (minimum|minimale|minimal|au moins|at least) / },
+  { detail: "exemption", words: / (exonere|exoneres|exoneree|exonerees|exonerer|exoneration|exempte|exemptes|exemptee|exemptees|exempter|exemption|exemptions|exempt|exempted|dispense|dispenses|dispensee|dispensees|waive|waived|waiver) / },
+  { detail: "deadline", words: / (delai|delais|deadline|deadlines|date limite|time limit) / },
+  { detail: "age", words: / (age|ages|aged|how old|quel age|years old) / },
+  { detail: "phone", words: / (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline) / },
+  { detail: "refund", words: / (rembourse|remboursee|rembourses|remboursement|rembourser|refund|refunds|refunded|reimburse|reimbursed) / },
+  { detail: "reduction", words: / (reduction|reductions|reduire|reduite|reduit|remise|discount|discounts|reduced|reduce) / },
+];
+
+function padded(text: string): string {
+  return ` ${tokenize(text).join(" ")} `;
+}
+
+/** A message longer than this many words may tell a story before it asks. */
+const STORY_WORDS = 12;
+
+/**
+ * The part of a message that asks: all of a short one; of a longer one in several clauses, its
+ * last clause with a question mark (else its last clause): "je rembourse en travaillant là-bas,
+ * c'est risqué ?" asks about the risk, not about a refund.
+ */
+function askingPart(message: string): string {
+  const clauses = message.split(/(?<=[,.;:!?\n])/).filter((c) => tokenize(c).length > 0);
+  if (clauses.length < 2 || tokenize(message).length <= STORY_WORDS) return message;
+  return clauses.findLast((c) => c.includes("?")) ?? clauses.at(-1)!;
+}
+
+/** The precise details a question asks for (see DETAILS), in the part of it that asks. */
+export function detailsAsked(question: string): string[] {
+  const q = padded(askingPart(question));
+  return DETAILS.filter((d) => d.words.test(q)).map((d) => d.detail);
+}
+
+/** The first detail asked that none of the texts says (the quoted sentences, their translations and bank questions). */
+export function detailNotSaid(asked: readonly string[], texts: readonly string[]): string | undefined {
+  if (asked.length === 0) return undefined;
+  const said = texts.map(padded);
+  return asked.find((detail) => {
+    const words = DETAILS.find((d) => d.detail === detail)!.words;
+    return !said.some((t) => words.test(t));
+  });
+}

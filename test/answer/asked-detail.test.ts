@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { detailNotSaid, detailsAsked } from "../../src/answer/asked-detail.js";
+
+describe("the precise detail a question asks for", () => {
+  it.each([
+    ["ya un plafond pour la penalite en tunisie ?", ["ceiling"]],
+    ["les etudiants sont exoneres des penalites ?", ["exemption"]],
+    ["What is the phone number of the IOM office in Bamako?", ["phone"]],
+    ["What is the fine for overstaying a visa in Tunisia?", []],
+  ])("%j asks for %j", (question, details) => {
+    expect(detailsAsked(question)).toEqual(details);
+  });
+
+  it("reads the detail in the part of a long message that asks, not in the story before it", () => {
+    expect(detailsAsked("un gars me propose un contrat de travail en tunisie et il avance le billet, je rembourse en travaillant la bas, c risqué ?")).toEqual([]);
+    expect(detailsAsked("le plafond, il existe ?")).toEqual(["ceiling"]);
+  });
+
+  it("finds a detail said in any of the texts, in either language, or none", () => {
+    expect(detailNotSaid(["exemption"], ["ECOWAS-country nationals are exempted from visa requirements."])).toBeUndefined();
+    expect(detailNotSaid(["exemption"], ["Les ressortissants de la CEDEAO sont exemptés de visa."])).toBeUndefined();
+    expect(detailNotSaid(["ceiling"], ["The penalty is 20 Tunisian Dinars per week."])).toBe("ceiling");
+  });
+});
