@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NO_FAULTS, StandInBotApi } from "../src/bench/stand-in-api.js";
+import { STOP_GRACE_MS } from "../src/bot/index.js";
+import { fromPackageRoot } from "../src/package-root.js";
 import { freePort, START_COMMAND, startBot } from "./start-command.js";
 
 const TOKEN = "123456:LOCAL-stand-in-token-for-relais";
@@ -54,7 +57,26 @@ async function startWith(mode: "polling" | "webhook", api: StandInBotApi, update
   return bot;
 }
 
+const UNIT_FILE = fromPackageRoot("deploy", "relais.service");
+/** systemd-analyze checks the unit's ExecStart exists: only where node is where the unit says. */
+const canVerifyUnit = spawnSync("systemd-analyze", ["--version"]).status === 0 && existsSync(/^ExecStart=(\S+)/m.exec(readFileSync(UNIT_FILE, "utf8"))![1]!);
+
 describe(`the bot as the README tells an operator to start it (${START_COMMAND})`, () => {
+  it("is what the README, the systemd unit and the Dockerfile start, and the unit waits out the drain before it kills", () => {
+    expect(readFileSync(fromPackageRoot("README.md"), "utf8")).toContain(START_COMMAND);
+    const unit = readFileSync(UNIT_FILE, "utf8");
+    expect(/^ExecStart=\S*\/(node .*)$/m.exec(unit)?.[1]).toBe(START_COMMAND);
+    expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]) * 1000).toBeGreaterThan(STOP_GRACE_MS);
+    const dockerfile = readFileSync(fromPackageRoot("deploy", "Dockerfile"), "utf8");
+    expect(JSON.parse(/^CMD (.*)$/m.exec(dockerfile)?.[1] ?? "null")).toEqual(START_COMMAND.split(" "));
+  });
+
+  it.skipIf(!canVerifyUnit)("deploy/relais.service passes systemd-analyze verify without a warning", () => {
+    const verified = spawnSync("systemd-analyze", ["verify", UNIT_FILE], { encoding: "utf8" });
+    expect(verified.stderr).toBe("");
+    expect(verified.status).toBe(0);
+  });
+
   it.each(["polling", "webhook"] as const)("%s: SIGTERM to its process group mid-answer: the answer is sent, the update behind it handled, the state saved, exit 0", async (mode) => {
     const api = new StandInBotApi({ ...NO_FAULTS, slow: 1, slowMs: 1_500 });
     cleanups.push(() => api.stop());
