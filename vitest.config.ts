@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The bot's black-box tests run the build (dist/), as operators do.
+    globalSetup: ["test/global-setup.ts"],
     // No test downloads a model: the hub is off even where a network exists.
     env: { RELAIS_OFFLINE: "1" },
     testTimeout: 30_000,

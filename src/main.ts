@@ -1,8 +1,10 @@
 /**
- * npm start: the Telegram bot. Configuration from the environment (src/config.ts); long
- * polling by default, webhook with BOT_MODE=webhook (register it once with npm run webhook:set).
- * On SIGINT/SIGTERM it stops taking updates, finishes those in hand within STOP_GRACE_MS, saves
- * what it keeps and exits 0, saying what was finished or abandoned.
+ * The Telegram bot, built: `node --max-semi-space-size=8 dist/main.js` (what npm start runs,
+ * and what a supervisor must start itself); `npm run dev` runs this file through tsx.
+ * Configuration from the environment (src/config.ts); long polling by default, webhook with
+ * BOT_MODE=webhook (register it once with npm run webhook:set). On SIGINT/SIGTERM it stops
+ * taking updates, finishes those in hand within STOP_GRACE_MS, saves what it keeps and exits 0;
+ * 1 when it had to abandon updates, naming them. A second signal stops it at once.
  */
 import { run } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
@@ -18,9 +20,11 @@ import {
   RedisUnavailable,
   registerCommands,
   StartError,
+  STOP_GRACE_MS,
   UpdatesInHand,
   waitForBotApi,
   type BotLog,
+  type DrainReport,
 } from "./bot/index.js";
 import { chatEndpoint, type Config, ConfigError, readConfig, transcriptionEndpoint, webhookPath } from "./config.js";
 import { CorpusError } from "./corpus/index.js";
@@ -28,9 +32,6 @@ import { DataFileError } from "./data-file.js";
 import { HelpDirectory } from "./help/index.js";
 import { IndexError, PassageRetriever } from "./retrieval/index.js";
 import { createSpeechSynthesizer } from "./voice/index.js";
-
-/** How long a stop waits for the updates in hand: under Docker's 10 s before it kills. */
-const STOP_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, "bot");
@@ -76,8 +77,8 @@ async function main(): Promise<void> {
     await stopSource();
     const report = await inHand.drain(STOP_GRACE_MS);
     await memory.close();
-    log.info("stopped", { ...report });
-  }, log);
+    return report;
+  }, inHand, log);
 
   await waitForBotApi(bot, config.TELEGRAM_API_ROOT, config.BOT_API_WAIT_SECONDS, log);
   await registerCommands(bot).catch((error: Error) => log.warn("could not register the command menu", { error: error.message }));
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     log.info("webhook ready", { bot: bot.botInfo.username });
     return;
   }
+  if (stopping) return; // a signal came while waiting for the Bot API: take no update
   await bot.api.deleteWebhook();
   const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: LONG_POLL_SECONDS } } });
   stopSource = async () => {
@@ -104,23 +106,37 @@ async function voiceFrom(config: Config, log: BotLog) {
   return { fileRoot: config.TELEGRAM_API_ROOT, ...(synthesizer ? { synthesizer } : {}), ...(transcription ? { transcription } : {}) };
 }
 
-/** Runs `stop` once on SIGINT or SIGTERM, then exits 0 (1 if stopping failed). */
-function onStop(stop: () => Promise<void>, log: BotLog): void {
+/**
+ * The first SIGINT or SIGTERM runs `stop`, then exits 0 when every update in hand was finished,
+ * 1 when some were abandoned or stopping failed. A second signal exits 1 at once, naming the
+ * updates it abandons: the way out of a stop that waits too long.
+ */
+function onStop(stop: () => Promise<DrainReport>, inHand: UpdatesInHand, log: BotLog): void {
   let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      log.info("stopping", { signal });
-      stop().then(
-        () => process.exit(0),
-        (error: Error) => {
-          log.error("could not stop cleanly", { error: error.message });
-          process.exit(1);
-        },
-      );
-    });
-  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.error("second signal: stopped at once, without finishing the updates in hand or saving", { signal, abandoned: inHand.ids });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info("stopping", { signal });
+    stop().then(
+      (report) => {
+        if (report.abandoned.length === 0) {
+          log.info("stopped", { ...report });
+          process.exit(0);
+        }
+        log.error(`stopped, abandoning the updates still in hand after ${STOP_GRACE_MS / 1000} s`, { ...report });
+        process.exit(1);
+      },
+      (error: Error) => {
+        log.error("could not stop cleanly", { error: error.message });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StandInBotApi } from "../src/bench/stand-in-api.js";
 import { testRedisUrl } from "./redis.js";
+import { freePort, startBot } from "./start-command.js";
 
 /**
- * Two `npm start` processes in webhook mode sharing one real Redis, behind a round-robin
+ * Two bot processes, started as the README tells an operator, in webhook mode sharing one real Redis, behind a round-robin
  * forwarder on loopback, as a load balancer would put them: what one replica learns, the other
  * knows; a button works through either; an update delivered to both is answered once.
  */
@@ -15,34 +15,18 @@ const SECRET = "replica-test-secret-0123456789";
 const PATH = "/telegram/hook";
 const redisUrl = await testRedisUrl(2);
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function startReplica(port: number, apiRoot: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: `https://relais.example${PATH}`,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      REDIS_URL: redisUrl!,
-      RELAIS_OFFLINE: "1",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+function startReplica(port: number, apiRoot: string) {
+  return startBot({
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: `https://relais.example${PATH}`,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    REDIS_URL: redisUrl!,
+    RELAIS_OFFLINE: "1",
+    LOG_LEVEL: "info",
   });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  return { child, output: () => output };
 }
 
 /** POSTs an update as Telegram does; resolves with the HTTP status. */

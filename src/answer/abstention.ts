@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { type Features, logisticModelSchema, probability } from "./logistic.js";
 import { readJsonFile } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 
-export const ABSTENTION_MODEL_PATH = new URL("./models/abstention.json", import.meta.url);
+export const ABSTENTION_MODEL_PATH = fromPackageRoot("src", "answer", "models", "abstention.json");
 export const RETRAIN = "Run `npm run train:answers` to fit it again from the tuning questions.";
 
 /**

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DataFileError, readJsonFile } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 import { type Corpus, foldForMatch, type Passage } from "../corpus/index.js";
 import type { Language } from "../retrieval/index.js";
 
-export const FACT_CARDS_PATH = new URL("./fact-cards.json", import.meta.url);
+export const FACT_CARDS_PATH = fromPackageRoot("src", "answer", "fact-cards.json");
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 

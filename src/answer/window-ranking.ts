@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { type Features, logisticModelSchema, logOdds } from "./logistic.js";
 import { readJsonFile } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 
-export const WINDOW_MODEL_PATH = new URL("./models/window-ranking.json", import.meta.url);
+export const WINDOW_MODEL_PATH = fromPackageRoot("src", "answer", "models", "window-ranking.json");
 const RETRAIN = "Run `npm run train:answers` to fit it again from the tuning questions.";
 
 /**

@@ -2,3 +2,4 @@
 export { runLoad } from "./load.js";
 export { runFaults } from "./faults.js";
 export { runBotFaults } from "./bot-faults.js";
+export { measureColdStarts, type ColdStart } from "./cold-start.js";

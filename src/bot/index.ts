@@ -33,7 +33,7 @@ export { RedisUnavailable } from "./redis-store.js";
 export { openBotMemory } from "./memory.js";
 export { createWebhookServer, HEALTH_PATH } from "./webhook.js";
 export { LONG_POLL_SECONDS } from "./api-calls.js";
-export { ALLOWED_UPDATES, UpdatesInHand, type DrainReport } from "./updates.js";
+export { ALLOWED_UPDATES, STOP_GRACE_MS, UpdatesInHand, type DrainReport } from "./updates.js";
 export { StartError, waitForBotApi } from "./startup.js";
 
 /**
@@ -114,7 +114,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   bot.catch(report);
 
   const inHand = options.inHand ?? new UpdatesInHand();
-  bot.use((_ctx, next) => inHand.run(next));
+  bot.use((ctx, next) => inHand.run(ctx.update.update_id, next));
   // Telegram sends an update again when its webhook call failed or timed out: answer it once.
   bot.use(async (ctx, next) => {
     if (await services.updates.first(ctx.update.update_id)) return next();

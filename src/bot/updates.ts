@@ -29,43 +29,52 @@ export class UpdateClaims implements UpdateLedger {
   }
 }
 
-/** How a stop went: updates finished while stopping, and those abandoned at the bound. */
+/** How a stop went: how many updates were finished while stopping, and which were abandoned at the bound. */
 export interface DrainReport {
   finished: number;
-  abandoned: number;
+  /** Their update ids (numbers only: nothing a person wrote). */
+  abandoned: number[];
 }
 
+/** How long a stop waits for the updates in hand: under the 10 s Docker and the systemd unit give before they kill. */
+export const STOP_GRACE_MS = 8_000;
+
 /**
- * The updates being worked on, so that a stop can finish them before the process exits
- * (the runner's and the webhook's own stop do not wait for them).
+ * The updates being worked on, by update id, so that a stop can finish them before the process
+ * exits (the runner's and the webhook's own stop do not wait for them) and name those it could not.
  */
 export class UpdatesInHand {
-  private readonly working = new Set<Promise<unknown>>();
+  private readonly working = new Map<number, Promise<unknown>>();
 
-  get size(): number {
-    return this.working.size;
+  /** The ids of the updates being worked on. */
+  get ids(): number[] {
+    return [...this.working.keys()];
   }
 
-  /** Runs the work of one update, counted until it settles. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs the work of one update, counted until it settles. Work on an update already counted
+   * (the webhook's, then the bot's within it) is not counted again.
+   */
+  async run<T>(updateId: number, work: () => Promise<T>): Promise<T> {
+    if (this.working.has(updateId)) return work();
     const task = work();
-    this.working.add(task);
+    this.working.set(updateId, task);
     try {
       return await task;
     } finally {
-      this.working.delete(task);
+      this.working.delete(updateId);
     }
   }
 
   /** Waits for the updates in hand, at most `boundMs`; what was finished and what was not. */
   async drain(boundMs: number): Promise<DrainReport> {
     const inHand = [...this.working];
-    if (inHand.length === 0) return { finished: 0, abandoned: 0 };
+    if (inHand.length === 0) return { finished: 0, abandoned: [] };
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, boundMs)));
-    const settled = new Set<Promise<unknown>>();
-    await Promise.race([Promise.allSettled(inHand.map((task) => task.finally(() => settled.add(task)))), bound]);
+    const settled = new Set<number>();
+    await Promise.race([Promise.allSettled(inHand.map(([id, task]) => task.finally(() => settled.add(id)))), bound]);
     clearTimeout(timer);
-    return { finished: settled.size, abandoned: inHand.length - settled.size };
+    return { finished: settled.size, abandoned: inHand.map(([id]) => id).filter((id) => !settled.has(id)) };
   }
 }

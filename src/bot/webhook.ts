@@ -50,7 +50,7 @@ export function createWebhookServer(options: WebhookOptions): Server {
         const update = parseUpdate(body);
         if (!update) return void end(res, 400);
         end(res, 200);
-        void options.inHand.run(() => options.handle(update)).catch(() => {}); // bot.catch has logged it
+        void options.inHand.run(update.update_id, () => options.handle(update)).catch(() => {}); // bot.catch has logged it
       },
       (error: Error) => end(res, error instanceof BodyTooLarge ? 413 : 400),
     );

@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --reps N] [--throughput-seconds N] [--load-updates N] [--load-chats N] [--gold FILE] [--out FILE]
- * Measures, in one process on this machine: cold start, per-stage latency (median and p95
- * over the dev questions repeated), sustained answers per second, peak RSS, index build time,
- * a load run through the real bot against a faulty stand-in Bot API, and fault runs.
+ * npm run bench [-- --reps N] [--cold-runs N] [--throughput-seconds N] [--load-updates N] [--load-chats N] [--gold FILE] [--out FILE]
+ * Measures on this machine: cold starts of ask and of the bot as processes, through tsx and from
+ * the build (the script runs npm run build first); in one process: cold start, per-stage latency
+ * (median and p95 over the dev questions repeated), sustained answers per second, peak RSS, index
+ * build time, a load run through the real bot against a faulty stand-in Bot API, and fault runs.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
@@ -20,13 +21,15 @@ const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
 export const BENCH = {
   usage: "npm run bench --",
   summary: [
-    "Measures speed and memory on this machine, in one process: cold start, latency per stage, answers per second,",
+    "Measures speed and memory on this machine: cold starts of ask and the bot as processes, through tsx and from dist/;",
+    "in one process: cold start, latency per stage, answers per second,",
     "peak RSS, index build time, a load run through the real bot against a faulty stand-in Bot API, and fault runs;",
     "prints the tables and writes them, with the machine's description, to --out.",
   ].join("\n"),
   flags: {
     gold: { type: "string", value: "FILE", description: "the questions timed (JSON lines, gold format)", default: fromPackageRoot("test", "fixtures", "gold-dev.jsonl") },
     reps: { type: "string", value: "N", description: "times each question is asked per latency measure", default: "10" },
+    "cold-runs": { type: "string", value: "N", description: "times each process cold start is measured (0: none; needs dist/: npm run build)", default: "3" },
     "throughput-seconds": { type: "string", value: "N", description: "how long answers per second are counted", default: "5" },
     "load-updates": { type: "string", value: "N", description: "updates sent through the bot in the load run", default: "5000" },
     "load-chats": { type: "string", value: "N", description: "chats those updates come from", default: "500" },
@@ -39,6 +42,7 @@ export async function runBench(argv: string[]): Promise<number> {
   if (line.help) return printHelp(BENCH);
   const { values } = line;
   const reps = wholeNumber(values.reps, "--reps");
+  const coldRuns = wholeNumber(values["cold-runs"], "--cold-runs", 0);
   const throughputSeconds = wholeNumber(values["throughput-seconds"], "--throughput-seconds");
   const loadUpdates = wholeNumber(values["load-updates"], "--load-updates");
   const loadChats = wholeNumber(values["load-chats"], "--load-chats");
@@ -80,6 +84,16 @@ export async function runBench(argv: string[]): Promise<number> {
   while (performance.now() < until) await answerer.ask(questions[answered++ % questions.length]!);
   add("sustained answers per second (one process, lexical)", (answered / throughputSeconds).toFixed(0), ">= 100");
   add("peak RSS so far, no neural model loaded", `${peakRssMb().toFixed(0)} MB`, "<= 200 MB");
+
+  // Cold starts of whole processes, to the answer: what tsx costs against the build
+  // (after the RSS above: the bench's own modules are loaded here).
+  if (coldRuns > 0) {
+    for (const start of await (await import("../bench/index.js")).measureColdStarts(coldRuns)) {
+      const what = start.program === "ask" ? `cold start to the answer printed, ${start.command}` : `cold start to the first answer sent, the bot, ${start.command}`;
+      const target = start.program === "ask" && start.command.startsWith("node") ? "< 1000 ms" : "";
+      add(what, `median ${ms(median(start.samples))} of ${start.samples.length} (${ms(Math.min(...start.samples))} to ${ms(Math.max(...start.samples))})`, target);
+    }
+  }
 
   // The dense path: the project's own model, when it can be found.
   t = performance.now();
@@ -149,7 +163,7 @@ export async function runBench(argv: string[]): Promise<number> {
   console.log(formatTable(faultHeader, faultRows));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
-  const command = `npm run bench -- --reps ${reps} --load-updates ${loadUpdates} --load-chats ${loadChats}`;
+  const command = `npm run bench -- --reps ${reps} --cold-runs ${coldRuns} --load-updates ${loadUpdates} --load-chats ${loadChats}`;
   writeFileSync(
     values.out,
     `# Benchmarks\n\nMeasured by \`${command}\` on ${machine}, ${new Date().toISOString().slice(0, 10)}. ` +

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { DataFileError, displayPath, readDataText } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 import { type Corpus, foldForMatch, type Language, type Passage } from "../corpus/index.js";
 import { tokenize } from "../retrieval/index.js";
 import { type Need, NEEDS } from "./needs.js";
 
-export const BUNDLED_DIRECTORY_PATH = new URL("./directory.json", import.meta.url);
+export const BUNDLED_DIRECTORY_PATH = fromPackageRoot("src", "help", "directory.json");
 
 const Nullable = (schema: z.ZodString) => schema.nullish().transform((v) => v ?? undefined);
 

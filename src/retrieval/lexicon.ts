@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { stripAccents } from "../corpus/index.js";
 import { parseJsonText, readDataText } from "../data-file.js";
+import { fromPackageRoot } from "../package-root.js";
 
-const LEXICON_PATH = new URL("./lexicon.fr-en.json", import.meta.url);
+const LEXICON_PATH = fromPackageRoot("src", "retrieval", "lexicon.fr-en.json");
 const LEXICON_FIX = "Fix src/retrieval/lexicon.fr-en.json (git checkout restores it), then npm run build:index.";
 
 const LOWERCASE_WORD = z.string().regex(/^[a-z]+$/, "one lowercase, accent-free word");

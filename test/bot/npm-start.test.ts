@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StandInBotApi } from "../../src/bench/stand-in-api.js";
+import { START_COMMAND, startBot } from "../start-command.js";
 
 const TOKEN = "123456:LOCAL-stand-in-token-for-relais";
 // Distinctive ids and a name, to look for them in every file the bot writes and every log line.
@@ -18,7 +18,7 @@ const PHOTO = { photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1
 const FINE_FR = "Quelle est l'amende pour dépassement de visa en Tunisie ?";
 const STORY = "Je suis arrivé de Côte d'Ivoire il y a longtemps, j'ai travaillé dans un restaurant puis dans le bâtiment, la vie est dure mais je tiens bon. ";
 
-describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stand-in Bot API", () => {
+describe(`the bot as npm start and operators run it (${START_COMMAND}), against a local stand-in Bot API`, () => {
   it("answers questions, commands, greetings, requests for help, follow-ups, edits and odd messages in each user's language, keeps nothing personal, then stops cleanly", async () => {
     const api = new StandInBotApi();
     let updateId = 1;
@@ -51,14 +51,7 @@ describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stan
     for (let i = 0; i < 10; i++) push({ callback_query: { id: `t${i}`, from: from(24, "fr"), chat_instance: "1", data: "lang:fr", message: { message_id: 5, date: 0, chat: chatOf(24), text: "?" } } });
     push(message(24, "fr", { text: FINE_FR }, 99));
 
-    // node itself runs the bot (tsx as a loader), so signals reach it and nothing is left behind.
-    const bot = spawn(process.execPath, ["--max-semi-space-size=8", "--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, STATE_FILE: join(state, "state.json"), HELP_DIRECTORY: "test/fixtures/help-directory.json", RELAIS_OFFLINE: "1", LOG_LEVEL: "info", FLOOD_LIMIT_PER_MINUTE: "5" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    bot.stdout.on("data", (d) => (output += d));
-    bot.stderr.on("data", (d) => (output += d));
+    const { child: bot, exited, output } = startBot({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, STATE_FILE: join(state, "state.json"), HELP_DIRECTORY: "test/fixtures/help-directory.json", RELAIS_OFFLINE: "1", LOG_LEVEL: "info", FLOOD_LIMIT_PER_MINUTE: "5" });
     try {
       const toChat = (chat: number, method = "sendMessage") => api.calls.filter((s) => s.method === method && s.payload.chat_id === USER_BASE + chat);
       const replyTo = (chat: number) => [...toChat(chat), ...toChat(chat, "editMessageText")].map((s) => String(s.payload.text));
@@ -92,17 +85,16 @@ describe("the bot as `npm start` runs it (tsx src/main.ts), against a local stan
       expect(JSON.stringify(inline.results)).toMatch(/20 dinars tunisiens/);
       expect(api.calls.filter((s) => s.method === "setMyCommands")).toHaveLength(3);
       expect(bot.exitCode).toBeNull(); // still running
-      const exited = new Promise<number | null>((resolve) => bot.on("exit", (code) => resolve(code)));
       bot.kill("SIGTERM");
       expect(await exited).toBe(0);
       // Nothing personal in the logs or in any file the bot wrote: no message text, no name, no user id.
       const written = readdirSync(state).map((f) => readFileSync(join(state, f), "utf8")).join("\n");
-      for (const where of [output, written]) {
+      for (const where of [output(), written]) {
         expect(where).not.toMatch(/amende|ECOWAS|Quelle|passeport|bonjour|Côte d'Ivoire/i);
         expect(where).not.toContain(NAME);
         expect(where).not.toMatch(new RegExp(String(USER_BASE).slice(0, 5)));
       }
-      expect(output).toMatch(/"msg":"answered"/); // the log says what happened, without who or what
+      expect(output()).toMatch(/"msg":"answered"/); // the log says what happened, without who or what
     } finally {
       if (bot.exitCode === null) bot.kill("SIGKILL");
       await api.stop();
