@@ -2,31 +2,53 @@ import { type Concept, tokenize } from "../retrieval/index.js";
 
 /**
  * Words by which a message points back at the one before: an opening conjunction ("et si...",
- * "and for children?") or a pronoun or demonstrative standing for something said earlier
- * ("elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "that conflict"). Grammar, not
- * topics: French "il" and "y" are left out, being mostly impersonal ("il faut", "il y a").
+ * "and for children?", "what about...") or a pronoun or demonstrative standing for something said
+ * earlier ("elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "that conflict", Pidgin
+ * "am", "dem"). Grammar, not topics.
  */
-const OPENS_WITH_CONJUNCTION = /^(et|and|mais|but|ou|or|so|alors|donc|then|also|aussi)$/;
-const POINTS_BACK = new Set("elle elles ils eux ca cela c ce cet cette ces celle celui ceux celles la-bas it its they them their this that these those there he she him her".split(" "));
-/** "c'est quoi X ?", "c'est qui ?": the "c'" of a question of definition points at what follows, not back. */
+const OPENING = /^(et|and|mais|but|ou|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
+const POINTS_BACK = new Set(
+  ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles la-bas y en " +
+    "it its they them their this that these those there he she him her am im dem una e").split(" "),
+);
+/** "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what follows, not back. */
 const SUBJECT_OF_DEFINITION = new Set(["c", "ce", "ca"]);
-const QUESTION_WORDS = new Set("quoi koi qui ki quel quelle quels quelles combien cb comment ou what who which".split(" "));
+const QUESTION_WORDS = new Set("quoi koi qui ki quel quelle quels quelles combien cb comment ou que what who which".split(" "));
+/** French "il" and "y" are mostly impersonal in "il faut", "il y a", "il existe": those do not point back. */
+const IMPERSONAL_AFTER = new Set(["faut", "y", "existe", "ya"]);
+/** A message that says more than this of its own is a question of its own, whatever points back (one more after an opening conjunction). */
+const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
+/** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
+const DEFINITION = /^(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|what is|what s|whats|what are|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
+/** A message this short ("Since when?", "how many percent?") cannot stand alone. */
+const BARE_WORDS = 3;
+
+function pointsBack(tokens: string[]): boolean {
+  return tokens.some((t, i) => {
+    if (!POINTS_BACK.has(t)) return false;
+    const next = tokens.slice(i + 1, i + 3);
+    if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => QUESTION_WORDS.has(n))) return false;
+    if ((t === "il" || t === "y" || t === "en") && IMPERSONAL_AFTER.has(next[0] ?? "")) return false;
+    // "y" and "en" stand for a place or thing said before only right before a verb's auxiliary or the verb.
+    if ((t === "y" || t === "en") && i === 0) return false;
+    return true;
+  });
+}
 
 /**
  * Whether a message leans on the one before rather than standing alone, read from the message
- * itself: it has no topic of its own (a question word, a place, a year or a group alone), or it
- * points back and says at most two things of its own. A message with its own topic and nothing
- * pointing back ("c'est quoi la CEDEAO ?") is a new question, never merged.
+ * itself: it has no topic of its own (a question word, a place, a year or a group alone), it is
+ * bare ("Since when?"), or it opens with a conjunction or points back and says at most three
+ * things of its own (four after a conjunction). A question of definition ("c'est quoi la CEDEAO
+ * ?") or one with its own topic and nothing pointing back is a new question, never merged.
  */
 export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
   const tokens = tokenize(message);
   const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source)).length;
   if (topics === 0) return true;
-  const pointsBack =
-    OPENS_WITH_CONJUNCTION.test(tokens[0] ?? "") ||
-    tokens.some((t, i) => POINTS_BACK.has(t) && !(SUBJECT_OF_DEFINITION.has(t) && tokens.slice(i + 1, i + 3).some((n) => QUESTION_WORDS.has(n))));
-  return pointsBack && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
+  const text = tokens.join(" ");
+  if (DEFINITION.test(text)) return false;
+  if (tokens.length <= BARE_WORDS) return true;
+  if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
+  return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
 }
-
-/** A message that says more than this of its own is a question of its own, whatever points back. */
-const MAX_TOPICS_OF_A_FOLLOW_UP = 2;

@@ -1,5 +1,5 @@
 /**
- * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
+ * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|people-tune|people-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
  *
  * Retrieval quality (recall@1/3/5 and MRR over answerable questions; English index alone
  * beside English + the question's own language) and answer quality (facts shown, citation
@@ -41,6 +41,9 @@ export const QUESTION_SETS = {
   // Two- and three-message conversations: the last message is scored, read with those before it.
   "dialogue-tune": { path: "test/fixtures/dialogues/tune.jsonl", listFailures: true },
   "dialogue-report": { path: "test/fixtures/dialogues/report.jsonl", listFailures: false },
+  // Messages adapted from what people asked on public forums, Q&A and NGO pages (source_url kept).
+  "people-tune": { path: "test/fixtures/real-people/tune.jsonl", listFailures: true },
+  "people-report": { path: "test/fixtures/real-people/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
 const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;
