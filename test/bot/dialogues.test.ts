@@ -1,0 +1,26 @@
+// A fixed sample of the tuning dialogues, through the real bot: a refit or a change of the
+// follow-up reading that breaks them fails CI. The sample covers each kind of follow-up, French
+// and English, a follow-up the reports do not answer and a new topic that must not be merged.
+import { describe, expect, it } from "vitest";
+import { foldForMatch } from "../../src/corpus/index.js";
+import { readGold } from "../../src/eval/index.js";
+import { makeBot, textUpdate, useTelegramStandIn } from "./harness.js";
+
+const { calls } = useTelegramStandIn();
+const SAMPLE = ["dlg-fr-004", "dlg-fr-019", "dlg-fr-052", "dlg-fr-080", "dlg-en-036", "dlg-en-042", "dlg-en-044", "dlg-en-061"];
+const dialogues = readGold("test/fixtures/dialogues/tune.jsonl").filter((d) => SAMPLE.includes(d.id));
+
+describe("two-message conversations from the tuning dialogues, through the bot", () => {
+  it("has the whole sample", () => expect(dialogues.map((d) => d.id).sort()).toEqual([...SAMPLE].sort()));
+
+  it.each(dialogues.map((d) => [d.id, d.follow_up, d] as const))("%s (%s): the follow-up is answered, or declined, as the reports allow", async (_id, _kind, dialogue) => {
+    const { bot } = await makeBot();
+    const userId = 900 + SAMPLE.indexOf(dialogue.id);
+    for (const message of dialogue.previous!) await bot.handleUpdate(textUpdate(message, { userId, lang: dialogue.lang }));
+    calls.length = 0;
+    await bot.handleUpdate(textUpdate(dialogue.question, { userId, lang: dialogue.lang }));
+    const reply = foldForMatch(calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text)).join(" "));
+    if (dialogue.answerable) for (const fact of dialogue.expected_facts) expect(reply).toContain(foldForMatch(fact));
+    else expect(reply).toMatch(/nerepondentpas|nedisentpas|donotanswer|donotsay/); // folded: no spaces
+  });
+});
