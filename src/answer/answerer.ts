@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
-import type { Language, PassageRetriever, Retrieval, RetrieverKind } from "../retrieval/index.js";
+import type { Language, PassageRetriever, Retrieval, RetrieveOptions, RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
@@ -108,9 +108,17 @@ export class Answerer {
   }
 
   /** The windows of the retrieved passages, scored: for fitting the window model. */
-  async rankWindows(question: string, k = 5): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
-    const retrieval = await this.retriever.retrieve(question, { k: Math.max(k, CARD_DEPTH) });
+  async rankWindows(question: string, k = 5, previous?: readonly string[]): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
+    const { retrieval } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, previous);
     return { retrieval, scored: rankWindows(question, retrieval, this.context, k).scored };
+  }
+
+  /** Retrieval for a message: read alone first; a follow-up that leans on the messages before is read with them. */
+  private async read(question: string, options: RetrieveOptions, previous?: readonly string[]): Promise<{ retrieval: Retrieval; leans: boolean }> {
+    const alone = await this.retriever.retrieve(question, options);
+    const before = previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
+    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone, leans: false };
+    return { retrieval: await this.retriever.retrieve(question, { ...options, previous: before }), leans: true };
   }
 
   async ask(asked: string, options: AskOptions = {}): Promise<Answer> {
@@ -124,11 +132,7 @@ export class Answerer {
       ...(options.bilingual === false ? { bilingual: false } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? "fr",
     };
-    let retrieval = await this.retriever.retrieve(question, retrieveOptions);
-    // A follow-up is read alone first: only one that leans on what came before is read with it.
-    const previous = options.previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
-    const leans = previous !== undefined && previous.length > 0 && leansOnPrevious(question, retrieval.concepts);
-    if (leans) retrieval = await this.retriever.retrieve(question, { ...retrieveOptions, previous });
+    const { retrieval, leans } = await this.read(question, retrieveOptions, options.previous);
     const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
     let draft = composeAnswer(question, lang, retrieval, this.context, k);
