@@ -16,3 +16,4 @@ export { buildCorpus } from "./build.js";
 export type { SourceReport } from "./build.js";
 export { checkTranslations, needsTranslation, parseTranslations, readTranslationFile, translationLine } from "./translations.js";
 export { draftTranslation } from "./draft-translations.js";
+export { draftBankLine } from "./draft-bank.js";

@@ -18,7 +18,7 @@ export const QUESTION_BANK_FILE = "question-bank.jsonl";
 export const REGISTERS = ["formal", "informal"] as const;
 export type Register = (typeof REGISTERS)[number];
 
-const BankQuestionSchema = z.object({
+export const BankQuestionSchema = z.object({
   lang: z.enum(LANGUAGES),
   register: z.enum(REGISTERS),
   text: z.string().trim().min(3).max(300),

@@ -44,6 +44,7 @@ export async function complete(config: ChatConfig, messages: ChatMessage[]): Pro
 export const PROMPT_VARIABLES = {
   answer: ["language", "question", "passages"],
   translate: ["language", "count", "sentences"],
+  bank: ["section", "passage", "sentence"],
 } as const;
 export type PromptName = keyof typeof PROMPT_VARIABLES;
 

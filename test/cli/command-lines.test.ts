@@ -15,7 +15,7 @@ const evalProcess = promisify(execFile)("node_modules/.bin/tsx", ["src/cli/eval.
   () => undefined,
   (error: { code: number; stdout: string; stderr: string }) => error,
 );
-const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
+const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { DRAFT_BANK, runDraftBank }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
   await Promise.all([
     import("../../src/cli/ask-command.js"),
     import("../../src/cli/bench.js"),
@@ -24,6 +24,7 @@ const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, {
     import("../../src/cli/build-model.js"),
     import("../../src/cli/check-bank.js"),
     import("../../src/cli/check-gold.js"),
+    import("../../src/cli/draft-bank.js"),
     import("../../src/cli/check-translations.js"),
     import("../../src/cli/eval.js"),
     import("../../src/cli/train-answers.js"),
@@ -54,6 +55,7 @@ const COMMANDS: Command[] = [
   { name: "build:model", spec: BUILD_MODEL, run: runBuildModel, bad: [["--out", untouched, "--general-words", "many"], "--general-words takes a whole number of at least 1 (got many)"] },
   { name: "check:bank", spec: CHECK_BANK, run: runCheckBank, bad: [["--file", join(scratch, "bank.jsonl")], `--file: there is no file ${join(scratch, "bank.jsonl")}`] },
   { name: "check:gold", spec: CHECK_GOLD, run: runCheckGold, bad: [["--strict", "test/fixtures/gold-dev.jsonl"], "unknown flag --strict (see --help)"] },
+  { name: "draft:bank", spec: DRAFT_BANK, run: (argv) => runDraftBank(argv, {}), bad: [["--missing", "--corpus", untouched], `--corpus: there is no folder ${untouched}`] },
   { name: "check:translations", spec: CHECK_TRANSLATIONS, run: runCheckTranslations, bad: [["--lang", "en"], "--lang must be one of fr (got en)"] },
   { name: "eval", spec: EVAL, run: runEval, bad: [["--k", "abc"], "--k takes a whole number of at least 1 (got abc)"] },
   { name: "train:answers", spec: TRAIN_ANSWERS, run: runTrainAnswers, bad: [["--folds", "3"], "unknown flag --folds (see --help)"] },
