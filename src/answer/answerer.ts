@@ -108,8 +108,9 @@ export class Answerer {
   }
 
   /** The windows of the retrieved passages, scored: for fitting the window model. */
-  async rankWindows(question: string, k = 5, previous?: readonly string[]): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
-    const { retrieval } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, previous);
+  async rankWindows(question: string, options: { k?: number; previous?: readonly string[] } = {}): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
+    const k = options.k ?? 5;
+    const { retrieval } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, options.previous);
     return { retrieval, scored: rankWindows(question, retrieval, this.context, k).scored };
   }
 

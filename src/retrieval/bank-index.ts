@@ -84,10 +84,9 @@ export class BankIndex {
 
   /**
    * The sentences whose bank questions come closest to the question, best first, each with the
-   * similarity of its closest question over the languages searched. `heldOut` leaves out one
-   * passage's bank lines (fitting on bank questions, each never matched against its own passage).
+   * similarity of its closest question over the languages searched.
    */
-  match(queries: Partial<Record<Language, WeightedQuery>>, heldOut?: string): BankMatch[] {
+  match(queries: Partial<Record<Language, WeightedQuery>>): BankMatch[] {
     const best = new Map<string, BankMatch>();
     for (const lang of LANGUAGES) {
       const query = queries[lang];
@@ -108,7 +107,6 @@ export class BankIndex {
       queryNorm = Math.sqrt(queryNorm);
       for (const [i, d] of dot) {
         const entry = this.entries[lang][i]!;
-        if (entry.passageId === heldOut) continue;
         const similarity = d / (queryNorm * entry.norm);
         const key = `${entry.passageId}#${entry.sentence}`;
         if ((best.get(key)?.similarity ?? 0) < similarity) best.set(key, { passageId: entry.passageId, sentence: entry.sentence, similarity, lang });

@@ -46,8 +46,6 @@ export interface RetrieveOptions {
    * weight, its places and years unless this one names its own.
    */
   previous?: string;
-  /** For fitting on bank questions: this passage's bank lines are not consulted (a question is never matched against its own). */
-  bankHeldOut?: string;
 }
 
 /** Asked for a retriever this installation cannot offer. */
@@ -103,7 +101,7 @@ export class PassageSearch {
     const depth = kind === "hybrid" ? FUSION_DEPTH : Math.max(k * 4, 20);
     const analyzed = buildQuery(question, written, this.queryContext, options.previous);
     const lists: Ranked[][] = [];
-    const bank = this.index.bank.match(Object.fromEntries(searched.map((lang) => [lang, analyzed.queries[lang]])), options.bankHeldOut);
+    const bank = this.index.bank.match(Object.fromEntries(searched.map((lang) => [lang, analyzed.queries[lang]])));
     if (kind !== "dense") {
       const t = performance.now();
       const byLanguage = searched.map((lang) => lexical[lang].search(analyzed.queries[lang], depth));
