@@ -153,6 +153,10 @@ const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
 const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
 
+/** A message this long may tell a story before it asks; a clause of the story says this much at least ("En Tunisie," does not). */
+const STORY_MESSAGE_TOKENS = 15;
+const STORY_CLAUSE_TOKENS = 4;
+
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
  * the asker's description of themselves, in a clause before the clause that asks, counts less
@@ -172,8 +176,12 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];
+  const long = clauses.reduce((n, c) => n + c.tokens.length, 0) >= STORY_MESSAGE_TOKENS;
   clauses.forEach((clause, i) => {
-    const self = i < lastAsking && !asking[i] && SELF_DESCRIPTION.test(clause.tokens.join(" "));
+    // Before the clause that asks: the asker's description of themselves, or in a long message
+    // a clause of the story ("a gao les passeurs font ce qu'ils veulent, ...").
+    const before = i < lastAsking && !asking[i];
+    const self = before && (SELF_DESCRIPTION.test(clause.tokens.join(" ")) || (long && clause.tokens.length >= STORY_CLAUSE_TOKENS));
     for (const token of clause.tokens) {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);

@@ -16,3 +16,17 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["malienne"]).toBe(1);
   });
 });
+
+describe("a story before the question, in a long message", () => {
+  it("weighs less than the question, its places too, whoever the story is about", async () => {
+    const focus = await focusOf("mon cousin est parti de niamey le mois dernier avec un passeur, il travaille maintenant dans une mine, est-ce que le travail dans les mines est dangereux au mali ?");
+    expect(focus["niamey"]).toBeLessThan(1);
+    expect(focus["dangereux"]).toBe(1);
+    expect(focus["mali"]).toBe(1);
+  });
+
+  it("leaves a short opening clause part of the question ('En Tunisie, ...')", async () => {
+    const focus = await focusOf("En Tunisie, quelle est l'amende pour dépassement de visa ?");
+    expect(focus["tunisie"]).toBe(1);
+  });
+});
