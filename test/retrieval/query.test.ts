@@ -19,7 +19,7 @@ describe("what the asker says of themselves, before the question", () => {
 
 describe("a story before the question, in a long message", () => {
   it("weighs less than the question, its places too, whoever the story is about", async () => {
-    const focus = await focusOf("mon cousin est parti de niamey le mois dernier avec un passeur, il travaille maintenant dans une mine, est-ce que le travail dans les mines est dangereux au mali ?");
+    const focus = await focusOf("les passeurs de niamey demandent beaucoup d argent pour traverser le desert, est-ce que le travail dans les mines est dangereux au mali ?");
     expect(focus["niamey"]).toBeLessThan(1);
     expect(focus["dangereux"]).toBe(1);
     expect(focus["mali"]).toBe(1);
