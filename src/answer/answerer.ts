@@ -1,4 +1,4 @@
-import type { Corpus } from "../corpus/index.js";
+import { type Corpus, DEFAULT_LANGUAGE } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
 import type { Language, PassageRetriever, Retrieval, RetrieveOptions, RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
@@ -131,7 +131,8 @@ export class Answerer {
       k: Math.max(k, CARD_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
       ...(options.bilingual === false ? { bilingual: false } : {}),
-      fallbackLang: options.lang ?? options.fallbackLang ?? "fr",
+      // A follow-up too short to tell its language ("And the men?") is in the conversation's.
+      fallbackLang: options.lang ?? options.fallbackLang ?? (options.previous?.length ? this.languageOf(options.previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
     };
     const { retrieval, leans } = await this.read(question, retrieveOptions, options.previous);
     const lang = options.lang ?? retrieval.lang;

@@ -46,6 +46,13 @@ describe("the offline answerer", () => {
     expect(answer.citations[0]!.quote).toContain("20 Tunisian Dinars per week");
   });
 
+  it("answers a follow-up too short to tell its language in the conversation's language", async () => {
+    const previous = ["How many migrants in Bamako lost their income because of COVID-19?"];
+    expect((await answerer.ask("Et les femmes ?", { previous })).lang).toBe("fr");
+    expect((await answerer.ask("And women?", { previous: ["Combien de migrants à Bamako ont perdu leurs revenus à cause du COVID-19 ?"] })).lang).toBe("en");
+    expect((await answerer.ask("ok?", { previous })).lang).toBe("en");
+  });
+
   it("answers an exemption the reports do state", async () => {
     const answer = await answerer.ask("les ressortissants de la CEDEAO sont exemptés de visa au mali ?");
     expect(answer.abstained).toBe(false);
