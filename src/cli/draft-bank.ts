@@ -6,10 +6,9 @@
  * the team's bank. Without an endpoint it lists what is missing and exits 1, as it does when a
  * draft fails.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type BankLine, bankLine, DEFAULT_CORPUS_DIR, draftBankLine, loadCorpus, needsTranslation, parseQuestionBank, questionBankPath } from "../corpus/index.js";
-import { chatEndpoint, readConfig } from "../config.js";
-import { type ChatConfig, loadPrompt } from "../llm/index.js";
+import { draftingEndpoint, replaceFile } from "./drafting.js";
 import { existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const DRAFT_BANK = {
@@ -47,18 +46,8 @@ export async function draftMissingBank(run: DraftBankRun): Promise<number> {
     return errors.length ? 1 : 0;
   }
   run.out(`${path}: ${missing.length} sentence(s) without a line: ${missing.map((m) => key(m.passage.id, m.sentence)).join(", ")}`);
-  let config: ChatConfig | undefined;
-  try {
-    config = chatEndpoint(readConfig(run.env, "tools"));
-  } catch (error) {
-    run.out(`The chat endpoint is misconfigured: ${(error as Error).message}`);
-    return 1;
-  }
-  if (!config) {
-    run.out("No chat endpoint is configured: set LLM_BASE_URL and LLM_MODEL to draft them by machine, or write them by hand (README: The question bank).");
-    return 1;
-  }
-  loadPrompt("bank"); // a broken template is said once, before any call
+  const config = draftingEndpoint(run.env, "bank", "write them by hand (README: The question bank)", run.out);
+  if (!config) return 1;
   let failed = 0;
   for (const { passage, sentence } of missing) {
     try {
@@ -69,13 +58,12 @@ export async function draftMissingBank(run: DraftBankRun): Promise<number> {
       run.out(`${key(passage.id, sentence)}: not drafted: ${(error as Error).message}`);
     }
   }
-  // In corpus order, written whole then moved into place: a crash never leaves half a file.
+  // In corpus order (replaceFile writes it whole, then moves it into place).
   const ordered = corpus.passages.flatMap((p) => (corpus.sentences.get(p.id) ?? []).flatMap((_, i): BankLine[] => {
     const line = have.get(key(p.id, i));
     return line ? [line] : [];
   }));
-  writeFileSync(`${path}.tmp`, ordered.map(bankLine).join("\n") + "\n");
-  renameSync(`${path}.tmp`, path);
+  replaceFile(path, ordered.map(bankLine));
   run.out(`${path}: ${missing.length - failed} drafted, ${failed} still missing. Drafts are marked "reviewed": false until a person has read them (then \`npm run check:bank\`).`);
   return failed || errors.length ? 1 : 0;
 }

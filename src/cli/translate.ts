@@ -5,7 +5,7 @@
  * by machine, marked unreviewed, after the same checks as the team's translations. Without an
  * endpoint it lists what is missing and exits 1, as it does when a draft fails.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import {
   DEFAULT_CORPUS_DIR,
   draftTranslation,
@@ -18,8 +18,7 @@ import {
   translationLine,
   translationPath,
 } from "../corpus/index.js";
-import { chatEndpoint, readConfig } from "../config.js";
-import { type ChatConfig, loadPrompt } from "../llm/index.js";
+import { draftingEndpoint, replaceFile } from "./drafting.js";
 import { existingFolder, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const TRANSLATE = {
@@ -55,18 +54,8 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
     return errors.length ? 1 : 0;
   }
   run.out(`${path}: ${missing.length} passage(s) without a translation: ${missing.map((p) => p.id).join(", ")}`);
-  let config: ChatConfig | undefined;
-  try {
-    config = chatEndpoint(readConfig(run.env, "tools"));
-  } catch (error) {
-    run.out(`The chat endpoint is misconfigured: ${(error as Error).message}`);
-    return 1;
-  }
-  if (!config) {
-    run.out("No chat endpoint is configured: set LLM_BASE_URL and LLM_MODEL to draft them by machine, or translate them by hand.");
-    return 1;
-  }
-  loadPrompt("translate"); // a broken template is said once, before any call
+  const config = draftingEndpoint(run.env, "translate", "translate them by hand", run.out);
+  if (!config) return 1;
   let failed = 0;
   for (const passage of missing) {
     try {
@@ -77,13 +66,12 @@ export async function translateMissing(run: TranslateRun): Promise<number> {
       run.out(`${passage.id}: not drafted: ${(error as Error).message}`);
     }
   }
-  // In corpus order, written whole then moved into place: a crash never leaves half a file.
+  // In corpus order (replaceFile writes it whole, then moves it into place).
   const lines = corpus.passages.flatMap((p) => {
     const t: Translation | undefined = have.get(p.id);
     return t ? [translationLine(run.lang, t)] : [];
   });
-  writeFileSync(`${path}.tmp`, lines.join("\n") + "\n");
-  renameSync(`${path}.tmp`, path);
+  replaceFile(path, lines);
   run.out(`${path}: ${missing.length - failed} drafted, ${failed} still missing. Drafts are marked "reviewed": false until a person has read them; then run \`npm run build:index\`.`);
   return failed || errors.length ? 1 : 0;
 }
