@@ -6,15 +6,19 @@ import { type Concept, tokenize } from "../retrieval/index.js";
  * earlier ("elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "that conflict", Pidgin
  * "am", "dem"). Grammar, not topics.
  */
-const OPENING = /^(et|and|mais|but|ou|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
+const OPENING = /^(et|and|mais|but|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
 const POINTS_BACK = new Set(
-  ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles la-bas y en " +
+  ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles la-bas " +
     "it its they them their this that these those there he she him her am im dem una e").split(" "),
 );
 /** "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what follows, not back. */
 const SUBJECT_OF_DEFINITION = new Set(["c", "ce", "ca"]);
 const QUESTION_WORDS = new Set("quoi koi qui ki quel quelle quels quelles combien cb comment ou que what who which".split(" "));
-/** French "il" and "y" are mostly impersonal in "il faut", "il y a", "il existe": those do not point back. */
+/**
+ * French "il" is mostly impersonal in "il faut", "il y a", "il existe": those do not point back.
+ * Left out of the list: "y" and "en" (mostly "il y a" and the preposition "en Tunisie"), and
+ * "ou" ("or", but typed for "où", where).
+ */
 const IMPERSONAL_AFTER = new Set(["faut", "y", "existe", "ya"]);
 /** A message that says more than this of its own is a question of its own, whatever points back (one more after an opening conjunction). */
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
@@ -28,10 +32,7 @@ function pointsBack(tokens: string[]): boolean {
     if (!POINTS_BACK.has(t)) return false;
     const next = tokens.slice(i + 1, i + 3);
     if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => QUESTION_WORDS.has(n))) return false;
-    if ((t === "il" || t === "y" || t === "en") && IMPERSONAL_AFTER.has(next[0] ?? "")) return false;
-    // "y" and "en" stand for a place or thing said before only right before a verb's auxiliary or the verb.
-    if ((t === "y" || t === "en") && i === 0) return false;
-    return true;
+    return !(t === "il" && IMPERSONAL_AFTER.has(next[0] ?? ""));
   });
 }
 
