@@ -1,4 +1,4 @@
-import { type Corpus, DEFAULT_LANGUAGE } from "../corpus/index.js";
+import { type Corpus, DEFAULT_LANGUAGE, sentenceKey } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
 import type { Language, PassageRetriever, Retrieval, RetrieveOptions, RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
@@ -168,7 +168,7 @@ export class Answerer {
   }
 }
 
-/** The bank's questions of each sentence, keyed "passageId#sentence". */
+/** The bank's questions of each sentence, by sentenceKey. */
 function bankQuestionsBySentence(corpus: Corpus): Map<string, string[]> {
-  return new Map((corpus.bank?.lines ?? []).map((l) => [`${l.passageId}#${l.sentence}`, l.questions.map((q) => q.text)]));
+  return new Map((corpus.bank?.lines ?? []).map((l) => [sentenceKey(l.passageId, l.sentence), l.questions.map((q) => q.text)]));
 }

@@ -1,4 +1,4 @@
-import type { Corpus, Language, Passage } from "../corpus/index.js";
+import { type Corpus, type Language, type Passage, sentenceKey } from "../corpus/index.js";
 import type { Retrieval, TermSource } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
@@ -47,7 +47,7 @@ export interface ComposeContext {
   abstention?: AbstentionModel;
   /** Where to ask for help, named when the reports do not answer and on cards about help. */
   help: HelpDirectory;
-  /** The bank's questions of each sentence ("passageId#sentence"): what a sentence is known to answer. */
+  /** The bank's questions of each sentence (by sentenceKey): what a sentence is known to answer. */
   bankQuestions: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -204,7 +204,7 @@ function saidAround(citation: Citation, context: ComposeContext): string[] {
   for (let i = citation.sentences.from; i < citation.sentences.to; i++) {
     const sentence = sentences[i];
     if (sentence) texts.push(sentence.text, ...Object.values(sentence.translations).map((t) => t.text));
-    texts.push(...(context.bankQuestions.get(`${citation.passageId}#${i}`) ?? []));
+    texts.push(...(context.bankQuestions.get(sentenceKey(citation.passageId, i)) ?? []));
   }
   return texts;
 }

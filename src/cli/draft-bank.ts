@@ -7,7 +7,7 @@
  * draft fails.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { type BankLine, bankLine, DEFAULT_CORPUS_DIR, draftBankLine, loadCorpus, needsTranslation, parseQuestionBank, questionBankPath } from "../corpus/index.js";
+import { type BankLine, bankLine, DEFAULT_CORPUS_DIR, sentenceKey, draftBankLine, loadCorpus, needsTranslation, parseQuestionBank, questionBankPath } from "../corpus/index.js";
 import { draftingEndpoint, replaceFile } from "./drafting.js";
 import { existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
@@ -35,32 +35,31 @@ export async function draftMissingBank(run: DraftBankRun): Promise<number> {
   const path = questionBankPath(run.corpusDir);
   const { lines, errors } = existsSync(path) ? parseQuestionBank(readFileSync(path, "utf8"), path) : { lines: [], errors: [] };
   for (const e of errors) run.out(`${e} (left as it is; fix it by hand)`);
-  const key = (passageId: string, sentence: number) => `${passageId}#${sentence}`;
-  const have = new Map(lines.map((l) => [key(l.passageId, l.sentence), l]));
+  const have = new Map(lines.map((l) => [sentenceKey(l.passageId, l.sentence), l]));
   const missing = corpus.passages
     .filter(needsTranslation)
     .flatMap((p) => (corpus.sentences.get(p.id) ?? []).map((_, i) => ({ passage: p, sentence: i })))
-    .filter((m) => !have.has(key(m.passage.id, m.sentence)));
+    .filter((m) => !have.has(sentenceKey(m.passage.id, m.sentence)));
   if (missing.length === 0) {
     run.out(`${path}: every sentence has its line.`);
     return errors.length ? 1 : 0;
   }
-  run.out(`${path}: ${missing.length} sentence(s) without a line: ${missing.map((m) => key(m.passage.id, m.sentence)).join(", ")}`);
+  run.out(`${path}: ${missing.length} sentence(s) without a line: ${missing.map((m) => sentenceKey(m.passage.id, m.sentence)).join(", ")}`);
   const config = draftingEndpoint(run.env, "bank", "write them by hand (README: The question bank)", run.out);
   if (!config) return 1;
   let failed = 0;
   for (const { passage, sentence } of missing) {
     try {
-      have.set(key(passage.id, sentence), await draftBankLine(config, corpus, passage, sentence));
-      run.out(`${key(passage.id, sentence)}: drafted (unreviewed)`);
+      have.set(sentenceKey(passage.id, sentence), await draftBankLine(config, corpus, passage, sentence));
+      run.out(`${sentenceKey(passage.id, sentence)}: drafted (unreviewed)`);
     } catch (error) {
       failed++;
-      run.out(`${key(passage.id, sentence)}: not drafted: ${(error as Error).message}`);
+      run.out(`${sentenceKey(passage.id, sentence)}: not drafted: ${(error as Error).message}`);
     }
   }
   // In corpus order (replaceFile writes it whole, then moves it into place).
   const ordered = corpus.passages.flatMap((p) => (corpus.sentences.get(p.id) ?? []).flatMap((_, i): BankLine[] => {
-    const line = have.get(key(p.id, i));
+    const line = have.get(sentenceKey(p.id, i));
     return line ? [line] : [];
   }));
   replaceFile(path, ordered.map(bankLine));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type ChatConfig, complete, promptMessages, stripFences } from "../llm/index.js";
-import { type BankLine, BankQuestionSchema, checkQuestionBank } from "./question-bank.js";
+import { type BankLine, BankQuestionSchema, checkQuestionBank, sentenceKey } from "./question-bank.js";
 import type { Corpus } from "./load.js";
 import type { Passage } from "./schema.js";
 
@@ -29,7 +29,7 @@ export async function draftBankLine(config: ChatConfig, corpus: Corpus, passage:
   }
   const line: BankLine = { passageId: passage.id, sentence, questions: draft.questions, ...(draft.questions.length === 0 && draft.none ? { none: draft.none } : {}), reviewed: false };
   // The line alone against the corpus: only its own problems count (the others are missing lines).
-  const own = `${passage.id}#${sentence}:`;
+  const own = `${sentenceKey(passage.id, sentence)}:`;
   const problem = checkQuestionBank(corpus, [line]).find((p) => p.startsWith(own));
   if (problem) throw new Error(problem.slice(own.length).trim());
   return line;

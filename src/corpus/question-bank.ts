@@ -53,6 +53,11 @@ const ASKABLE_WORDS = 12;
 
 export const FIX_BANK = "Fix the line it names, or restore the file with `git checkout -- corpus/question-bank.jsonl`; `npm run check:bank` lists every problem.";
 
+/** How a sentence is named in the bank and its checks: "passageId#index". */
+export function sentenceKey(passageId: string, sentence: number): string {
+  return `${passageId}#${sentence}`;
+}
+
 export function questionBankPath(dir: string): string {
   return join(dir, QUESTION_BANK_FILE);
 }
@@ -96,11 +101,11 @@ function questionKey(text: string): string {
 export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
   const problems: string[] = [];
   // The sentences of every passage that is translated (bibliographies are not, and answer nothing).
-  const expected = corpus.passages.filter(needsTranslation).flatMap((p) => (corpus.sentences.get(p.id) ?? []).map((_, i) => `${p.id}#${i}`));
+  const expected = corpus.passages.filter(needsTranslation).flatMap((p) => (corpus.sentences.get(p.id) ?? []).map((_, i) => sentenceKey(p.id, i)));
   const seen = new Map<string, BankLine>();
   const order: string[] = [];
   for (const line of lines) {
-    const id = `${line.passageId}#${line.sentence}`;
+    const id = sentenceKey(line.passageId, line.sentence);
     const passage = corpus.passageById.get(line.passageId);
     const sentence = corpus.sentences.get(line.passageId)?.[line.sentence];
     if (!passage || !sentence) {
@@ -141,7 +146,7 @@ export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
   for (const line of lines) {
     for (const q of line.questions) {
       const key = questionKey(q.text);
-      const at = `${line.passageId}#${line.sentence}`;
+      const at = sentenceKey(line.passageId, line.sentence);
       const before = firstAt.get(key);
       if (before !== undefined) problems.push(`${at}: "${q.text}" is already a question of ${before}`);
       else firstAt.set(key, at);

@@ -1,4 +1,4 @@
-import type { BankLine, Corpus } from "../corpus/index.js";
+import { type BankLine, type Corpus, sentenceKey } from "../corpus/index.js";
 import type { Analyzer } from "./analyzer.js";
 import { LANGUAGES, type Language } from "./language.js";
 import type { WeightedQuery } from "./query.js";
@@ -108,7 +108,7 @@ export class BankIndex {
       for (const [i, d] of dot) {
         const entry = this.entries[lang][i]!;
         const similarity = d / (queryNorm * entry.norm);
-        const key = `${entry.passageId}#${entry.sentence}`;
+        const key = sentenceKey(entry.passageId, entry.sentence);
         if ((best.get(key)?.similarity ?? 0) < similarity) best.set(key, { passageId: entry.passageId, sentence: entry.sentence, similarity, lang });
       }
     }

@@ -157,16 +157,17 @@ const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
 const STORY_MESSAGE_TOKENS = 15;
 const STORY_CLAUSE_TOKENS = 4;
 
-/**
- * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
- * the asker's description of themselves, in a clause before the clause that asks, counts less
- * than the question itself.
- */
+/** A message's tokens, each with its weight. */
 interface Reading {
   tokens: string[];
   focus: number[];
 }
 
+/**
+ * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
+ * the asker's description of themselves, or in a long message a clause of the story, before
+ * the clause that asks, counts less than the question itself.
+ */
 function readQuestion(question: string, lang: Language, context: QueryContext): Reading {
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
