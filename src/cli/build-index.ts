@@ -6,7 +6,7 @@
  */
 import { readConfig } from "../config.js";
 import { DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js";
-import { buildIndex, DEFAULT_INDEX_DIR, DEFAULT_MODEL_ID, LANGUAGES, loadLexicon, resolveModel } from "../retrieval/index.js";
+import { bankQuestions, buildIndex, DEFAULT_INDEX_DIR, DEFAULT_MODEL_ID, LANGUAGES, loadLexicon, resolveModel } from "../retrieval/index.js";
 import { existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
 import { startProgress } from "./progress.js";
 
@@ -39,13 +39,13 @@ export async function runBuildIndex(argv: string[]): Promise<number> {
     if (resolution.model) model = resolution.model;
     else console.warn(`build:index: no embedding model ${modelId} found (looked in ${resolution.tried.join(", ")}); writing a lexical-only index. \`npm run build:model\` builds the project's own.`);
   }
-  const progress = model ? startProgress("build:index embed", corpus.passages.length) : undefined;
+  const progress = model ? startProgress("build:index embed", corpus.passages.length + bankQuestions(corpus).length) : undefined;
   const meta = await buildIndex({
     corpus,
     lexicon: loadLexicon(),
     outDir: values.out,
     model,
-    onProgress: (done) => progress?.update(done, "passages embedded"),
+    onProgress: (done) => progress?.update(done, done <= corpus.passages.length ? "passages embedded" : "passages and bank questions embedded"),
   });
   progress?.stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -58,6 +58,12 @@ export function sentenceKey(passageId: string, sentence: number): string {
   return `${passageId}#${sentence}`;
 }
 
+/** The passage and sentence index a sentenceKey names. */
+export function parseSentenceKey(key: string): { passageId: string; sentence: number } {
+  const at = key.lastIndexOf("#");
+  return { passageId: key.slice(0, at), sentence: Number(key.slice(at + 1)) };
+}
+
 export function questionBankPath(dir: string): string {
   return join(dir, QUESTION_BANK_FILE);
 }

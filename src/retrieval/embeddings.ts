@@ -81,6 +81,17 @@ export class TransformersEmbeddings extends Embeddings {
     return out;
   }
 
+  /** Many questions at once, in batches (the bank's questions at build time). */
+  async embedQueries(texts: string[], onBatch?: (done: number) => void): Promise<number[][]> {
+    const prefix = prefixesFor(this.model.id).query;
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += BATCH) {
+      out.push(...(await run(this.extract, texts.slice(i, i + BATCH).map((t) => prefix + t))));
+      onBatch?.(out.length);
+    }
+    return out;
+  }
+
   async embedQuery(text: string): Promise<number[]> {
     return (await run(this.extract, [prefixesFor(this.model.id).query + text]))[0]!;
   }

@@ -34,6 +34,11 @@ const IndexMetaSchema = z.object({
       modelSha256: Sha256,
       dimension: z.number().int().positive(),
       passages: z.number().int().nonnegative(),
+      /** The question bank's questions embedded by the same model (bank-vectors.ts). */
+      bank: z
+        .object({ file: z.string(), bankSha256: Sha256, questions: z.number().int().nonnegative(), sha256: Sha256, unrelated: z.number(), same: z.number() })
+        .refine((b) => b.same > b.unrelated, "the bank's 'same' cosine must exceed its 'unrelated' one")
+        .optional(),
     })
     .nullable(),
 });

@@ -12,6 +12,7 @@ export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword } from "./ana
 
 // Building the index (npm run build:index, bench) and finding its embedding model.
 export { buildIndex } from "./build-index.js";
+export { bankQuestions } from "./bank-vectors.js";
 export { resolveModel, DEFAULT_MODEL_ID } from "./model-resolution.js";
 
 // Types only, erased at run time. The dense path (dense.ts, vector-store.ts, embeddings.ts,

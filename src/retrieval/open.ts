@@ -5,6 +5,7 @@ import { type Corpus, DEFAULT_CORPUS_DIR, loadCorpus } from "../corpus/index.js"
 import { displayPath } from "../data-file.js";
 import { type Analyzer, createAnalyzers } from "./analyzer.js";
 import { BankIndex } from "./bank-index.js";
+import type { BankVectors } from "./bank-vectors.js";
 import { missingDensePackage } from "./dense-packages.js";
 import { DEFAULT_INDEX_DIR, IndexError, type IndexMeta, readIndexMeta, readLexicalFile, REBUILD_INDEX } from "./index-files.js";
 import { LANGUAGES, type Language, LanguageIdentifier } from "./language.js";
@@ -45,6 +46,8 @@ export interface DensePath {
   modelId: string;
   embeddings: EmbeddingsInterface;
   store: VectorStoreInterface;
+  /** The question bank's questions embedded by the same model, when the index holds them. */
+  bank?: BankVectors;
   /** Rewrites the question before embedding (an English-only encoder gets French turned into English). */
   prepareQuery?: (question: string, lang: Language) => string;
 }
@@ -102,7 +105,7 @@ export async function openIndex(options: OpenOptions = {}): Promise<OpenedIndex>
   }
   const [languages, dense] = await Promise.all([
     LanguageIdentifier.load(lexicon),
-    wantsDense(options) ? loadDense(indexDir, meta, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
+    wantsDense(options) ? loadDense(indexDir, meta, corpus, options) : { reason: "it was not asked for (set RETRIEVER=hybrid or pass --retriever)" },
   ]);
   if ("reason" in dense && wantsDense(options)) options.onDenseUnavailable?.(dense.reason);
   return {
@@ -127,12 +130,12 @@ function wantsDense(options: OpenOptions): boolean {
  * The dense path is loaded only when asked for: a lexical-only bot never loads hnswlib-node or
  * ONNX Runtime, and an install where those optional packages failed still answers.
  */
-async function loadDense(indexDir: string, meta: IndexMeta, options: OpenOptions): Promise<DensePath | { reason: string }> {
+async function loadDense(indexDir: string, meta: IndexMeta, corpus: Corpus, options: OpenOptions): Promise<DensePath | { reason: string }> {
   let dense: typeof import("./dense.js");
   try {
     dense = await import("./dense.js");
   } catch (error) {
     return { reason: missingDensePackage(error) ?? `its code could not be loaded (${(error as Error).message.split("\n")[0]}); run \`npm ci\`` };
   }
-  return dense.openDense(indexDir, meta, options);
+  return dense.openDense(indexDir, meta, corpus, options);
 }

@@ -101,7 +101,17 @@ export class PassageSearch {
     const depth = kind === "hybrid" ? FUSION_DEPTH : Math.max(k * 4, 20);
     const analyzed = buildQuery(question, written, this.queryContext, options.previous);
     const lists: Ranked[][] = [];
-    const bank = this.index.bank.match(Object.fromEntries(searched.map((lang) => [lang, analyzed.queries[lang]])));
+    // One vector of the question serves the passages' vectors and the bank's.
+    let vector: number[] | undefined;
+    if (kind !== "lexical" && dense) {
+      const t = performance.now();
+      vector = await dense.embeddings.embedQuery(dense.prepareQuery?.(question, written) ?? question);
+      timings.denseMs = performance.now() - t;
+    }
+    const bank = this.index.bank.match(
+      Object.fromEntries(searched.map((lang) => [lang, analyzed.queries[lang]])),
+      vector && dense?.bank ? dense.bank.closeness(vector) : undefined,
+    );
     if (kind !== "dense") {
       const t = performance.now();
       const byLanguage = searched.map((lang) => lexical[lang].search(analyzed.queries[lang], depth));
@@ -109,12 +119,15 @@ export class PassageSearch {
       lists.push(addScores(combined, bestPerPassage(bank), BANK_WEIGHT));
       timings.lexicalMs = performance.now() - t;
     }
-    if (kind !== "lexical" && dense) {
+    // Hybrid fuses the passages' vectors only for a question in the reports' language: a French
+    // question's vector finds the English passages worse than its words find the translation
+    // (tuning questions, French recall@5: 0.97 by the words and the bank, 0.81 fused), while an
+    // English question gains (facts shown 0.84 -> 0.87). The bank's vectors serve both.
+    if (vector && dense && (kind === "dense" || written === REPORT_LANGUAGE)) {
       const t = performance.now();
-      const vector = await dense.embeddings.embedQuery(dense.prepareQuery?.(question, written) ?? question);
       const hits = await dense.store.similaritySearchVectorWithScore(vector, depth);
       lists.push(hits.map(([doc, score]) => ({ id: String(doc.metadata.passageId), score })));
-      timings.denseMs = performance.now() - t;
+      timings.denseMs = (timings.denseMs ?? 0) + performance.now() - t;
     }
     const t = performance.now();
     const ranked = lists.length === 1 ? lists[0]! : reciprocalRankFusion(lists);

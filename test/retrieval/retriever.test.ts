@@ -67,13 +67,41 @@ describe("an index built here", () => {
   it("survives a save and load round trip with the same results, lexical and dense", async () => {
     const dir = freshDir("round-trip");
     const meta = await buildIndex({ corpus, lexicon, outDir: dir, model: TINY });
-    expect(meta.dense).toEqual({ model: TINY.id, modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), dimension: 8, passages: corpus.passages.length });
+    expect(meta.dense).toMatchObject({ model: TINY.id, modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), dimension: 8, passages: corpus.passages.length });
+    expect(meta.dense?.bank).toMatchObject({ bankSha256: corpus.bank!.sha256, questions: corpus.bank!.lines.reduce((n, l) => n + l.questions.length, 0) });
+    expect(meta.dense!.bank!.same).toBeGreaterThan(meta.dense!.bank!.unrelated);
     const open = () => PassageRetriever.open({ indexDir: dir, dense: true, modelId: TINY.id, modelDir: TINY.dir, modelRoots: NO_ROOTS, allowHub: false });
     const [a, b] = [await open(), await open()];
     for (const kind of ["lexical", "dense"] as const) {
       const ids = async (r: PassageRetriever) => (await r.retrieve("ECOWAS free movement protocol", { retriever: kind, k: 8 })).passages.map((p) => p.passage.id);
       expect(await ids(a)).toEqual(await ids(b));
     }
+  });
+
+  it("matches the bank by its words only, saying why, when the bank's vectors are damaged or older than the bank", async () => {
+    const dir = freshDir("bank-vectors");
+    await buildIndex({ corpus, lexicon, outDir: dir, model: TINY });
+    const open = async () => {
+      const reasons: string[] = [];
+      const retriever = await PassageRetriever.open({ indexDir: dir, dense: true, modelId: TINY.id, modelDir: TINY.dir, modelRoots: NO_ROOTS, allowHub: false, onDenseUnavailable: (r) => reasons.push(r) });
+      return { retriever, reasons };
+    };
+    const healthy = await open();
+    expect(healthy.reasons).toEqual([]);
+    const withMeaning = await healthy.retriever.retrieve("ECOWAS free movement protocol", { retriever: "hybrid" });
+    const byWords = await healthy.retriever.retrieve("ECOWAS free movement protocol", { retriever: "lexical" });
+    expect(withMeaning.bank).not.toEqual(byWords.bank);
+
+    const file = join(dir, "bank-vectors.f32");
+    writeFileSync(file, readFileSync(file).subarray(0, 64));
+    const damaged = await open();
+    expect(damaged.reasons).toEqual([expect.stringMatching(/question bank is matched by its words only: .*bank-vectors\.f32 is damaged.*npm run build:index/)]);
+    expect((await damaged.retriever.retrieve("ECOWAS free movement protocol", { retriever: "hybrid" })).bank).toEqual(byWords.bank);
+
+    const metaPath = join(dir, "meta.json");
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    writeFileSync(metaPath, JSON.stringify({ ...meta, dense: { ...meta.dense, bank: { ...meta.dense.bank, bankSha256: "0".repeat(64) } } }));
+    expect((await open()).reasons).toEqual([expect.stringMatching(/another version of corpus\/question-bank\.jsonl/)]);
   });
 
   it("is refused when the corpus changed since it was built, naming the command that rebuilds", async () => {
