@@ -19,7 +19,9 @@ const QUESTION_WORDS = new Set("quoi koi qui ki quel quelle quels quelles combie
  * Left out of the list: "y" and "en" (mostly "il y a" and the preposition "en Tunisie"), and
  * "ou" ("or", but typed for "où", where).
  */
-const IMPERSONAL_AFTER = new Set(["faut", "y", "existe", "ya"]);
+const IMPERSONAL_AFTER = new Set(["faut", "existe", "ya"]);
+/** "il y a", "il y avait": impersonal; "peut-il y séjourner ?" points back. */
+const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
 /** A message that says more than this of its own is a question of its own, whatever points back (one more after an opening conjunction). */
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
@@ -32,7 +34,8 @@ function pointsBack(tokens: string[]): boolean {
     if (!POINTS_BACK.has(t)) return false;
     const next = tokens.slice(i + 1, i + 3);
     if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => QUESTION_WORDS.has(n))) return false;
-    return !(t === "il" && IMPERSONAL_AFTER.has(next[0] ?? ""));
+    if (t !== "il") return true;
+    return !(IMPERSONAL_AFTER.has(next[0] ?? "") || (next[0] === "y" && THERE_IS.has(next[1] ?? "")));
   });
 }
 
@@ -48,7 +51,9 @@ export function leansOnPrevious(message: string, concepts: readonly Concept[]): 
   const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source)).length;
   if (topics === 0) return true;
   const text = tokens.join(" ");
-  if (DEFINITION.test(text)) return false;
+  // "What is its objective?", "c'est quoi leur but ?": what is defined is something said before.
+  const defined = DEFINITION.exec(text);
+  if (defined) return POINTS_BACK.has(text.slice(defined[0].length).trim().split(" ")[0] ?? "");
   if (tokens.length <= BARE_WORDS) return true;
   if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
