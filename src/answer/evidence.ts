@@ -13,10 +13,11 @@ const OWN_WORD = 0.99;
 const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"]);
 /**
  * Verbs that carry little of what is asked ("je fais le carrelage", "peuvent avoir la
- * nationalité", "go treat me"): rare in the reports' prose, so their rarity would overstate
- * them; they count this share of their weight.
+ * nationalité", "go treat me", "on m'a pris mon passeport"): rare in the reports' prose, so their
+ * rarity would overstate them; they count this share of their weight. Each English verb has its
+ * French counterpart (take / prendre).
  */
-const LIGHT_VERBS = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
+const LIGHT_VERBS = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
 const LIGHT_VERB_WEIGHT = 0.3;
 
 /** A question's concept, weighed: how rare its words are, times how central it is to the question. */

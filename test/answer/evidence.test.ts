@@ -21,6 +21,13 @@ describe("weighing a question's concepts", () => {
     expect(verb!.weight).toBeLessThan(noun!.weight / 2);
     expect(noun!.weight).toBe(2);
   });
+
+  it("weighs French 'pris' as light as English 'took': a taken passport is about the passport", () => {
+    for (const [verb, noun] of [["pris", "passeport"], ["took", "passport"]] as const) {
+      const [v, n] = weighConcepts([concept(verb), concept(noun)], ["en"], EVEN);
+      expect(v!.weight).toBeLessThan(n!.weight / 2);
+    }
+  });
 });
 
 describe("where a passage is", () => {
