@@ -25,7 +25,7 @@ export const ABSTENTION_FEATURES = {
   unknownShare: "share of the question in words the reports never use",
   /** log(1 + number of the question's concepts the corpus knows): short questions are less sure. */
   knownConcepts: "log(1 + concepts the reports know)",
-  /** 1 when the question asks for contact details or a price (not a fine): the reports rarely give them. */
+  /** 1 when the question asks for contact details, or a price (not a fine) no close bank match shown vouches for: the reports rarely give them. */
   asksContactOrPrice: "the question asks for a phone, address or price",
   /** Similarity (0 to 1) of the bank question closest to the question, wherever it points. */
   bankBest: "how close the nearest bank question comes",

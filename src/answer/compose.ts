@@ -3,7 +3,7 @@ import type { Retrieval, TermSource } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
-import { type Citation, citeSentences, rangeHolding, widenCitation } from "./citation.js";
+import { type Citation, citeSentences, rangeHolding, type SentenceRange, widenCitation } from "./citation.js";
 import { coverageOf, mentions, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
@@ -125,7 +125,7 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
     kindMissing: TELLING_KINDS.has(asked) && !holds ? 1 : 0,
     unknownShare: unknownShare(weighed),
     knownConcepts: Math.log1p(known),
-    asksContactOrPrice: asked === "contact" || asksPrice(question) ? 1 : 0,
+    asksContactOrPrice: asked === "contact" || (asksPrice(question) && !showsAskedPrice(retrieval, best, card, context)) ? 1 : 0,
     bankBest: retrieval.bank[0]?.similarity ?? 0,
     bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };
@@ -199,14 +199,42 @@ function namesAPeople(source: string): boolean {
 
 /** What a citation's sentences say, in every language, and the bank questions that point to them. */
 function saidAround(citation: Citation, context: ComposeContext): string[] {
-  const sentences = context.corpus.sentences.get(citation.passageId) ?? [];
+  return saidIn(citation.passageId, citation.sentences, context);
+}
+
+/** What sentences `range` of a passage say, in every language, and the bank questions that point to them. */
+function saidIn(passageId: string, range: SentenceRange, context: ComposeContext): string[] {
+  const sentences = context.corpus.sentences.get(passageId) ?? [];
   const texts: string[] = [];
-  for (let i = citation.sentences.from; i < citation.sentences.to; i++) {
+  for (let i = range.from; i < range.to; i++) {
     const sentence = sentences[i];
     if (sentence) texts.push(sentence.text, ...Object.values(sentence.translations).map((t) => t.text));
-    texts.push(...(context.bankQuestions.get(sentenceKey(citation.passageId, i)) ?? []));
+    texts.push(...(context.bankQuestions.get(sentenceKey(passageId, i)) ?? []));
   }
   return texts;
+}
+
+/**
+ * The reports seldom give a price, so a question asking one counts against answering, unless
+ * one of its closest bank matches is a sentence that says what something costs (by its words or
+ * its bank questions) and is part of what would be shown: "how much do they charge per week"
+ * comes close to the weekly overstay penalty's bank questions ("ça coûte combien par semaine ?"),
+ * while "combien coûte un passeport" comes closest to sentences on passports, not to the nearby
+ * one on what a removal costs.
+ */
+const PRICE_BANK_MATCHES = 2;
+
+function showsAskedPrice(retrieval: Retrieval, best: ScoredWindow | undefined, card: CardChoice | undefined, context: ComposeContext): boolean {
+  const shown = card
+    ? card.card.facts.map((fact) => ({ passageId: fact.passage.id, range: rangeHolding(context.corpus.sentences.get(fact.passage.id) ?? [], fact.quote) }))
+    : best
+      ? [{ passageId: best.passage.id, range: best.window.range }]
+      : [];
+  return retrieval.bank.slice(0, PRICE_BANK_MATCHES).some(
+    (match) =>
+      shown.some(({ passageId, range }) => passageId === match.passageId && range !== undefined && match.sentence >= range.from && match.sentence < range.to) &&
+      saidIn(match.passageId, { from: match.sentence, to: match.sentence + 1 }, context).some(asksPrice),
+  );
 }
 
 /** A plain "the reports do not say that", then the nearest fact they give, cited as related information, then where to ask. */

@@ -49,12 +49,15 @@ export function yearsAsked(question: string): string[] {
   return question.match(YEAR) ?? [];
 }
 
-// A price, fee or cost (not a fine): the reports rarely give one.
+// A price, fee or cost: the reports rarely give one. A fine or penalty is not a price ("combien
+// coûte l'amende ?" asks the overstay fine, which they give).
 const PRICE = / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|cost|costs|price|prices|fee|fees|charge|charges|loyer|rent) /;
+const FINE = / (amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions) /;
 
-/** The question asks what something costs. */
+/** The question asks what something costs (not what a fine is). */
 export function asksPrice(question: string): boolean {
-  return PRICE.test(` ${tokenize(question).join(" ")} `);
+  const padded = ` ${tokenize(question).join(" ")} `;
+  return PRICE.test(padded) && !FINE.test(padded);
 }
 
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */

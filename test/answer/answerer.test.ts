@@ -53,6 +53,16 @@ describe("the offline answerer", () => {
     expect((await answerer.ask("ok?", { previous })).lang).toBe("en");
   });
 
+  it("answers the overstay penalty asked as a charge, and declines a price the reports do not give", async () => {
+    const charge = await answerer.ask("how much do they charge per week if my visa expire in tunisia");
+    expect(charge.abstained).toBe(false);
+    expect(charge.text).toMatch(/20 Tunisian dinars per week/);
+    // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
+    const passport = await answerer.ask("combien coute un passeport malien");
+    expect(passport.abstained).toBe(true);
+    expect(passport.text).not.toMatch(/7.000/);
+  });
+
   it("answers an exemption the reports do state", async () => {
     const answer = await answerer.ask("les ressortissants de la CEDEAO sont exemptés de visa au mali ?");
     expect(answer.abstained).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedKind, yearsAsked } from "../../src/answer/question-kind.js";
+import { askedKind, asksPrice, yearsAsked } from "../../src/answer/question-kind.js";
 
 describe("what a question asks for", () => {
   it.each([
@@ -26,5 +26,12 @@ describe("what a question asks for", () => {
     expect(yearsAsked("cb de deplaces en 2016 ?")).toEqual(["2016"]);
     expect(yearsAsked("what does the 2020-2024 plan cover?")).toEqual([]);
     expect(yearsAsked("How many people were displaced?")).toEqual([]);
+  });
+
+  it("tells a price (which the reports seldom give) from a fine (which they do)", () => {
+    expect(asksPrice("combien coute un passeport malien")).toBe(true);
+    expect(asksPrice("what is the fee to renew a residence card")).toBe(true);
+    expect(asksPrice("combien coûte l'amende pour dépassement de visa en Tunisie ?")).toBe(false);
+    expect(asksPrice("how much is the overstay penalty")).toBe(false);
   });
 });
