@@ -156,6 +156,8 @@ const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
 /** A message this long may tell a story before it asks; a clause of the story says this much at least ("En Tunisie," does not). */
 const STORY_MESSAGE_TOKENS = 15;
 const STORY_CLAUSE_TOKENS = 4;
+/** A condition ("et s'ils n'arrivent pas à payer l'amende, ...", "if I leave without paying, ...") is what is asked about, not a story. */
+const CONDITION = /^((et|and|mais|but|what|so) )?(si|s il|s ils|if|even if|meme si)\b/;
 
 /** A message's tokens, each with its weight. */
 interface Reading {
@@ -182,7 +184,8 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     // Before the clause that asks: the asker's description of themselves, or in a long message
     // a clause of the story ("a gao les passeurs font ce qu'ils veulent, ...").
     const before = i < lastAsking && !asking[i];
-    const self = before && (SELF_DESCRIPTION.test(clause.tokens.join(" ")) || (long && clause.tokens.length >= STORY_CLAUSE_TOKENS));
+    const said = clause.tokens.join(" ");
+    const self = before && (SELF_DESCRIPTION.test(said) || (long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)));
     for (const token of clause.tokens) {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);

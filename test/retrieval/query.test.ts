@@ -29,4 +29,11 @@ describe("a story before the question, in a long message", () => {
     const focus = await focusOf("En Tunisie, quelle est l'amende pour dépassement de visa ?");
     expect(focus["tunisie"]).toBe(1);
   });
+
+  it("leaves a condition part of the question: it is what is asked about", async () => {
+    const focus = await focusOf("et s'ils n'arrivent pas à payer l'amende en tunisie, que se passe-t-il pour eux ?");
+    expect(focus["amende"]).toBe(1);
+    const english = await focusOf("if i leave tunisia without paying the overstay fine first, what will happen to me ?");
+    expect(english["fine"]).toBe(1);
+  });
 });
