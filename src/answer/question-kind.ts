@@ -10,7 +10,8 @@ export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisati
 // with a space each side. The first three are specific wherever they stand; among the others
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
-  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp) /],
+  // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
+  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)) /],
   ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|how much money|combien d argent|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];

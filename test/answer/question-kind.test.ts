@@ -4,6 +4,9 @@ import { askedKind, asksPrice, yearsAsked } from "../../src/answer/question-kind
 describe("what a question asks for", () => {
   it.each([
     ["pr demander l asile on depose la demande a qui ?", "organisation"],
+    ["which office i go pay am? wetin be their number?", "contact"],
+    ["c quoi leur numero ?", "contact"],
+    ["what number of migrants came back?", "quantity"],
     ["To whom should an application be sent?", "organisation"],
     ["Which national authority registers the applications?", "organisation"],
     ["Quelles sont les principales nationalités des personnes enregistrées ?", "place"],
