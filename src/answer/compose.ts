@@ -1,5 +1,5 @@
 import { type Corpus, type Language, type Passage, sentenceKey } from "../corpus/index.js";
-import type { Retrieval, TermSource } from "../retrieval/index.js";
+import { type Retrieval, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
@@ -177,7 +177,7 @@ function yearAfterReports(question: string, context: ComposeContext): Evidence["
 function unmetConstraint(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ComposeContext): Evidence["declined"] {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
   for (const w of weighed) {
-    if (!w.concept.place || w.concept.focus < 1 || namesAPeople(w.concept.source)) continue;
+    if (!w.concept.place || w.concept.focus < 1 || (namesAPeople(w.concept.source) && !namesAState(question, w.concept.source))) continue;
     if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
   for (const year of yearsAsked(question)) {
@@ -195,6 +195,18 @@ const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|
 
 function namesAPeople(source: string): boolean {
   return source.split(" ").every((word) => DEMONYM.test(word));
+}
+
+/**
+ * "la nationalité française", "la nationalité ivoirienne": a nationality names the state that grants
+ * it, not a people. (A passport or a visa does not: "a Nigerian passport" says who holds it.)
+ */
+const GRANTED_BY_A_STATE = "nationalite|citoyennete|nationality|citizenship";
+
+/** The demonym qualifies a nationality in the question: it names the state that grants it. */
+function namesAState(question: string, demonym: string): boolean {
+  const padded = ` ${tokenize(question).join(" ")} `;
+  return new RegExp(` (${GRANTED_BY_A_STATE}) ${demonym} | ${demonym} (${GRANTED_BY_A_STATE}) `).test(padded);
 }
 
 /** What a citation's sentences say, in every language, and the bank questions that point to them. */

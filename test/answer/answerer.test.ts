@@ -63,6 +63,13 @@ describe("the offline answerer", () => {
     expect(passport.text).not.toMatch(/7.000/);
   });
 
+  it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
+    expect((await answerer.ask("la nationalité française par le mariage c'est possible ?")).abstained).toBe(true);
+    const malian = await answerer.ask("la nationalité malienne se transmet par la mère ?");
+    expect(malian.abstained).toBe(false);
+    expect(malian.citations[0]!.quote).toMatch(/nationality/);
+  });
+
   it("answers an exemption the reports do state", async () => {
     const answer = await answerer.ask("les ressortissants de la CEDEAO sont exemptés de visa au mali ?");
     expect(answer.abstained).toBe(false);
