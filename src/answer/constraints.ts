@@ -1,0 +1,73 @@
+import type { Corpus, Passage } from "../corpus/index.js";
+import { tokenize } from "../retrieval/index.js";
+import { mentions, type PassageWindows, type WeighedConcept } from "./evidence.js";
+import type { ScoredWindow } from "./selection.js";
+import { yearsAsked } from "./question-kind.js";
+
+/** What the hard rules read: the reports' years, and where each passage is. */
+export interface ConstraintContext {
+  corpus: Corpus;
+  passageWindows: PassageWindows;
+}
+
+/** The passages an answer would quote from. */
+export interface AnswerSource {
+  passages: Passage[];
+}
+
+export function windowSource(w: ScoredWindow): AnswerSource {
+  return { passages: [w.passage] };
+}
+
+/** A passage speaks of a year when it or its headings name it, or its report is of that year ("as of 9 May"). */
+function speaksOfYear(passage: Passage, year: string, context: ConstraintContext): boolean {
+  return passage.text.includes(year) || passage.section.some((h) => h.includes(year)) || String(context.corpus.reportById.get(passage.docId)?.year) === year;
+}
+
+/** The reports cannot know a year after the latest of them. */
+export function yearAfterReports(question: string, context: ConstraintContext): "period-after-reports" | undefined {
+  const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
+  return yearsAsked(question).some((year) => Number(year) > latest) ? "period-after-reports" : undefined;
+}
+
+/**
+ * What an answer must meet whatever the scores: speak of every place, and every year, the
+ * question is about (never answer about Tunis when asked about Bamako, nor with 2013 figures
+ * when asked about 2016). A passage speaks of a place when it, its headings or its report's
+ * title name it (see speaksOfYear for years). The asker's description of themselves is not
+ * what they ask about, so its places do not count.
+ */
+export function unmetConstraint(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
+  const scopes = answer.passages.map((p) => context.passageWindows.of(p));
+  for (const w of weighed) {
+    if (!w.concept.place || w.concept.focus < 1 || (namesAPeople(w.concept.source) && !namesAState(question, w.concept.source))) continue;
+    if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
+  }
+  for (const year of yearsAsked(question)) {
+    if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
+  }
+  return undefined;
+}
+
+/**
+ * A people ("les ivoiriens", "Senegalese") says who asks or who is asked about, not where: a
+ * passage on "West African countries" may answer it without naming the country, so it weighs
+ * in the scores but is no hard constraint. Told by the endings of demonyms in French and English.
+ */
+const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|eens?|ennes?)$/u;
+
+function namesAPeople(source: string): boolean {
+  return source.split(" ").every((word) => DEMONYM.test(word));
+}
+
+/**
+ * "la nationalité française", "la nationalité ivoirienne": a nationality names the state that grants
+ * it, not a people. (A passport or a visa does not: "a Nigerian passport" says who holds it.)
+ */
+const GRANTED_BY_A_STATE = "nationalite|citoyennete|nationality|citizenship";
+
+/** The demonym qualifies a nationality in the question: it names the state that grants it. */
+function namesAState(question: string, demonym: string): boolean {
+  const padded = ` ${tokenize(question).join(" ")} `;
+  return new RegExp(` (${GRANTED_BY_A_STATE}) ${demonym} | ${demonym} (${GRANTED_BY_A_STATE}) `).test(padded);
+}
