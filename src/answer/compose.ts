@@ -12,7 +12,7 @@ import { bankSimilarityIn, chooseQuotes, type Quote, type ScoredWindow, scoreWin
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { readConstraints, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -68,9 +68,10 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
   const afterReports = yearAfterReports(question, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about may answer.
-  const scored = all.filter((w) => !unmetConstraint(question, weighed, windowSource(w), context));
+  const constraints = readConstraints(question, weighed);
+  const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context));
   const best = scored[0];
-  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(question, weighed, windowSource(all[0]!), context) });
+  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) });
   // A card answers when it says the question at least as well as the best window, holds the
   // kind of thing asked whenever that window does, and meets the same constraints.
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
@@ -78,7 +79,7 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
     candidate &&
     candidate.coverage >= best.coverage &&
     (candidate.holdsKind || !best.holdsKind) &&
-    !unmetConstraint(question, weighed, { passages: candidate.card.facts.map((f) => f.passage) }, context);
+    !unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context);
   const card = fits ? candidate : undefined;
   const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
   if (context.abstention) {
@@ -176,14 +177,10 @@ function saidIn(passageId: string, range: SentenceRange, context: ComposeContext
 const PRICE_BANK_MATCHES = 2;
 
 function showsAskedPrice(retrieval: Retrieval, best: ScoredWindow | undefined, card: CardChoice | undefined, context: ComposeContext): boolean {
-  const shown = card
-    ? card.card.facts.map((fact) => ({ passageId: fact.passage.id, range: rangeHolding(context.corpus.sentences.get(fact.passage.id) ?? [], fact.quote) }))
-    : best
-      ? [{ passageId: best.passage.id, range: best.window.range }]
-      : [];
+  const shown = card ? quotedRanges(card.card, context) : best ? [{ passageId: best.passage.id, range: best.window.range }] : [];
   return retrieval.bank.slice(0, PRICE_BANK_MATCHES).some(
     (match) =>
-      shown.some(({ passageId, range }) => passageId === match.passageId && range !== undefined && match.sentence >= range.from && match.sentence < range.to) &&
+      shown.some(({ passageId, range }) => passageId === match.passageId && match.sentence >= range.from && match.sentence < range.to) &&
       saidIn(match.passageId, { from: match.sentence, to: match.sentence + 1 }, context).some(asksPrice),
   );
 }
@@ -226,10 +223,13 @@ function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, we
 
 /** The closest bank question pointing to a sentence a card quotes. */
 function cardBankSimilarity(card: FactCard, retrieval: Retrieval, context: ComposeContext): number {
-  let best = 0;
-  for (const fact of card.facts) {
+  return Math.max(0, ...quotedRanges(card, context).map(({ passageId, range }) => bankSimilarityIn(retrieval.bank, passageId, range)));
+}
+
+/** The sentences each of a card's facts quotes. */
+function quotedRanges(card: FactCard, context: ComposeContext): Array<{ passageId: string; range: SentenceRange }> {
+  return card.facts.flatMap((fact) => {
     const range = rangeHolding(context.corpus.sentences.get(fact.passage.id) ?? [], fact.quote);
-    if (range) best = Math.max(best, bankSimilarityIn(retrieval.bank, fact.passage.id, range));
-  }
-  return best;
+    return range ? [{ passageId: fact.passage.id, range }] : [];
+  });
 }

@@ -37,16 +37,27 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  * title name it (see speaksOfYear for years). The asker's description of themselves is not
  * what they ask about, so its places do not count.
  */
-export function unmetConstraint(question: string, weighed: WeighedConcept[], answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
+export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
-  for (const w of weighed) {
-    if (!w.concept.place || w.concept.focus < 1 || (namesAPeople(w.concept.source) && !namesAState(question, w.concept.source))) continue;
+  for (const w of constraints.places) {
     if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
   }
-  for (const year of yearsAsked(question)) {
+  for (const year of constraints.years) {
     if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
   }
   return undefined;
+}
+
+/** The places and years a question binds its answer to, read once and checked against each candidate answer. */
+export interface Constraints {
+  places: WeighedConcept[];
+  years: string[];
+}
+
+export function readConstraints(question: string, weighed: WeighedConcept[]): Constraints {
+  const tokens = ` ${tokenize(question).join(" ")} `;
+  const places = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
+  return { places, years: yearsAsked(question) };
 }
 
 /**
@@ -66,8 +77,7 @@ function namesAPeople(source: string): boolean {
  */
 const GRANTED_BY_A_STATE = "nationalite|citoyennete|nationality|citizenship";
 
-/** The demonym qualifies a nationality in the question: it names the state that grants it. */
-function namesAState(question: string, demonym: string): boolean {
-  const padded = ` ${tokenize(question).join(" ")} `;
-  return new RegExp(` (${GRANTED_BY_A_STATE}) ${demonym} | ${demonym} (${GRANTED_BY_A_STATE}) `).test(padded);
+/** The demonym qualifies a nationality in the question (its tokens, space-padded): it names the state that grants it. */
+function namesAState(tokens: string, demonym: string): boolean {
+  return new RegExp(` (${GRANTED_BY_A_STATE}) ${demonym} | ${demonym} (${GRANTED_BY_A_STATE}) `).test(tokens);
 }
