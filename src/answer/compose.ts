@@ -7,12 +7,12 @@ import { type Citation, citeSentences, rangeHolding, type SentenceRange, widenCi
 import { coverageOf, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { type AskedKind, askedKind, asksPrice, TELLING_KINDS, yearsAsked } from "./question-kind.js";
+import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
 import { bankSimilarityIn, chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { readConstraints, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { questionYears, readConstraints, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -100,7 +100,7 @@ export function rankWindows(question: string, retrieval: Retrieval, context: Com
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
   const asked = askedKind(question);
   const top = retrieval.passages.slice(0, k);
-  const years = yearsAsked(question);
+  const years = questionYears(question, weighed);
   const scored = scoreWindows(top, { weighed, kind: asked, years, bank: retrieval.bank }, context, context.windowModel);
   return { weighed, asked, top, scored };
 }

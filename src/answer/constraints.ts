@@ -57,7 +57,16 @@ export interface Constraints {
 export function readConstraints(question: string, weighed: WeighedConcept[]): Constraints {
   const tokens = ` ${tokenize(question).join(" ")} `;
   const places = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
-  return { places, years: yearsAsked(question) };
+  return { places, years: questionYears(question, weighed) };
+}
+
+/**
+ * The years the question asks about: a year told in the asker's story ("ma famille a fui
+ * Tombouctou en 2012, ...") says when it happened to them, not which year's figures they want,
+ * just as the story's places bind nothing.
+ */
+export function questionYears(question: string, weighed: WeighedConcept[]): string[] {
+  return yearsAsked(question).filter((year) => !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
 }
 
 /**

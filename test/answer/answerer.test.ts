@@ -70,6 +70,12 @@ describe("the offline answerer", () => {
     expect(malian.citations[0]!.quote).toMatch(/nationality/);
   });
 
+  it("reads a year told in the asker's story as theirs, not as the year asked about", async () => {
+    const answer = await answerer.ask("je viens de gao, on est partis en 2012 avec mes enfants. les gens deplaces du nord ils logeaient ou, dans des camps ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/familles d.accueil/);
+  });
+
   it("answers an exemption the reports do state", async () => {
     const answer = await answerer.ask("les ressortissants de la CEDEAO sont exemptés de visa au mali ?");
     expect(answer.abstained).toBe(false);
