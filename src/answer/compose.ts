@@ -8,7 +8,7 @@ import { coverageOf, type PassageWindows, unknownShare, type WeighedConcept, wei
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
-import { bankSimilarityIn, chooseQuotes, type Quote, type ScoredWindow, scoreWindows } from "./selection.js";
+import { bankSimilarityIn, type Quote, quotesToShow, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
@@ -86,7 +86,7 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
     evidence.probability = answerProbability(context.abstention, evidence.features);
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, { ...evidence, declined: "model" });
   }
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(pinnedOrChosen(scored, retrieval), lang, context);
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(quotesToShow(scored, retrieval.bank[0]), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.
@@ -131,22 +131,6 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
     bankBest: retrieval.bank[0]?.similarity ?? 0,
     bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };
-}
-
-/**
- * A bank question this close to the question pins its sentence: when the best window holds it,
- * that sentence alone is quoted (a short answer to read on a phone) instead of the window and
- * its neighbours. Measured on the tuning questions (npm run eval -- --set tune): at 0.8 the
- * median French answer falls from 94 to 86 words for 0.01 of facts shown; at 0.6 to 64 words for
- * 0.03 (the fact then often sits in the neighbour the bank question did not point to).
- */
-const PIN_SIMILARITY = 0.8;
-
-function pinnedOrChosen(scored: ScoredWindow[], retrieval: Retrieval): Quote[] {
-  const best = scored[0]!;
-  const pin = retrieval.bank[0];
-  const holds = pin && pin.similarity >= PIN_SIMILARITY && pin.passageId === best.passage.id && pin.sentence >= best.window.range.from && pin.sentence < best.window.range.to;
-  return holds ? [{ passage: best.passage, range: { from: pin.sentence, to: pin.sentence + 1 } }] : chooseQuotes(scored);
 }
 
 /** What a citation's sentences say, in every language, and the bank questions that point to them. */

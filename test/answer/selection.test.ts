@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../../src/answer/index.js";
-import { chooseQuotes, type ScoredWindow, yearsSaid } from "../../src/answer/selection.js";
+import { chooseQuotes, quotesToShow, type ScoredWindow, yearsSaid } from "../../src/answer/selection.js";
 import { loadWindowModel, WINDOW_FEATURE_NAMES } from "../../src/answer/window-ranking.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
@@ -53,5 +53,20 @@ describe("choosing the quotes", () => {
   it("adds a second quote of the same passage, in the report's order, but never one of another passage or far behind", () => {
     expect(ranges(chooseQuotes([window("a", 6, 7, 3), window("b", 0, 1, 2.9), window("a", 1, 2, 2.5)]))).toEqual([["a", 1, 2], ["a", 6, 7]]);
     expect(ranges(chooseQuotes([window("a", 6, 7, 3), window("a", 1, 3, 1.5)]))).toEqual([["a", 6, 7]]);
+  });
+});
+
+describe("the quotes an answer shows", () => {
+  it("quotes alone the sentence a close bank question pins when it says the question, and keeps its neighbour when that one says more of it", async () => {
+    const { scored } = await answerer.rankWindows("Les travailleurs migrants peuvent-ils adhérer à l'assurance maladie obligatoire au Mali ?");
+    const best = scored[0]!;
+    expect(best.window.range.to - best.window.range.from).toBe(2);
+    const sentences = [best.window.range.from, best.window.range.from + 1];
+    const ownCoverage = (i: number) => scored.find((w) => w.passage.id === best.passage.id && w.window.range.from === i && w.window.range.to === i + 1)!.features.ownCoverage;
+    const [saysMore, saysLess] = [...sentences].sort((a, b) => ownCoverage(b) - ownCoverage(a));
+    expect(ownCoverage(saysLess!)).toBeLessThan(0.8 * best.features.ownCoverage);
+    const pinning = (sentence: number) => quotesToShow(scored, { passageId: best.passage.id, sentence, similarity: 0.9 });
+    expect(pinning(saysMore!).map((q) => q.range)).toEqual([{ from: saysMore, to: saysMore! + 1 }]);
+    expect(pinning(saysLess!).some((q) => q.range.from <= saysMore! && saysMore! < q.range.to)).toBe(true);
   });
 });
