@@ -13,7 +13,9 @@ const FRENCH_MARKERS = new Set(
 );
 const ENGLISH_MARKERS = new Set(
   ("i im my you he she we they the a an and or is are am was with without for in on what which how when where " +
-    "who why can could should do does did have has my your help fine work stay rights hello hi thanks yes no please").split(" "),
+    "who why can could should do does did have has my your help fine work stay rights hello hi thanks yes no please " +
+    // West African Pidgin: its askers read the English answers ("wetin be tokten?").
+    "wetin dey dem wey pikin una abeg abi sabi wahala na don").split(" "),
 );
 
 // Grammatical words of one language only: a question's grammar says its language even when its

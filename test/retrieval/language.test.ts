@@ -21,6 +21,9 @@ describe("language identification on short informal text", () => {
     ["fine tunisia how much", "en"],
     ["do i need visa for mali", "en"],
     ["help me please", "en"],
+    // West African Pidgin is answered in English.
+    ["wetin be tokten?", "en"],
+    ["abeg wetin be ponam", "en"],
   ])("%j is %s", (text, lang) => {
     expect(identifier.identify(text, lang === "fr" ? "en" : "fr").lang).toBe(lang);
   });
