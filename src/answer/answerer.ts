@@ -110,16 +110,16 @@ export class Answerer {
   /** The windows of the retrieved passages, scored: for fitting the window model. */
   async rankWindows(question: string, options: { k?: number; previous?: readonly string[] } = {}): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
     const k = options.k ?? 5;
-    const { retrieval } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, options.previous);
-    return { retrieval, scored: rankWindows(question, retrieval, this.context, k).scored };
+    const { retrieval, leanedOn } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, options.previous);
+    return { retrieval, scored: rankWindows({ question, leanedOn }, retrieval, this.context, k).scored };
   }
 
   /** Retrieval for a message: read alone first; a follow-up that leans on the messages before is read with them. */
-  private async read(question: string, options: RetrieveOptions, previous?: readonly string[]): Promise<{ retrieval: Retrieval; leans: boolean }> {
+  private async read(question: string, options: RetrieveOptions, previous?: readonly string[]): Promise<{ retrieval: Retrieval; leanedOn?: string }> {
     const alone = await this.retriever.retrieve(question, options);
     const before = previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
-    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone, leans: false };
-    return { retrieval: await this.retriever.retrieve(question, { ...options, previous: before }), leans: true };
+    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone };
+    return { retrieval: await this.retriever.retrieve(question, { ...options, previous: before }), leanedOn: before };
   }
 
   async ask(asked: string, options: AskOptions = {}): Promise<Answer> {
@@ -134,10 +134,10 @@ export class Answerer {
       // A follow-up too short to tell its language ("And the men?") is in the conversation's.
       fallbackLang: options.lang ?? options.fallbackLang ?? (options.previous?.length ? this.languageOf(options.previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
     };
-    const { retrieval, leans } = await this.read(question, retrieveOptions, options.previous);
+    const { retrieval, leanedOn } = await this.read(question, retrieveOptions, options.previous);
     const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
-    let draft = composeAnswer(question, lang, retrieval, this.context, k);
+    let draft = composeAnswer({ question, leanedOn }, lang, retrieval, this.context, k);
     let generatorMs: number | undefined;
     if (this.options.generator && !draft.abstained) {
       const t = performance.now();
@@ -148,7 +148,7 @@ export class Answerer {
     return {
       ...(options.id !== undefined ? { id: options.id } : {}),
       question,
-      ...(options.previous?.length ? { readWithPrevious: leans } : {}),
+      ...(options.previous?.length ? { readWithPrevious: leanedOn !== undefined } : {}),
       lang,
       abstained: draft.abstained,
       kind: draft.kind,

@@ -61,8 +61,9 @@ const HELP_LINE_ENTRIES = 2;
  * abstention model), or answers with a fact card when the card says the question at least as
  * well as the best sentence, or with the reports' best sentences, in the answer's language.
  */
-export function composeAnswer(question: string, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
-  const { weighed, asked, scored: all } = rankWindows(question, retrieval, context, k);
+export function composeAnswer(message: Message, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
+  const { question } = message;
+  const { weighed, asked, scored: all } = rankWindows(message, retrieval, context, k);
   const reading: QuestionReading = { question, retrieval, weighed, asked, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
@@ -95,10 +96,21 @@ export function composeAnswer(question: string, lang: Language, retrieval: Retri
   return { ...draft, evidence };
 }
 
-/** The question read (concepts weighed, kind asked) and every window of the top `k` passages scored, best first. */
-export function rankWindows(question: string, retrieval: Retrieval, context: ComposeContext, k: number) {
+/** A message to answer and, for a follow-up read with the messages before, those messages. */
+export interface Message {
+  question: string;
+  leanedOn?: string | undefined;
+}
+
+/**
+ * The question read (concepts weighed, kind asked) and every window of the top `k` passages
+ * scored, best first. A follow-up that does not say what it asks for ("And in Niger?", "et les
+ * femmes ?") asks for what the message before it did (a number, a date...).
+ */
+export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieval, context: ComposeContext, k: number) {
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
-  const asked = askedKind(question);
+  const own = askedKind(question);
+  const asked = own === "other" && leanedOn !== undefined ? askedKind(leanedOn) : own;
   const top = retrieval.passages.slice(0, k);
   const years = questionYears(question, weighed);
   const scored = scoreWindows(top, { weighed, kind: asked, years, bank: retrieval.bank }, context, context.windowModel);

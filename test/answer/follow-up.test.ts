@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Answerer } from "../../src/answer/index.js";
 import { leansOnPrevious } from "../../src/answer/follow-up.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
@@ -15,5 +16,16 @@ describe("whether a message leans on the one before, read from the message itsel
 
   it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?"])("%j stands alone", async (message) => {
     expect(await leans(message)).toBe(false);
+  });
+});
+
+describe("what a follow-up asks for", () => {
+  it("asks for what the message before asked when it does not say (a number after 'how many')", async () => {
+    const answerer = Answerer.create(retriever);
+    const asksForSomething = (scored: Awaited<ReturnType<Answerer["rankWindows"]>>["scored"]) => scored.some((w) => w.features.kindHeld + w.features.kindMissing > 0);
+    const alone = await answerer.rankWindows("And in Niger?");
+    const followUp = await answerer.rankWindows("And in Niger?", { previous: ["How many Malian refugees were in Mauritania in 2013?"] });
+    expect(asksForSomething(alone.scored)).toBe(false);
+    expect(asksForSomething(followUp.scored)).toBe(true);
   });
 });
