@@ -39,8 +39,9 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  */
 export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
-  for (const w of constraints.places) {
-    if (!scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0)) return "place-not-covered";
+  for (const alternatives of constraints.places) {
+    const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, s.whole) > 0 || mentions(w, s.scope) > 0);
+    if (!alternatives.some(covered)) return "place-not-covered";
   }
   for (const year of constraints.years) {
     if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
@@ -50,15 +51,32 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
 
 /** The places and years a question binds its answer to, read once and checked against each candidate answer. */
 export interface Constraints {
-  places: WeighedConcept[];
+  /** Each entry: places of which the answer must speak of one ("vers l'Algérie ou l'Europe"); most hold one place. */
+  places: WeighedConcept[][];
   years: string[];
 }
 
 export function readConstraints(question: string, weighed: WeighedConcept[]): Constraints {
-  const tokens = ` ${tokenize(question).join(" ")} `;
-  const places = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
+  const words = tokenize(question);
+  const tokens = ` ${words.join(" ")} `;
+  const binding = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
+  const at = (w: WeighedConcept) => words.findIndex((t) => w.concept.source.split(" ").includes(t));
+  const asked = binding.map((w) => ({ w, at: at(w) })).filter(({ at }) => at < 0 || !COMPARED.test(` ${words.slice(Math.max(0, at - 2), at).join(" ")} `));
+  asked.sort((a, b) => a.at - b.at);
+  const places: WeighedConcept[][] = [];
+  asked.forEach(({ w, at }, i) => {
+    const before = asked[i - 1];
+    const joined = before && before.at >= 0 && at > before.at && OR_JOINED.test(` ${words.slice(before.at + 1, at).join(" ")} `);
+    if (joined) places.at(-1)!.push(w);
+    else places.push([w]);
+  });
   return { places, years: questionYears(question, weighed) };
 }
+
+/** A place the asker compares with ("comme en Algérie", "like in Libya") is not what they ask about. */
+const COMPARED = / (comme|like|unlike|contrairement)( (en|au|aux|a|l|le|la|les|in|the))? $/;
+/** Places joined by "ou"/"or" ("vers l'Algérie ou l'Europe"): the answer may speak of either. */
+const OR_JOINED = /^ (ou|or)( (en|au|aux|a|l|le|la|les|in|to|the|vers))* $/;
 
 /**
  * The years the question asks about: a year told in the asker's story ("ma famille a fui
