@@ -24,8 +24,10 @@ export function looksLikeHeading(text: string): boolean {
   if (/[.;:,]$/.test(text) || /\b(e\.g|i\.e|etc)\b/.test(text)) return false;
   if ((text.match(/,/g)?.length ?? 0) > 1) return false; // "Liberian woman, age unknown, Bamako": a caption
   if (!/^(\p{Lu}|\d{1,2}\.\s|[IVX]+\.\s)/u.test(text)) return false;
-  const alphabetic = words.filter((w) => /\p{L}/u.test(w)).length;
-  return alphabetic / words.length >= 0.6;
+  // The number of "1. Introduction" is not a word of it: a one-word numbered heading is all words.
+  const counted = isNumberedHeading(text) ? words.slice(1) : words;
+  const alphabetic = counted.filter((w) => /\p{L}/u.test(w)).length;
+  return alphabetic / counted.length >= 0.6;
 }
 
 /** "1. Introduction", "II. Migration crisis": headings that open a top-level section. */

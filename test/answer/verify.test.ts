@@ -48,7 +48,7 @@ describe("factsOf", () => {
 
 describe("verifySentence", () => {
   const MALIANS = "iom-mali-crisis-2013:007";
-  const TUNISIA_FINE = "mmc-tunis-bamako-2020:089";
+  const TUNISIA_FINE = "mmc-tunis-bamako-2020:090";
   const verify = (text: string, lang: "en" | "fr", ids: string[], citations = [1]) => verifySentence({ text, citations }, lang, ids.map(passage), corpus, retriever);
 
   it("keeps a faithful sentence and quotes the passage sentence that holds its facts", () => {
