@@ -12,7 +12,7 @@ export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisati
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)) /],
-  ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|how much money|combien d argent|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
+  ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.

@@ -19,6 +19,8 @@ describe("what a question asks for", () => {
     ["Quel texte de loi encadre le séjour des étrangers ?", "law"],
     ["c koi la loi sur l asile", "law"],
     ["What is the fine for overstaying?", "money"],
+    ["how much cash do they give each person who comes back", "money"],
+    ["ils donnent cb d argent par mois aux deplaces ?", "money"],
     ["Who runs the shelter?", "organisation"],
     ["what is the role of the ministry", "other"],
   ])("%j asks for %s", (question, kind) => {
