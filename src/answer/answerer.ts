@@ -5,6 +5,7 @@ import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
 import { CARD_DEPTH } from "./card-choice.js";
+import { nationalityWords } from "./constraints.js";
 import { composeAnswer, type ComposeContext, rankWindows } from "./compose.js";
 import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
@@ -64,6 +65,7 @@ export class Answerer {
       cards,
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
+      nationalityTerms: retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"),
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       bankQuestions: bankQuestionsBySentence(retriever.corpus),

@@ -12,7 +12,7 @@ import { bankSimilarityIn, type Quote, quotesToShow, type ScoredWindow, scoreWin
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { questionYears, readConstraints, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { questionYears, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -22,7 +22,7 @@ export interface Evidence {
   /** The abstention model's probability that the reports answer. */
   probability?: number;
   /** Set when declined: which rule or the model. */
-  declined?: "nothing-retrieved" | "place-not-covered" | "period-not-covered" | "period-after-reports" | "model" | "detail-not-said";
+  declined?: "nothing-retrieved" | "place-not-covered" | "nationals-not-covered" | "period-not-covered" | "period-after-reports" | "model" | "detail-not-said";
 }
 
 export interface AnswerDraft {
@@ -40,6 +40,8 @@ export interface ComposeContext {
   terms: TermSource;
   /** English index terms of place names. */
   placeTerms: ReadonlySet<string>;
+  /** English index terms of nationalities ("malian", "ivorian"). */
+  nationalityTerms: ReadonlySet<string>;
   /** Index terms of the passages' sentences, computed once. */
   passageWindows: PassageWindows;
   /** Ranks the windows; without it (while fitting it) by coverage. */
@@ -68,11 +70,11 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
-  // Only windows that speak of the places and years asked about may answer.
-  const constraints = readConstraints(question, weighed);
-  const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context));
+  // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
+  const constraints = readConstraints(question, weighed, context.nationalityTerms);
+  const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));
   const best = scored[0];
-  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) });
+  if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
   // A card answers when it says the question at least as well as the best window, holds the
   // kind of thing asked whenever that window does, and meets the same constraints.
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);

@@ -1,6 +1,6 @@
 import type { Corpus, Passage } from "../corpus/index.js";
-import { tokenize } from "../retrieval/index.js";
-import { mentions, type PassageWindows, type WeighedConcept } from "./evidence.js";
+import { type Lexicon, tokenize } from "../retrieval/index.js";
+import { mentions, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { yearsAsked } from "./question-kind.js";
 
@@ -8,6 +8,8 @@ import { yearsAsked } from "./question-kind.js";
 export interface ConstraintContext {
   corpus: Corpus;
   passageWindows: PassageWindows;
+  /** English index terms of the nationalities the lexicon knows ("malian", "ivorian"): see nationalityWords. */
+  nationalityTerms: ReadonlySet<string>;
 }
 
 /** The passages an answer would quote from. */
@@ -49,14 +51,27 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
   return undefined;
 }
 
+/**
+ * A window that speaks of other nationals than those asked about ("Malians are exempted from a
+ * visa..." asked whether Ivorians are) does not answer, unless it names the asked ones too. A
+ * window naming no nationality ("ECOWAS citizens", "migrants") may.
+ */
+export function speaksOfOtherNationals(constraints: Constraints, windowTerms: TermSets, context: ConstraintContext): boolean {
+  const named = [...(windowTerms.en ?? [])].filter((t) => context.nationalityTerms.has(t));
+  if (named.length === 0) return false;
+  return constraints.nationals.some((w) => mentions(w, windowTerms) === 0 && !named.some((t) => w.concept.terms.en.has(t)));
+}
+
 /** The places and years a question binds its answer to, read once and checked against each candidate answer. */
 export interface Constraints {
+  /** The nationals the question asks about ("les Ivoiriens", "Guinean nationals"), not the asker's own. */
+  nationals: WeighedConcept[];
   /** Each entry: places of which the answer must speak of one ("vers l'Algérie ou l'Europe"); most hold one place. */
   places: WeighedConcept[][];
   years: string[];
 }
 
-export function readConstraints(question: string, weighed: WeighedConcept[]): Constraints {
+export function readConstraints(question: string, weighed: WeighedConcept[], nationalityTerms: ReadonlySet<string>): Constraints {
   const words = tokenize(question);
   const tokens = ` ${words.join(" ")} `;
   const binding = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
@@ -70,8 +85,26 @@ export function readConstraints(question: string, weighed: WeighedConcept[]): Co
     if (joined) places.at(-1)!.push(w);
     else places.push([w]);
   });
-  return { places, years: questionYears(question, weighed) };
+  const nationals = weighed.filter(
+    (w) => w.concept.focus >= 1 && namesAPeople(w.concept.source) && !namesAState(tokens, w.concept.source) && [...w.concept.terms.en.keys()].some((t) => nationalityTerms.has(t)),
+  );
+  return { places, nationals, years: questionYears(question, weighed) };
 }
+
+/**
+ * The nationalities the lexicon knows, as English words: the English of its French demonyms
+ * ("ivoiriens" -> "ivorian"), leaving out peoples of a whole region ("European"), who may be of
+ * any nationality.
+ */
+export function nationalityWords(lexicon: Lexicon): string[] {
+  const words = new Set<string>();
+  for (const [form, english] of lexicon.french) {
+    if (!DEMONYM.test(form)) continue;
+    for (const word of english) if (DEMONYM.test(word) && !REGIONAL_PEOPLES.has(word)) words.add(word);
+  }
+  return [...words];
+}
+const REGIONAL_PEOPLES = new Set(["african", "africans", "european", "europeans", "asian", "asians", "arab", "arabs", "sahelian", "sahelians"]);
 
 /** A place the asker compares with ("comme en Algérie", "like in Libya") is not what they ask about. */
 const COMPARED = / (comme|like|unlike|contrairement)( (en|au|aux|a|l|le|la|les|in|the))? $/;

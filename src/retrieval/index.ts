@@ -8,6 +8,7 @@ export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";
 export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
 export { tokenize, loadLexicon } from "./lexicon.js";
+export type { Lexicon } from "./lexicon.js";
 export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 
 // Building the index (npm run build:index, bench) and finding its embedding model.

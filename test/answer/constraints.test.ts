@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readConstraints } from "../../src/answer/constraints.js";
+import { nationalityWords, readConstraints } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
 import { PassageRetriever, type TermSource } from "../../src/retrieval/index.js";
@@ -12,9 +12,13 @@ beforeAll(async () => {
 /** Every term known, every term equally rare. */
 const EVEN: TermSource = { termsOf: (text) => new Set(text.split(" ")), idf: () => 2, knows: () => true };
 
-async function placesBound(question: string): Promise<string[][]> {
+async function constraintsOf(question: string) {
   const { concepts, searched } = await retriever.retrieve(question);
-  return readConstraints(question, weighConcepts(concepts, searched, EVEN)).places.map((alternatives) => alternatives.map((w) => w.concept.source));
+  return readConstraints(question, weighConcepts(concepts, searched, EVEN), retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"));
+}
+
+async function placesBound(question: string): Promise<string[][]> {
+  return (await constraintsOf(question)).places.map((alternatives) => alternatives.map((w) => w.concept.source));
 }
 
 describe("the places a question binds its answer to", () => {
@@ -35,5 +39,24 @@ describe("the places a question binds its answer to", () => {
     const answer = await Answerer.create(retriever).ask("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?");
     expect(answer.abstained).toBe(false);
     expect(answer.citations[0]?.quote).toMatch(/detention/);
+  });
+});
+
+describe("the nationals a question asks about", () => {
+  it("knows the nationalities of the lexicon, not the peoples of a region", () => {
+    const words = nationalityWords(retriever.lexicon);
+    expect(words).toEqual(expect.arrayContaining(["malian", "ivorian", "guinean", "senegalese"]));
+    expect(words).not.toContain("european");
+  });
+
+  it("reads who is asked about, not the asker's own nationality nor a country", async () => {
+    expect((await constraintsOf("Do Senegalese nationals need a visa to enter Morocco?")).nationals.map((w) => w.concept.source)).toEqual(["senegalese"]);
+    expect((await constraintsOf("pourquoi les gens viennent en tunisie ?")).nationals).toEqual([]);
+    expect((await constraintsOf("je suis ivoirien, je vis a tunis depuis deux ans et mon visa a expire. combien je dois payer ?")).nationals).toEqual([]);
+  });
+
+  it("does not answer about Malians when asked about Senegalese nationals", async () => {
+    const answer = await Answerer.create(retriever).ask("Do Senegalese nationals need a visa to enter Morocco?");
+    for (const c of answer.citations) expect(c.quote).not.toMatch(/Malians are exempted/);
   });
 });
