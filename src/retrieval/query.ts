@@ -145,7 +145,7 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 }
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
-const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|we are|my)\b/;
+const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
 // A clause that asks: a question word, a modal of permission or need, or a question mark.
 const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
@@ -167,8 +167,8 @@ interface Reading {
 
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
- * the asker's description of themselves, or in a long message a clause of the story, before
- * the clause that asks, counts less than the question itself.
+ * the asker's description of themselves (before or after the clause that asks), or in a long
+ * message a clause of the story before the clause that asks, counts less than the question itself.
  */
 function readQuestion(question: string, lang: Language, context: QueryContext): Reading {
   // Each clause with whether it ends on a question mark.
@@ -185,7 +185,9 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     // a clause of the story ("a gao les passeurs font ce qu'ils veulent, ...").
     const before = i < lastAsking && !asking[i];
     const said = clause.tokens.join(" ");
-    const self = before && (SELF_DESCRIPTION.test(said) || (long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)));
+    // The asker's description of themselves, before or after the clause that asks ("mali allow
+    // dual citizenship? i wan keep my ghana own"); a message that asks nowhere is all question.
+    const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && SELF_DESCRIPTION.test(said));
     for (const token of clause.tokens) {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);

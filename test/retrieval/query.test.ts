@@ -11,6 +11,12 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["nationalite"]).toBe(1);
   });
 
+  it("weighs less after the question too", async () => {
+    const focus = await focusOf("can i keep my old nationality if i become malian? i have a guinean passport");
+    expect(focus["guinean passport"]).toBeLessThan(1);
+    expect(focus["nationality"]).toBe(1);
+  });
+
   it("is the question itself when nothing after it asks", async () => {
     const focus = await focusOf("je suis malienne et je cherche du travail a tunis");
     expect(focus["malienne"]).toBe(1);
