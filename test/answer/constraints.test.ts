@@ -35,6 +35,11 @@ describe("the places a question binds its answer to", () => {
     expect(await placesBound("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?")).toEqual([["mali"]]);
   });
 
+  it("does not answer about a country from a sentence of a passage that names it only elsewhere", async () => {
+    const answer = await Answerer.create(retriever).ask("Les Guinéens ont-ils besoin d'un visa pour aller en Algérie ?");
+    expect(answer.abstained).toBe(true);
+  });
+
   it("answers a question that compares with a place the reports do not cover", async () => {
     const answer = await Answerer.create(retriever).ask("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?");
     expect(answer.abstained).toBe(false);
