@@ -128,7 +128,12 @@ interface QuestionReading {
   context: ComposeContext;
 }
 
-/** The abstention model's features, measured on what would be shown: the card when one answers, else the best window. */
+/**
+ * The abstention model's features, measured on what would be shown: the card when one answers,
+ * else the best window. Tried: coverage over the asked part only when a story or an earlier
+ * message is read with it (real-people and dialogue tuning sets up in English, unseen splits
+ * not: report French abstention 0.90 -> 0.89); not kept.
+ */
 function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
   const { question, retrieval, weighed, asked, context } = reading;
   const known = weighed.filter((w) => !w.unknown).length;

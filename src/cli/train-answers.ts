@@ -43,7 +43,8 @@ import { openRetrieverForCli } from "./open.js";
  * fitted with bank questions as queries, each matched with its own passage's bank lines held
  * out (323 cases whose passage was retrieved): best window holding the fact, cross-validated on
  * tune, 0.850 -> 0.785 (held out, the right window lacks the bank match it has for a real
- * question). Neither kept.
+ * question). Also tried: the ranker fitted listwise (a softmax over each question's windows,
+ * from the pointwise weights): best window cross-validated 0.837 -> 0.80. None kept.
  */
 const QUESTIONS_TUNE = "test/fixtures/questions/tune.jsonl";
 const TUNE = [QUESTIONS_TUNE];
