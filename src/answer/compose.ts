@@ -12,7 +12,7 @@ import { bankSimilarityIn, type Quote, quotesToShow, type ScoredWindow, scoreWin
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { questionYears, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -65,13 +65,12 @@ const HELP_LINE_ENTRIES = 2;
  */
 export function composeAnswer(message: Message, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
   const { question } = message;
-  const { weighed, asked, scored: all } = rankWindows(message, retrieval, context, k);
+  const { weighed, asked, constraints, scored: all } = rankWindows(message, retrieval, context, k);
   const reading: QuestionReading = { question, retrieval, weighed, asked, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
-  const constraints = readConstraints(question, weighed, context.nationalityTerms);
   const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
@@ -114,9 +113,10 @@ export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieva
   const own = askedKind(question);
   const asked = own === "other" && leanedOn !== undefined ? askedKind(leanedOn) : own;
   const top = retrieval.passages.slice(0, k);
-  const years = questionYears(question, weighed);
-  const scored = scoreWindows(top, { weighed, kind: asked, years, bank: retrieval.bank }, context, context.windowModel);
-  return { weighed, asked, top, scored };
+  // The places, years and nationals it binds the answer to, read once: the years also weigh in the ranking.
+  const constraints = readConstraints(question, weighed, context.nationalityTerms);
+  const scored = scoreWindows(top, { weighed, kind: asked, years: constraints.years, bank: retrieval.bank }, context, context.windowModel);
+  return { weighed, asked, top, constraints, scored };
 }
 
 /** A question as the answer stage has read it. */

@@ -46,9 +46,8 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  */
 export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
   const scopes = answer.passages.map((p) => context.passageWindows.of(p));
+  const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, answer.quoted ?? s.whole) > 0 || mentions(w, s.scope) > 0);
   for (const alternatives of constraints.places) {
-    const said = (w: WeighedConcept, s: (typeof scopes)[number]) => mentions(w, answer.quoted ?? s.whole) > 0 || mentions(w, s.scope) > 0;
-    const covered = (w: WeighedConcept) => scopes.some((s) => said(w, s));
     if (!alternatives.some(covered)) return "place-not-covered";
   }
   for (const year of constraints.years) {
@@ -63,9 +62,9 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
  * window naming no nationality ("ECOWAS citizens", "migrants") may.
  */
 export function speaksOfOtherNationals(constraints: Constraints, windowTerms: TermSets, context: ConstraintContext): boolean {
-  const named = [...(windowTerms.en ?? [])].filter((t) => context.nationalityTerms.has(t));
-  if (named.length === 0) return false;
-  return constraints.nationals.some((w) => mentions(w, windowTerms) === 0 && !named.some((t) => w.concept.terms.en.has(t)));
+  if (constraints.nationals.length === 0) return false; // most questions: nothing to read in the window
+  const namesNationals = [...(windowTerms.en ?? [])].some((t) => context.nationalityTerms.has(t));
+  return namesNationals && constraints.nationals.some((w) => mentions(w, windowTerms) === 0);
 }
 
 /** The places and years a question binds its answer to, read once and checked against each candidate answer. */
@@ -122,7 +121,7 @@ const OR_JOINED = /^ (ou|or)( (en|au|aux|a|l|le|la|les|in|to|the|vers))* $/;
  * Tombouctou en 2012, ...") says when it happened to them, not which year's figures they want,
  * just as the story's places bind nothing.
  */
-export function questionYears(question: string, weighed: WeighedConcept[]): string[] {
+function questionYears(question: string, weighed: WeighedConcept[]): string[] {
   return yearsAsked(question).filter((year) => !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
 }
 
