@@ -2,19 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nationalityWords, readConstraints } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
-import { PassageRetriever, type TermSource } from "../../src/retrieval/index.js";
+import { PassageRetriever } from "../../src/retrieval/index.js";
 
 let retriever: PassageRetriever;
 beforeAll(async () => {
   retriever = await PassageRetriever.open();
 });
 
-/** Every term known, every term equally rare. */
-const EVEN: TermSource = { termsOf: (text) => new Set(text.split(" ")), idf: () => 2, knows: () => true };
-
 async function constraintsOf(question: string) {
   const { concepts, searched } = await retriever.retrieve(question);
-  return readConstraints(question, weighConcepts(concepts, searched, EVEN), retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"));
+  return readConstraints(question, weighConcepts(concepts, searched, retriever), retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"));
 }
 
 async function placesBound(question: string): Promise<string[][]> {
