@@ -17,7 +17,7 @@ const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "s
  * rarity would overstate them; they count this share of their weight. Each English verb has its
  * French counterpart (take / prendre).
  */
-const LIGHT_VERBS = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
 const LIGHT_VERB_WEIGHT = 0.3;
 
 /** A question's concept, weighed: how rare its words are, times how central it is to the question. */

@@ -1,4 +1,5 @@
 import { type Concept, tokenize } from "../retrieval/index.js";
+import { LIGHT_VERBS } from "./evidence.js";
 
 /**
  * Words by which a message points back at the one before: an opening conjunction ("et si...",
@@ -11,9 +12,12 @@ const POINTS_BACK = new Set(
   ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles la-bas " +
     "it its they them their this that these those there he she him her am im dem una e").split(" "),
 );
-/** "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what follows, not back. */
+/**
+ * "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what
+ * follows, not back; "ça coûte combien ?", "c'est où ?" ask about something said before.
+ */
 const SUBJECT_OF_DEFINITION = new Set(["c", "ce", "ca"]);
-const QUESTION_WORDS = new Set("quoi koi qui ki quel quelle quels quelles combien cb comment ou que what who which".split(" "));
+const DEFINING_WORDS = new Set("quoi koi qui ki quel quelle quels quelles que what who which".split(" "));
 /**
  * French "il" is mostly impersonal in "il faut", "il y a", "il existe": those do not point back.
  * Left out of the list: "y" and "en" (mostly "il y a" and the preposition "en Tunisie"), and
@@ -28,12 +32,19 @@ const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
 const DEFINITION = /^(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|what is|what s|whats|what are|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
 /** A message this short ("Since when?", "how many percent?") cannot stand alone. */
 const BARE_WORDS = 3;
+/** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */
+const SHORT_WORDS = 5;
+
+/** A pronoun ("e", "dem") or a light verb ("go", "faire") is not a topic of the message's own. */
+function saysNothingOfItsOwn(word: string): boolean {
+  return POINTS_BACK.has(word) || LIGHT_VERBS.has(word);
+}
 
 function pointsBack(tokens: string[]): boolean {
   return tokens.some((t, i) => {
     if (!POINTS_BACK.has(t)) return false;
     const next = tokens.slice(i + 1, i + 3);
-    if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => QUESTION_WORDS.has(n))) return false;
+    if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => DEFINING_WORDS.has(n))) return false;
     if (t !== "il") return true;
     return !(IMPERSONAL_AFTER.has(next[0] ?? "") || (next[0] === "y" && THERE_IS.has(next[1] ?? "")));
   });
@@ -42,19 +53,21 @@ function pointsBack(tokens: string[]): boolean {
 /**
  * Whether a message leans on the one before rather than standing alone, read from the message
  * itself: it has no topic of its own (a question word, a place, a year or a group alone), it is
- * bare ("Since when?"), or it opens with a conjunction or points back and says at most three
- * things of its own (four after a conjunction). A question of definition ("c'est quoi la CEDEAO
- * ?") or one with its own topic and nothing pointing back is a new question, never merged.
+ * bare ("Since when?") or short with one topic ("in how many regions?"), or it opens with a
+ * conjunction or points back and says at most three things of its own (four after a
+ * conjunction). Pronouns and light verbs are not topics of its own. A question of definition
+ * ("c'est quoi la CEDEAO ?") or one with its own topics and nothing pointing back is a new
+ * question, never merged.
  */
 export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
   const tokens = tokenize(message);
-  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source)).length;
+  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source) && !c.source.split(" ").every(saysNothingOfItsOwn)).length;
   if (topics === 0) return true;
   const text = tokens.join(" ");
   // "What is its objective?", "c'est quoi leur but ?": what is defined is something said before.
   const defined = DEFINITION.exec(text);
   if (defined) return POINTS_BACK.has(text.slice(defined[0].length).trim().split(" ")[0] ?? "");
-  if (tokens.length <= BARE_WORDS) return true;
+  if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
   if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
 }
