@@ -110,7 +110,9 @@ export class PassageSearch {
     let vector: number[] | undefined;
     if (kind !== "lexical" && dense) {
       const t = performance.now();
-      vector = await dense.embeddings.embedQuery(dense.prepareQuery?.(question, written) ?? question);
+      // A follow-up means what it says with the message it leans on ("And the men?"): both are embedded together.
+      const meant = options.previous ? `${options.previous} ${question}` : question;
+      vector = await dense.embeddings.embedQuery(dense.prepareQuery?.(meant, written) ?? meant);
       timings.denseMs = performance.now() - t;
     }
     const bank = this.index.bank.match(

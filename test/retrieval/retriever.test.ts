@@ -50,6 +50,16 @@ describe("the committed index", () => {
     const result = await retriever.retrieve("fine for overstaying a visa in Tunisia", { retriever: "dense", k: 20 });
     expect(result.passages.some((p) => p.passage.text.includes("Tunisia"))).toBe(true);
   });
+
+  it("embeds a follow-up with the message it leans on, so that its meaning carries the topic", async () => {
+    const retriever = await PassageRetriever.open({ dense: true, modelRoots: [{ dir: "index/models", source: "bundled" }], allowHub: false });
+    const previous = "How many Malian migrants came back from Libya in 2011?";
+    const ids = async (question: string, options: { previous?: string } = {}) =>
+      (await retriever.retrieve(question, { retriever: "dense", k: 5, ...options })).passages.map((p) => p.passage.id);
+    const followUp = await ids("And the women?", { previous });
+    expect(followUp).toEqual(await ids(`${previous} And the women?`));
+    expect(followUp).not.toEqual(await ids("And the women?"));
+  });
 });
 
 describe("the retriever asked for by RETRIEVER", () => {
