@@ -111,32 +111,36 @@ export class Answerer {
 
   /** The windows of the retrieved passages, scored: for fitting the window model. */
   async rankWindows(question: string, options: { k?: number; previous?: readonly string[] } = {}): Promise<{ retrieval: Retrieval; scored: ScoredWindow[] }> {
-    const k = options.k ?? 5;
-    const { retrieval, leanedOn } = await this.read(question, { k: Math.max(k, CARD_DEPTH) }, options.previous);
-    return { retrieval, scored: rankWindows({ question, leanedOn }, retrieval, this.context, k).scored };
+    const { retrieval, leanedOn } = await this.read(question, options);
+    return { retrieval, scored: rankWindows({ question, leanedOn }, retrieval, this.context, answerDepth(options)).scored };
   }
 
-  /** Retrieval for a message: read alone first; a follow-up that leans on the messages before is read with them. */
-  private async read(question: string, options: RetrieveOptions, previous?: readonly string[]): Promise<{ retrieval: Retrieval; leanedOn?: string }> {
-    const alone = await this.retriever.retrieve(question, options);
+  /**
+   * What the answer to a message reads: its retrieval, alone first; a follow-up that leans on
+   * the messages before is read with them (and, too short to tell its language, "And the
+   * men?", in the conversation's). The eval measures retrieval through it, so follow-ups are
+   * measured as they are answered.
+   */
+  async read(question: string, options: Omit<AskOptions, "id" | "lang"> & { lang?: Language } = {}): Promise<{ retrieval: Retrieval; leanedOn?: string }> {
+    const { previous } = options;
+    const retrieveOptions: RetrieveOptions = {
+      k: Math.max(answerDepth(options), CARD_DEPTH),
+      ...(options.retriever ? { retriever: options.retriever } : {}),
+      ...(options.bilingual === false ? { bilingual: false } : {}),
+      fallbackLang: options.lang ?? options.fallbackLang ?? (previous?.length ? this.languageOf(previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
+    };
+    const alone = await this.retriever.retrieve(question, retrieveOptions);
     const before = previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
     if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone };
-    return { retrieval: await this.retriever.retrieve(question, { ...options, previous: before }), leanedOn: before };
+    return { retrieval: await this.retriever.retrieve(question, { ...retrieveOptions, previous: before }), leanedOn: before };
   }
 
   async ask(asked: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const question = asked.slice(0, MAX_QUESTION_CHARS);
-    const k = Math.max(options.k ?? 5, 5);
+    const k = answerDepth(options);
     // The question is read in its own language; the answer is written in the one asked for.
-    const retrieveOptions = {
-      k: Math.max(k, CARD_DEPTH),
-      ...(options.retriever ? { retriever: options.retriever } : {}),
-      ...(options.bilingual === false ? { bilingual: false } : {}),
-      // A follow-up too short to tell its language ("And the men?") is in the conversation's.
-      fallbackLang: options.lang ?? options.fallbackLang ?? (options.previous?.length ? this.languageOf(options.previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
-    };
-    const { retrieval, leanedOn } = await this.read(question, retrieveOptions, options.previous);
+    const { retrieval, leanedOn } = await this.read(question, options);
     const lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
     let draft = composeAnswer({ question, leanedOn }, lang, retrieval, this.context, k);
@@ -168,6 +172,11 @@ export class Answerer {
       },
     };
   }
+}
+
+/** Passages an answer draws on: those asked for, at least 5. */
+function answerDepth(options: { k?: number }): number {
+  return Math.max(options.k ?? 5, 5);
 }
 
 /** The bank's questions of each sentence, by sentenceKey. */

@@ -67,6 +67,8 @@ export const EVAL = {
 interface Variant {
   label: string;
   retriever: PassageRetriever;
+  /** Answers over `retriever`; it also reads each question's retrieval, follow-ups with what came before. */
+  answerer: Answerer;
   kind: RetrieverKind;
 }
 
@@ -89,7 +91,8 @@ export async function runEval(argv: string[]): Promise<void> {
   const all = retrieverChoice === "all";
   const retriever = await openRetrieverForCli({ dense: retrieverChoice !== "lexical" });
   if (all && retriever.denseUnavailable) console.error(`eval: dense and hybrid skipped: ${retriever.denseUnavailable}.`);
-  const variants: Variant[] = (retrieverChoice === "all" ? retriever.available : [retrieverChoice]).map((kind) => ({ label: kind, retriever, kind }));
+  const answerer = Answerer.create(retriever);
+  const variants: Variant[] = (retrieverChoice === "all" ? retriever.available : [retrieverChoice]).map((kind) => ({ label: kind, retriever, answerer, kind }));
   if (all) variants.push(...(await universalSentenceEncoderVariants(retriever)));
   const corpus = loadCorpus(undefined, { translations: false });
   const reportOfFile: ReportOfFile = new Map(corpus.manifest.reports.map((r) => [r.file, r.id]));
@@ -113,9 +116,8 @@ export async function runEval(argv: string[]): Promise<void> {
     console.log(table(["retriever", "indexes", "lang", "questions", "R@1", "R@3", "R@5", "MRR", "p50 ms", "p95 ms"], rows));
 
     for (const variant of variants) {
-      const answerer = Answerer.create(variant.retriever);
       const outcomes: AnswerOutcome[] = [];
-      for (const q of questions) outcomes.push(scoreAnswer(q, await answerer.ask(q.question, { retriever: variant.kind, k, ...(q.previous ? { previous: q.previous } : {}) }), identifier));
+      for (const q of questions) outcomes.push(scoreAnswer(q, await variant.answerer.ask(q.question, { retriever: variant.kind, k, ...(q.previous ? { previous: q.previous } : {}) }), identifier));
       const header = ["", "questions", "facts", "citations", "abstention", "abst. P", "abst. R", "language", "reads FR", "words p50", "words p90", "p50 ms"];
       const line = (label: string, subset: AnswerOutcome[]) => {
         const s = summarizeAnswers(subset);
@@ -171,16 +173,22 @@ async function universalSentenceEncoderVariants(retriever: PassageRetriever): Pr
   const passages = retriever.corpus.passages;
   await store.addVectors(await embeddings.embedDocuments(passages.map((p) => p.text)), passages.map((p) => new Document({ pageContent: p.text, metadata: { passageId: p.id } })));
   const withUse = retriever.withDensePath({ modelId: USE_MODEL_ID, embeddings, store, prepareQuery: (q, lang) => embeddings.englishFor(q, lang) });
+  const answerer = Answerer.create(withUse);
   return [
-    { label: "dense (USE)", retriever: withUse, kind: "dense" },
-    { label: "hybrid (USE)", retriever: withUse, kind: "hybrid" },
+    { label: "dense (USE)", retriever: withUse, answerer, kind: "dense" },
+    { label: "hybrid (USE)", retriever: withUse, answerer, kind: "hybrid" },
   ];
 }
 
+/** Retrieval as the answer reads it (a follow-up with the messages it leans on), its top `k` passages scored. */
 async function evaluateRetrieval(variant: Variant, questions: GoldQuestion[], k: number, bilingual: boolean): Promise<RetrievalOutcome[]> {
-  await variant.retriever.retrieve("warm-up", { retriever: variant.kind }); // first call pays one-off costs
+  const answerer = variant.answerer;
+  await answerer.read("warm-up", { retriever: variant.kind }); // first call pays one-off costs
   const outcomes: RetrievalOutcome[] = [];
-  for (const q of questions) outcomes.push(scoreRetrieval(q, await variant.retriever.retrieve(q.question, { retriever: variant.kind, k, bilingual })));
+  for (const q of questions) {
+    const { retrieval } = await answerer.read(q.question, { retriever: variant.kind, k, bilingual, ...(q.previous ? { previous: q.previous } : {}) });
+    outcomes.push(scoreRetrieval(q, { ...retrieval, passages: retrieval.passages.slice(0, k) }));
+  }
   return outcomes;
 }
 

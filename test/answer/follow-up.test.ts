@@ -29,3 +29,14 @@ describe("what a follow-up asks for", () => {
     expect(asksForSomething(followUp.scored)).toBe(true);
   });
 });
+
+describe("what a follow-up retrieves", () => {
+  it("is read with the message it leans on, as the eval measures it: the topic comes from before", async () => {
+    const answerer = Answerer.create(retriever);
+    const previous = ["How many Malian migrants came back from Libya after the 2011 crisis?"];
+    const aboutLibya = (r: Awaited<ReturnType<Answerer["read"]>>) => r.retrieval.passages.slice(0, 5).filter((p) => /Libya/.test(p.passage.text)).length;
+    const followUp = await answerer.read("And how many were women?", { previous });
+    expect(followUp.leanedOn).toBe(previous[0]);
+    expect(aboutLibya(followUp)).toBeGreaterThan(aboutLibya(await answerer.read("And how many were women?")));
+  });
+});
