@@ -7,7 +7,7 @@ import { type Citation, citeSentences, rangeHolding, type SentenceRange, widenCi
 import { coverageOf, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { type AskedKind, askedKind, asksPrice, TELLING_KINDS } from "./question-kind.js";
+import { type AskedKind, askedKind, asksPrice, speaksOfPrice, TELLING_KINDS } from "./question-kind.js";
 import { bankSimilarityIn, type Quote, quotesToShow, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
@@ -184,7 +184,7 @@ function showsAskedPrice(retrieval: Retrieval, best: ScoredWindow | undefined, c
   return retrieval.bank.slice(0, PRICE_BANK_MATCHES).some(
     (match) =>
       shown.some(({ passageId, range }) => passageId === match.passageId && match.sentence >= range.from && match.sentence < range.to) &&
-      saidIn(match.passageId, { from: match.sentence, to: match.sentence + 1 }, context).some(asksPrice),
+      saidIn(match.passageId, { from: match.sentence, to: match.sentence + 1 }, context).some(speaksOfPrice),
   );
 }
 

@@ -51,14 +51,21 @@ export function yearsAsked(question: string): string[] {
 }
 
 // A price, fee or cost: the reports rarely give one. A fine or penalty is not a price ("combien
-// coûte l'amende ?" asks the overstay fine, which they give).
+// coûte l'amende ?" asks the overstay fine, which they give), nor is what overstaying costs
+// ("what is the fee if i overstay", "le tarif si je dépasse mon visa"): that is the fine.
 const PRICE = / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|cost|costs|price|prices|fee|fees|charge|charges|loyer|rent) /;
 const FINE = / (amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions) /;
+const OVERSTAY = / (overstay|overstaying|overstayed|depasse|depasser|depassement) /;
 
-/** The question asks what something costs (not what a fine is). */
-export function asksPrice(question: string): boolean {
-  const padded = ` ${tokenize(question).join(" ")} `;
+/** A text speaks of what something costs (not of a fine): a question asking it, or a sentence or bank question saying it. */
+export function speaksOfPrice(text: string): boolean {
+  const padded = ` ${tokenize(text).join(" ")} `;
   return PRICE.test(padded) && !FINE.test(padded);
+}
+
+/** The question asks what something costs (not what a fine is, nor what overstaying costs). */
+export function asksPrice(question: string): boolean {
+  return speaksOfPrice(question) && !OVERSTAY.test(` ${tokenize(question).join(" ")} `);
 }
 
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */

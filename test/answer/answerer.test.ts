@@ -57,6 +57,9 @@ describe("the offline answerer", () => {
     const charge = await answerer.ask("how much do they charge per week if my visa expire in tunisia");
     expect(charge.abstained).toBe(false);
     expect(charge.text).toMatch(/20 Tunisian dinars per week/);
+    const fee = await answerer.ask("whats the fee for overstaying a visa in tunisia");
+    expect(fee.abstained).toBe(false);
+    expect(fee.text).toMatch(/20 Tunisian dinars per week/);
     // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
     const passport = await answerer.ask("combien coute un passeport malien");
     expect(passport.abstained).toBe(true);

@@ -38,5 +38,8 @@ describe("what a question asks for", () => {
     expect(asksPrice("what is the fee to renew a residence card")).toBe(true);
     expect(asksPrice("combien coûte l'amende pour dépassement de visa en Tunisie ?")).toBe(false);
     expect(asksPrice("how much is the overstay penalty")).toBe(false);
+    // What overstaying costs is the fine, whatever the word for it.
+    expect(asksPrice("what's the fee when you overstay in tunisia")).toBe(false);
+    expect(asksPrice("le tarif c combien quand on depasse son visa")).toBe(false);
   });
 });
