@@ -1,6 +1,6 @@
 import { type Corpus, DEFAULT_LANGUAGE, sentenceKey } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
-import type { Language, PassageRetriever, Retrieval, RetrieveOptions, RetrieverKind } from "../retrieval/index.js";
+import { type Language, leansOnPrevious, type PassageRetriever, type Retrieval, type RetrieveOptions, type RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
@@ -11,7 +11,6 @@ import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { type FactCards, loadFactCards } from "./fact-cards.js";
 import type { Generator } from "./generator.js";
-import { leansOnPrevious } from "./follow-up.js";
 
 export interface AskOptions {
   id?: string;

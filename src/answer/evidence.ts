@@ -1,5 +1,5 @@
 import { type Corpus, countWords, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
-import { type Concept, type Language, LANGUAGES, type TermSource, tokenize } from "../retrieval/index.js";
+import { type Concept, type Language, LANGUAGES, LIGHT_VERBS, type TermSource, tokenize } from "../retrieval/index.js";
 import type { SentenceRange } from "./citation.js";
 import { type AskedKind, holdsKind, TELLING_KINDS } from "./question-kind.js";
 
@@ -11,13 +11,7 @@ const OWN_WORD = 0.99;
  * how a message is said, not what it asks. The reports' acknowledgements would answer them.
  */
 const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"]);
-/**
- * Verbs that carry little of what is asked ("je fais le carrelage", "peuvent avoir la
- * nationalité", "go treat me", "on m'a pris mon passeport"): rare in the reports' prose, so their
- * rarity would overstate them; they count this share of their weight. Each English verb has its
- * French counterpart (take / prendre).
- */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "do", "does", "did", "take", "takes", "took"]);
+/** Light verbs (retrieval's LIGHT_VERBS: "faire", "go", "pris") are rare in the reports' prose, so their rarity would overstate them; they count this share of their weight. */
 const LIGHT_VERB_WEIGHT = 0.3;
 
 /** A question's concept, weighed: how rare its words are, times how central it is to the question. */

@@ -1,4 +1,5 @@
 import { type Analyzer, isStopword } from "./analyzer.js";
+import { leansOnWhatCameBefore, saysNothingOfItsOwn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -33,6 +34,13 @@ const FRENCH_LOOKALIKE_WEIGHT = 0.3;
  * guinéen, ..."), against the words of the question itself.
  */
 const SELF_DESCRIPTION_WEIGHT = 0.4;
+/**
+ * How much the story's words count when the question leans on it ("... we cannot leave before
+ * paying it. Is that really how it works?", "... c'est risqué pour moi là-bas ?"): they are
+ * its topic, as an earlier message is a follow-up's. Measured on the real-people tuning set at
+ * 0.5, 0.7 and 1: 0.7 best in French, English the same from 0.5.
+ */
+const STORY_TOPIC_WEIGHT = 0.7;
 
 /** One thing the question asks about, and the index terms that express it in each language. */
 export interface Concept {
@@ -168,7 +176,8 @@ interface Reading {
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
  * the asker's description of themselves (before or after the clause that asks), or in a long
- * message a clause of the story before the clause that asks, counts less than the question itself.
+ * message a clause of the story before the clause that asks, counts less than the question itself,
+ * unless the question leans on it ("is it true?"), which makes the story its topic.
  */
 function readQuestion(question: string, lang: Language, context: QueryContext): Reading {
   // Each clause with whether it ends on a question mark.
@@ -193,6 +202,11 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);
     }
   });
+  const asked = tokens.filter((_, i) => focus[i] === 1);
+  if (asked.length < tokens.length) {
+    const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
+    if (leansOnWhatCameBefore(asked, topics)) return { tokens, focus: focus.map((f) => (f < 1 ? STORY_TOPIC_WEIGHT : f)) };
+  }
   return { tokens, focus };
 }
 

@@ -1,5 +1,9 @@
-import { type Concept, tokenize } from "../retrieval/index.js";
-import { LIGHT_VERBS } from "./evidence.js";
+import { LIGHT_VERBS } from "./analyzer.js";
+import { tokenize } from "./lexicon.js";
+import type { Concept } from "./query.js";
+
+// How a message leans on what came before it: the grammar by which "et si je pars sans payer ?"
+// reads with the message before it, and "is that true?" with the story told before it.
 
 /**
  * Words by which a message points back at the one before: an opening conjunction ("et si...",
@@ -9,7 +13,7 @@ import { LIGHT_VERBS } from "./evidence.js";
  */
 const OPENING = /^(et|and|mais|but|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
 const POINTS_BACK = new Set(
-  ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles la-bas " +
+  ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles " +
     "it its they them their this that these those there he she him her am im dem una e").split(" "),
 );
 /**
@@ -36,12 +40,13 @@ const BARE_WORDS = 3;
 const SHORT_WORDS = 5;
 
 /** A pronoun ("e", "dem") or a light verb ("go", "faire") is not a topic of the message's own. */
-function saysNothingOfItsOwn(word: string): boolean {
+export function saysNothingOfItsOwn(word: string): boolean {
   return POINTS_BACK.has(word) || LIGHT_VERBS.has(word);
 }
 
-function pointsBack(tokens: string[]): boolean {
+function pointsBack(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => {
+    if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
     if (!POINTS_BACK.has(t)) return false;
     const next = tokens.slice(i + 1, i + 3);
     if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => DEFINING_WORDS.has(n))) return false;
@@ -51,17 +56,15 @@ function pointsBack(tokens: string[]): boolean {
 }
 
 /**
- * Whether a message leans on the one before rather than standing alone, read from the message
- * itself: it has no topic of its own (a question word, a place, a year or a group alone), it is
- * bare ("Since when?") or short with one topic ("in how many regions?"), or it opens with a
- * conjunction or points back and says at most three things of its own (four after a
- * conjunction). Pronouns and light verbs are not topics of its own. A question of definition
- * ("c'est quoi la CEDEAO ?") or one with its own topics and nothing pointing back is a new
- * question, never merged.
+ * Whether a message (or the part of one that asks) leans on what came before it (an earlier
+ * message, or the story told before the question) rather than standing alone, read from its
+ * words and how many topics of its own it has: none (a question word, a place, a year or a
+ * group alone), it is bare ("Since when?") or short with one topic ("in how many regions?"), or
+ * it opens with a conjunction or points back and says at most three things of its own (four
+ * after a conjunction). A question of definition ("c'est quoi la CEDEAO ?") or one with its own
+ * topics and nothing pointing back stands alone.
  */
-export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
-  const tokens = tokenize(message);
-  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source) && !c.source.split(" ").every(saysNothingOfItsOwn)).length;
+export function leansOnWhatCameBefore(tokens: readonly string[], topics: number): boolean {
   if (topics === 0) return true;
   const text = tokens.join(" ");
   // "What is its objective?", "c'est quoi leur but ?": what is defined is something said before.
@@ -70,4 +73,14 @@ export function leansOnPrevious(message: string, concepts: readonly Concept[]): 
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
   if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
+}
+
+/**
+ * Whether a message leans on the one before, its topics being its concepts asked with full
+ * focus (not a place, a number, a pronoun or a light verb): "et si je pars sans payer ?" does,
+ * "c'est quoi la CEDEAO ?" is a new question, never merged.
+ */
+export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
+  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source) && !c.source.split(" ").every(saysNothingOfItsOwn)).length;
+  return leansOnWhatCameBefore(tokenize(message), topics);
 }

@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { leansOnPrevious, PassageRetriever } from "../../src/retrieval/index.js";
+
+let retriever: PassageRetriever;
+beforeAll(async () => {
+  retriever = await PassageRetriever.open();
+});
+const leans = async (message: string) => leansOnPrevious(message, (await retriever.retrieve(message)).concepts);
+
+describe("whether a message leans on the one before, read from the message itself", () => {
+  it.each(["et si je pars sans payer ?", "elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "Since when?", "and for children?", "et à Tunis ?", "which office i go pay am?", "Par quelle loi a-t-il été créé ?", "What is its objective?", "Combien de temps peut-il y séjourner ?", "ça coûte combien par mois ?", "e get im own office for bamako?", "cmb sont rentres ?", "in how many regions?"])("%j leans", async (message) => {
+    expect(await leans(message)).toBe(true);
+  });
+
+  it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?", "combien coute le visa pour la tunisie ?", "how many migrants returned from libya to mali?"])("%j stands alone", async (message) => {
+    expect(await leans(message)).toBe(false);
+  });
+});
+
+describe("a question that leans on the story told before it", () => {
+  const storyWeight = async (message: string, word: string) => (await retriever.retrieve(message)).concepts.find((c) => c.source.split(" ").includes(word))?.focus;
+
+  it("takes its topic from the story when it says little of its own", async () => {
+    const story = "we live in tunis since two years without residence card and the penalty keeps growing every week";
+    const leaning = await storyWeight(`${story}. is that true?`, "penalty");
+    const standing = await storyWeight(`${story}. how do migrants find housing in bamako?`, "penalty");
+    expect(leaning).toBeGreaterThan(standing!);
+    expect(leaning).toBeLessThan(1);
+  });
+});
