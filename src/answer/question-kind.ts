@@ -18,7 +18,7 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
 const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
-  ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
+  ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|percent|pourcent|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
   ["date", / (quand|when|quelle annee|quelles annees|what year|what years|which year|which years|en quelle annee|depuis quand|since when|date|dates|a quelle date|on what date|quelle periode|quelles periodes|what period|which period|a quelle epoque) /],
   ["organisation", new RegExp(String.raw`^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
   ["law", new RegExp(String.raw` (${WHICH}|(koi|quoi|c est quoi)( (les|la|le|l))?) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) `)],

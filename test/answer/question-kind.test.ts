@@ -21,6 +21,7 @@ describe("what a question asks for", () => {
     ["What is the fine for overstaying?", "money"],
     ["how much cash do they give each person who comes back", "money"],
     ["ils donnent cb d argent par mois aux deplaces ?", "money"],
+    ["what percent of the workers are women?", "quantity"],
     ["Who runs the shelter?", "organisation"],
     ["what is the role of the ministry", "other"],
   ])("%j asks for %s", (question, kind) => {
