@@ -43,3 +43,11 @@ describe("a story before the question, in a long message", () => {
     expect(english["fine"]).toBe(1);
   });
 });
+
+describe("Pidgin grammar words", () => {
+  it("are read as the English words they stand for, not as topics ('fit' can, 'e' it, 'don' have)", async () => {
+    const concepts = Object.keys(await focusOf("if e don happen, wetin fit help person for tunis?"));
+    expect(concepts.join(" ")).not.toMatch(/\b(fit|e|don)\b/);
+    expect(concepts.join(" ")).toMatch(/help/);
+  });
+});
