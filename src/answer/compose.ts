@@ -66,7 +66,7 @@ const HELP_LINE_ENTRIES = 2;
 export function composeAnswer(message: Message, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
   const { question } = message;
   const { weighed, asked, constraints, scored: all } = rankWindows(message, retrieval, context, k);
-  const reading: QuestionReading = { question, retrieval, weighed, asked, context };
+  const reading: QuestionReading = { retrieval, weighed, asked, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   const afterReports = yearAfterReports(question, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
@@ -92,7 +92,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.
-  const missing = detailNotSaid(detailsAsked(question), draft.citations.flatMap((c) => saidAround(c, context)));
+  const missing = detailNotSaid(detailsAsked(retrieval.askedPart), draft.citations.flatMap((c) => saidAround(c, context)));
   if (missing) return relatedOnly(lang, draft.citations, retrieval, context, { ...evidence, declined: "detail-not-said" });
   return { ...draft, evidence };
 }
@@ -110,7 +110,8 @@ export interface Message {
  */
 export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieval, context: ComposeContext, k: number) {
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
-  const own = askedKind(question);
+  // What kind of answer is wanted is read from the clauses that ask: a story's "le loyer est trop cher" asks no price.
+  const own = askedKind(retrieval.askedPart);
   const asked = own === "other" && leanedOn !== undefined ? askedKind(leanedOn) : own;
   const top = retrieval.passages.slice(0, k);
   // The places, years and nationals it binds the answer to, read once: the years also weigh in the ranking.
@@ -121,7 +122,6 @@ export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieva
 
 /** A question as the answer stage has read it. */
 interface QuestionReading {
-  question: string;
   retrieval: Retrieval;
   weighed: WeighedConcept[];
   asked: AskedKind;
@@ -135,7 +135,7 @@ interface QuestionReading {
  * not: report French abstention 0.90 -> 0.89); not kept.
  */
 function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undefined, card?: CardChoice): AbstentionFeatures {
-  const { question, retrieval, weighed, asked, context } = reading;
+  const { retrieval, weighed, asked, context } = reading;
   const known = weighed.filter((w) => !w.unknown).length;
   const holds = card ? card.holdsKind : best?.holdsKind;
   return {
@@ -146,7 +146,7 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
     kindMissing: TELLING_KINDS.has(asked) && !holds ? 1 : 0,
     unknownShare: unknownShare(weighed),
     knownConcepts: Math.log1p(known),
-    asksContactOrPrice: asked === "contact" || (asksPrice(question) && !showsAskedPrice(retrieval, best, card, context)) ? 1 : 0,
+    asksContactOrPrice: asked === "contact" || (asksPrice(retrieval.askedPart) && !showsAskedPrice(retrieval, best, card, context)) ? 1 : 0,
     bankBest: retrieval.bank[0]?.similarity ?? 0,
     bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };

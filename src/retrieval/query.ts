@@ -58,6 +58,8 @@ export interface AnalyzedQuestion {
   /** What each language's index is asked (empty for an index the question is not searched in). */
   queries: Record<Language, WeightedQuery>;
   concepts: Concept[];
+  /** The clauses of the message that ask, as written: the message without its story and the asker's description of themselves. */
+  askedPart: string;
 }
 
 /**
@@ -70,7 +72,8 @@ export interface AnalyzedQuestion {
  */
 export function buildQuery(question: string, lang: Language, context: QueryContext, previous?: string): AnalyzedQuestion {
   const { analyzers, lexicon, vocabularies } = context;
-  const { tokens, focus } = previous ? withPrevious(readQuestion(question, lang, context), readQuestion(previous, lang, context), context) : readQuestion(question, lang, context);
+  const own = readQuestion(question, lang, context);
+  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context) : own;
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
@@ -145,7 +148,7 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
       for (const [term, weight] of concept.terms[language]) queries[language].set(term, Math.max(queries[language].get(term) ?? 0, weight * concept.focus));
     }
   }
-  return { queries, concepts: merged };
+  return { queries, concepts: merged, askedPart: own.askedPart };
 }
 
 function emptyTerms(): Record<Language, Map<string, number>> {
@@ -173,21 +176,27 @@ interface Reading {
   focus: number[];
 }
 
+/** A message read: its tokens and their weights, and the clauses that ask, as written. */
+interface MessageReading extends Reading {
+  askedPart: string;
+}
+
 /**
  * The question's tokens, SMS spellings and glued elisions spelled out, with the weight of each:
  * the asker's description of themselves (before or after the clause that asks), or in a long
  * message a clause of the story before the clause that asks, counts less than the question itself,
  * unless the question leans on it ("is it true?"), which makes the story its topic.
  */
-function readQuestion(question: string, lang: Language, context: QueryContext): Reading {
+function readQuestion(question: string, lang: Language, context: QueryContext): MessageReading {
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
-    .map((clause) => ({ tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
+    .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
   const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];
+  const askingClauses: string[] = [];
   const long = clauses.reduce((n, c) => n + c.tokens.length, 0) >= STORY_MESSAGE_TOKENS;
   clauses.forEach((clause, i) => {
     // Before the clause that asks: the asker's description of themselves, or in a long message
@@ -201,13 +210,14 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);
     }
+    if (!self) askingClauses.push(clause.text);
   });
   const asked = tokens.filter((_, i) => focus[i] === 1);
-  if (asked.length < tokens.length) {
-    const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
-    if (leansOnWhatCameBefore(asked, topics)) return { tokens, focus: focus.map((f) => (f < 1 ? STORY_TOPIC_WEIGHT : f)) };
-  }
-  return { tokens, focus };
+  if (asked.length === tokens.length) return { tokens, focus, askedPart: question };
+  const askedPart = askingClauses.join("").trim();
+  const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
+  if (leansOnWhatCameBefore(asked, topics)) return { tokens, focus: focus.map((f) => (f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
+  return { tokens, focus, askedPart };
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Retrieval {
   searched: Language[];
   /** What the question asks about, as index terms: the answer stage measures support with it. */
   concepts: Concept[];
+  /** The clauses of the message that ask, as written (its story and the asker's description of themselves left out): what kind of answer it wants is read from them. */
+  askedPart: string;
   /** The places the question names (the lexicon's English place words). */
   places: string[];
   passages: RetrievedPassage[];
@@ -147,6 +149,7 @@ export class PassageSearch {
       retriever: kind,
       searched,
       concepts: analyzed.concepts,
+      askedPart: analyzed.askedPart,
       places: placesOf(question, options.previous, this.queryContext),
       bank,
       passages: kept.flatMap((r, i) => {

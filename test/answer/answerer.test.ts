@@ -66,6 +66,12 @@ describe("the offline answerer", () => {
     expect(passport.text).not.toMatch(/7.000/);
   });
 
+  it("reads what is asked from the question, not from the story before it: rent in the story asks no price", async () => {
+    const answer = await answerer.ask("we came to bamako last year with my sister and the rent is too expensive for us now. which organisations help migrants find a place to stay?");
+    expect(answer.evidence?.asked).toBe("organisation");
+    expect(answer.evidence?.features.asksContactOrPrice).toBe(0);
+  });
+
   it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
     expect((await answerer.ask("la nationalité française par le mariage c'est possible ?")).abstained).toBe(true);
     const malian = await answerer.ask("la nationalité malienne se transmet par la mère ?");

@@ -51,3 +51,16 @@ describe("Pidgin grammar words", () => {
     expect(concepts.join(" ")).toMatch(/help/);
   });
 });
+
+describe("the part of a message that asks", () => {
+  it("leaves out the story told before it, as written", async () => {
+    const message = "je suis a bamako depuis deux mois avec ma femme, le loyer est trop cher pour nous. quelles associations aident les migrants a trouver un logement ?";
+    const { askedPart } = await retriever.retrieve(message);
+    expect(askedPart).toBe("quelles associations aident les migrants a trouver un logement ?");
+  });
+
+  it("is the whole message when it tells no story", async () => {
+    const message = "C'est combien, l'amende pour dépassement de visa en Tunisie ?";
+    expect((await retriever.retrieve(message)).askedPart).toBe(message);
+  });
+});
