@@ -64,11 +64,11 @@ const HELP_LINE_ENTRIES = 2;
  * well as the best sentence, or with the reports' best sentences, in the answer's language.
  */
 export function composeAnswer(message: Message, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
-  const { question } = message;
   const { weighed, asked, constraints, scored: all } = rankWindows(message, retrieval, context, k);
   const reading: QuestionReading = { retrieval, weighed, asked, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
-  const afterReports = yearAfterReports(question, context);
+  // A year in the story ("je suis arrivé en 2022, ...") says when it happened to the asker, not which year's facts are wanted.
+  const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
   const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));

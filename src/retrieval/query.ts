@@ -158,7 +158,12 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
 // A clause that asks: a question word, a modal of permission or need, or a question mark.
-const ASKING = /\b(qui|quoi|quel|quelle|quels|quelles|quand|ou|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|which|who|when|where|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
+const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
+/**
+ * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
+ * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").
+ */
+const ASKING_AT_START = /^(\S+ ){0,2}(qui|quand|ou|who|which|when|where)\b/;
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
@@ -192,7 +197,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
-  const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")));
+  const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")) || ASKING_AT_START.test(c.tokens.join(" ")));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];

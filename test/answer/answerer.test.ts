@@ -72,6 +72,14 @@ describe("the offline answerer", () => {
     expect(answer.evidence?.features.asksContactOrPrice).toBe(0);
   });
 
+  it("reads a year in the asker's story as when it happened to them, not as facts asked after the reports", async () => {
+    const told = await answerer.ask("je suis arrivee a tunis en 2023 avec un visa touriste qui a expire. ca coute combien par semaine maintenant ?");
+    expect(told.abstained).toBe(false);
+    expect(told.text).toMatch(/20 dinars tunisiens par semaine/);
+    const asked = await answerer.ask("combien coute l'amende pour depassement de visa en tunisie en 2025 ?");
+    expect(asked.evidence?.declined).toBe("period-after-reports");
+  });
+
   it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
     expect((await answerer.ask("la nationalité française par le mariage c'est possible ?")).abstained).toBe(true);
     const malian = await answerer.ask("la nationalité malienne se transmet par la mère ?");

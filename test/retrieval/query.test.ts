@@ -11,6 +11,12 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["nationalite"]).toBe(1);
   });
 
+  it("is told apart from the question by how a clause opens: 'qui', 'where' inside a clause are relative, not asking", async () => {
+    const focus = await focusOf("je suis venue au mali avec une amie qui a un passeport guineen. combien de temps on peut rester sans visa ?");
+    expect(focus["amie"]).toBeLessThan(1);
+    expect(focus["rester"]).toBe(1);
+  });
+
   it("weighs less after the question too", async () => {
     const focus = await focusOf("can i keep my old nationality if i become malian? i have a guinean passport");
     expect(focus["guinean passport"]).toBeLessThan(1);
