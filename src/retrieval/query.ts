@@ -228,7 +228,8 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
 /**
  * How much the words of the message a follow-up leans on count: they supply its topic, the
  * follow-up says what is asked. Places and years keep their full weight unless the follow-up
- * names its own ("et à Tunis ?", "and in 2013?"), which then replace them.
+ * names its own ("et à Tunis ?", "and in 2013?"), which then replace them; a place the message
+ * before named too replaces nothing ("what did Mali lose?" after a question on Malians in Libya).
  */
 const PREVIOUS_WEIGHT = 0.5;
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
@@ -237,7 +238,10 @@ const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 function withPrevious(followUp: Reading, previous: Reading, context: QueryContext): Reading {
   const isPlace = (t: string) => context.lexicon.places.has(t);
   const isYear = (t: string) => YEAR_TOKEN.test(t);
-  const replaces = { place: followUp.tokens.some(isPlace), year: followUp.tokens.some(isYear) };
+  // A place the message before already named (or its people: "Mali" after "Malians") is no new place.
+  const termOf = (t: string) => context.analyzers.en.term(t) ?? t;
+  const said = new Set(previous.tokens.map(termOf));
+  const replaces = { place: followUp.tokens.some((t) => isPlace(t) && !said.has(termOf(t))), year: followUp.tokens.some(isYear) };
   const reading: Reading = { tokens: [], focus: [] };
   previous.tokens.forEach((token, i) => {
     const place = isPlace(token);

@@ -28,3 +28,12 @@ describe("what a follow-up retrieves", () => {
     expect(aboutLibya(followUp)).toBeGreaterThan(aboutLibya(await answerer.read("And how many were women?")));
   });
 });
+
+describe("a follow-up naming a place the message before named too", () => {
+  it("keeps the other places of the message before: Mali after Malians in Libya is still about Libya", async () => {
+    const answerer = Answerer.create(retriever);
+    const answer = await answerer.ask("and what did mali lose because of that conflict?", { previous: ["how many malians came back from libya after the war there"] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/remittances/);
+  });
+});
