@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { readIntent } from "../../src/bot/intents.js";
+
+describe("what a message is, before it is read as a question", () => {
+  it.each([
+    "la police m'a pris mon passeport",
+    "je suis femme de menage a tunis et la patronne garde mon passeport, c'est legal ?",
+    "my boss keeps my passport and does not pay me",
+  ])("%j asks for protection first", (message) => {
+    const intent = readIntent(message);
+    expect(intent.kind).toBe("help");
+    expect(intent.kind === "help" && intent.needs).toContain("protection");
+  });
+
+  it.each(["combien coute l'amende en tunisie ?", "where do I keep my documents when I travel to Mali?", "qui garde mes enfants quand je travaille a tunis ?"])("%j is a question", (message) => {
+    expect(readIntent(message).kind).toBe("question");
+  });
+});
