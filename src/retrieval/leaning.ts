@@ -39,6 +39,16 @@ const BARE_WORDS = 3;
 /** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */
 const SHORT_WORDS = 5;
 
+/** Words by which a message says it changes the subject: it never leans on what came before. */
+const TOPIC_CHANGE =
+  /^(rien a voir|rien avoir|autre chose|autre question|une autre question|question a part|par ailleurs|au fait|changement de sujet|nouvelle question|another question|a different question|different question|other question|new question|something else|unrelated|by the way|btw|on another note|changing the subject)\b/;
+
+/** How many of a message's first tokens say it changes the subject ("rien à voir", "by the way"); 0 when none do. */
+export function topicChangeIn(tokens: readonly string[]): number {
+  const change = TOPIC_CHANGE.exec(tokens.join(" "));
+  return change ? change[0].split(" ").length : 0;
+}
+
 /** A pronoun ("e", "dem") or a light verb ("go", "faire") is not a topic of the message's own. */
 export function saysNothingOfItsOwn(word: string): boolean {
   return POINTS_BACK.has(word) || LIGHT_VERBS.has(word);
@@ -65,6 +75,7 @@ function pointsBack(tokens: readonly string[]): boolean {
  * topics and nothing pointing back stands alone.
  */
 export function leansOnWhatCameBefore(tokens: readonly string[], topics: number): boolean {
+  if (topicChangeIn(tokens) > 0) return false;
   if (topics === 0) return true;
   const text = tokens.join(" ");
   // "What is its objective?", "c'est quoi leur but ?": what is defined is something said before.

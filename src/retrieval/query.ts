@@ -1,5 +1,5 @@
 import { type Analyzer, isStopword } from "./analyzer.js";
-import { leansOnWhatCameBefore, saysNothingOfItsOwn } from "./leaning.js";
+import { leansOnWhatCameBefore, saysNothingOfItsOwn, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -197,6 +197,12 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
+  // "rien à voir, ...", "sinon ...", "by the way ...": a change of topic says nothing of what is asked.
+  const change = clauses[0] ? topicChangeIn(clauses[0].tokens) : 0;
+  if (change > 0) {
+    clauses[0]!.tokens.splice(0, change);
+    if (clauses[0]!.tokens.length === 0) clauses.shift();
+  }
   const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")) || ASKING_AT_START.test(c.tokens.join(" ")));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
@@ -218,7 +224,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     if (!self) askingClauses.push(clause.text);
   });
   const asked = tokens.filter((_, i) => focus[i] === 1);
-  if (asked.length === tokens.length) return { tokens, focus, askedPart: question };
+  if (asked.length === tokens.length && change === 0) return { tokens, focus, askedPart: question };
   const askedPart = askingClauses.join("").trim();
   const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
   if (leansOnWhatCameBefore(asked, topics)) return { tokens, focus: focus.map((f) => (f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };

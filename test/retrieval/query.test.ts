@@ -70,3 +70,11 @@ describe("the part of a message that asks", () => {
     expect((await retriever.retrieve(message)).askedPart).toBe(message);
   });
 });
+
+describe("a change of topic said first ('rien à voir', 'by the way')", () => {
+  it("says nothing of what is asked: its words are no concepts and the question is what follows", async () => {
+    const { concepts, askedPart } = await retriever.retrieve("Rien à voir : c'est quoi le DTM ?");
+    expect(concepts.map((c) => c.source).join(" ")).not.toMatch(/rien|voir/);
+    expect(askedPart).toBe("c'est quoi le DTM ?");
+  });
+});
