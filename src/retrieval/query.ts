@@ -38,7 +38,9 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
  * How much the story's words count when the question leans on it ("... we cannot leave before
  * paying it. Is that really how it works?", "... c'est risqué pour moi là-bas ?"): they are
  * its topic, as an earlier message is a follow-up's. Measured on the real-people tuning set at
- * 0.5, 0.7 and 1: 0.7 best in French, English the same from 0.5.
+ * 0.5, 0.7 and 1: 0.7 best in French, English the same from 0.5. Tried: the story's places
+ * binding the answer too when the question leans on it (French facts 0.55 -> 0.53, tune French
+ * 0.81 -> 0.80); not kept.
  */
 const STORY_TOPIC_WEIGHT = 0.7;
 
