@@ -78,3 +78,10 @@ describe("a change of topic said first ('rien à voir', 'by the way')", () => {
     expect(askedPart).toBe("c'est quoi le DTM ?");
   });
 });
+
+describe("SMS spellings", () => {
+  it("are spelled out, so that they are no topics ('koman', 'jpe', 'tjs')", async () => {
+    const concepts = Object.keys(await focusOf("koman jpe avoir la carte de sejour, c tjs possible a tunis ?"));
+    expect(concepts.join(" ")).not.toMatch(/\b(koman|jpe|tjs)\b/);
+  });
+});
