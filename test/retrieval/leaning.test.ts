@@ -27,4 +27,10 @@ describe("a question that leans on the story told before it", () => {
     expect(leaning).toBeGreaterThan(standing!);
     expect(leaning).toBeLessThan(1);
   });
+
+  it("asks about the story's place when it points at it ('there', 'là-bas')", async () => {
+    const focus = async (message: string) => (await retriever.retrieve(message)).concepts.find((c) => c.place)?.focus;
+    expect(await focus("i am a nigerian man living in bamako with my family since last year. are migrants safe there?")).toBe(1);
+    expect(await focus("i am a nigerian man living in bamako with my family since last year. is it safe for migrants?")).toBeLessThan(1);
+  });
 });
