@@ -38,9 +38,9 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
  * How much the story's words count when the question leans on it ("... we cannot leave before
  * paying it. Is that really how it works?", "... c'est risqué pour moi là-bas ?"): they are
  * its topic, as an earlier message is a follow-up's. Measured on the real-people tuning set at
- * 0.5, 0.7 and 1: 0.7 best in French, English the same from 0.5. Its places bind the answer
- * only when the question points at a place ("there"); tried: whenever it leans (French facts
- * 0.55 -> 0.53, tune French 0.81 -> 0.80), not kept.
+ * 0.5, 0.7 and 1: 0.7 best in French, English the same from 0.5. The place it names last binds
+ * the answer when the question points at a place ("there"); tried: all its places whenever the
+ * question leans on it (French facts 0.55 -> 0.53, tune French 0.81 -> 0.80), not kept.
  */
 const STORY_TOPIC_WEIGHT = 0.7;
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
@@ -232,9 +232,9 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const askedPart = askingClauses.join("").trim();
   const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
   if (!leansOnWhatCameBefore(asked, topics)) return { tokens, focus, askedPart };
-  // "... in Bamako. Did many lose income there?": the story's places are the ones asked about.
-  const there = THERE.test(` ${asked.join(" ")} `);
-  return { tokens, focus: focus.map((f, i) => (f < 1 ? (there && context.lexicon.places.has(tokens[i]!) ? 1 : STORY_TOPIC_WEIGHT) : f)), askedPart };
+  // "... in Bamako. Did many lose income there?": the place the story named last is the one asked about.
+  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && context.lexicon.places.has(t)) : -1;
+  return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
 }
 
 /**

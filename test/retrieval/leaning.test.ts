@@ -28,6 +28,13 @@ describe("a question that leans on the story told before it", () => {
     expect(leaning).toBeLessThan(1);
   });
 
+  it("asks about the place its story named last when it points at it ('there', 'là-bas')", async () => {
+    const places = async (message: string) => Object.fromEntries((await retriever.retrieve(message)).concepts.filter((c) => c.place).map((c) => [c.source, c.focus]));
+    const focus = await places("je suis a bamako depuis un an et je veux aller travailler a tunis. c'est dangereux la-bas pour les femmes ?");
+    expect(focus["tunis"]).toBe(1);
+    expect(focus["bamako"]).toBeLessThan(1);
+  });
+
   it("asks about the story's place when it points at it ('there', 'là-bas')", async () => {
     const focus = async (message: string) => (await retriever.retrieve(message)).concepts.find((c) => c.place)?.focus;
     expect(await focus("i am a nigerian man living in bamako with my family since last year. are migrants safe there?")).toBe(1);
