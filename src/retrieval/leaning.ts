@@ -49,9 +49,15 @@ export function topicChangeIn(tokens: readonly string[]): number {
   return change ? change[0].split(" ").length : 0;
 }
 
-/** A pronoun ("e", "dem") or a light verb ("go", "faire") is not a topic of the message's own. */
+/**
+ * Prepositions and quantifiers the stop words keep (they weigh a little in retrieval): "Were
+ * men among those...?" has two topics, not three.
+ */
+const RELATIONAL = new Set("among amongst within across during through per every other another own same such both more most less only even parmi pendant chaque autre autres meme memes".split(" "));
+
+/** A pronoun ("e", "dem"), a light verb ("go", "faire") or a preposition ("among") is not a topic of the message's own. */
 export function saysNothingOfItsOwn(word: string): boolean {
-  return POINTS_BACK.has(word) || LIGHT_VERBS.has(word);
+  return POINTS_BACK.has(word) || LIGHT_VERBS.has(word) || RELATIONAL.has(word);
 }
 
 function pointsBack(tokens: readonly string[]): boolean {
