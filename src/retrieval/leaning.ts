@@ -28,6 +28,9 @@ const DEFINING_WORDS = new Set("quoi koi qui ki quel quelle quels quelles que wh
  * "ou" ("or", but typed for "où", where).
  */
 const IMPERSONAL_AFTER = new Set(["faut", "existe", "ya"]);
+/** French object pronouns after a subject ("on la dépose où ?", "je les appelle comment ?") stand for something said before; elsewhere "la", "le", "les" are articles. */
+const OBJECT_PRONOUNS = new Set(["la", "le", "les", "l"]);
+const SUBJECT_PRONOUNS = new Set(["je", "j", "tu", "on"]); // not "nous", "vous": "nous les migrants, ..."
 /** "il y a", "il y avait": impersonal; "peut-il y séjourner ?" points back. */
 const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
 /** A message that says more than this of its own is a question of its own, whatever points back (one more after an opening conjunction). */
@@ -63,6 +66,7 @@ export function saysNothingOfItsOwn(word: string): boolean {
 function pointsBack(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => {
     if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
+    if (OBJECT_PRONOUNS.has(t) && SUBJECT_PRONOUNS.has(tokens[i - 1] ?? "")) return true; // "on la dépose où ?"
     if (!POINTS_BACK.has(t)) return false;
     const next = tokens.slice(i + 1, i + 3);
     if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => DEFINING_WORDS.has(n))) return false;

@@ -8,11 +8,11 @@ beforeAll(async () => {
 const leans = async (message: string) => leansOnPrevious(message, (await retriever.retrieve(message)).concepts);
 
 describe("whether a message leans on the one before, read from the message itself", () => {
-  it.each(["et si je pars sans payer ?", "elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "Since when?", "and for children?", "et à Tunis ?", "which office i go pay am?", "Par quelle loi a-t-il été créé ?", "What is its objective?", "Combien de temps peut-il y séjourner ?", "ça coûte combien par mois ?", "e get im own office for bamako?", "cmb sont rentres ?", "in how many regions?", "were women among those sent back home?"])("%j leans", async (message) => {
+  it.each(["et si je pars sans payer ?", "elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "Since when?", "and for children?", "et à Tunis ?", "which office i go pay am?", "Par quelle loi a-t-il été créé ?", "What is its objective?", "Combien de temps peut-il y séjourner ?", "ça coûte combien par mois ?", "e get im own office for bamako?", "cmb sont rentres ?", "in how many regions?", "were women among those sent back home?", "je la demande a quel bureau de la mairie ?"])("%j leans", async (message) => {
     expect(await leans(message)).toBe(true);
   });
 
-  it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?", "combien coute le visa pour la tunisie ?", "how many migrants returned from libya to mali?", "rien a voir, et les femmes ?", "by the way, what is it?"])("%j stands alone", async (message) => {
+  it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?", "combien coute le visa pour la tunisie ?", "how many migrants returned from libya to mali?", "rien a voir, et les femmes ?", "by the way, what is it?", "nous les migrants on a droit a quoi a bamako ?"])("%j stands alone", async (message) => {
     expect(await leans(message)).toBe(false);
   });
 });
