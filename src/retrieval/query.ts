@@ -45,6 +45,14 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
 const STORY_TOPIC_WEIGHT = 0.7;
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
 const THERE = / (there|la bas|labas) /;
+/** "depuis le Sénégal", "from Niger": a place someone comes from. */
+const FROM = new Set(["depuis", "from", "de", "du", "d"]);
+const ARTICLES = new Set(["le", "la", "l", "les", "the"]);
+
+function cameFrom(tokens: readonly string[], at: number): boolean {
+  const before = ARTICLES.has(tokens[at - 1] ?? "") ? tokens[at - 2] : tokens[at - 1];
+  return FROM.has(before ?? "");
+}
 
 /** One thing the question asks about, and the index terms that express it in each language. */
 export interface Concept {
@@ -232,8 +240,8 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const askedPart = askingClauses.join("").trim();
   const topics = asked.filter((t) => !isStopword(t) && !saysNothingOfItsOwn(t) && !context.lexicon.places.has(t) && !/^\p{N}+$/u.test(t)).length;
   if (!leansOnWhatCameBefore(asked, topics)) return { tokens, focus, askedPart };
-  // "... in Bamako. Did many lose income there?": the place the story named last is the one asked about.
-  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && context.lexicon.places.has(t)) : -1;
+  // "... in Bamako. Did many lose income there?": the place the story named last, not one come from, is the one asked about.
+  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && context.lexicon.places.has(t) && !cameFrom(tokens, i)) : -1;
   return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
 }
 

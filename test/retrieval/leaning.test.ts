@@ -33,6 +33,10 @@ describe("a question that leans on the story told before it", () => {
     const focus = await places("je suis a bamako depuis un an et je veux aller travailler a tunis. c'est dangereux la-bas pour les femmes ?");
     expect(focus["tunis"]).toBe(1);
     expect(focus["bamako"]).toBeLessThan(1);
+    // Not a place the asker comes from.
+    const from = await places("je veux aller travailler a tunis depuis le niger avec ma soeur. c'est dangereux la-bas pour les femmes ?");
+    expect(from["tunis"]).toBe(1);
+    expect(from["niger"]).toBeLessThan(1);
   });
 
   it("asks about the story's place when it points at it ('there', 'là-bas')", async () => {
