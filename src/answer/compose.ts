@@ -105,10 +105,11 @@ export interface Message {
 
 /**
  * The question read (concepts weighed, kind asked) and every window of the top `k` passages
- * scored, best first. Tried for follow-ups: preferring the passages the answer to the message
- * before cited, or windows saying the follow-up's own topic (dialogue tune facts 0.73 -> 0.71
- * or lower at every weight); not kept. A follow-up that does not say what it asks for ("And in Niger?", "et les
- * femmes ?") asks for what the message before it did (a number, a date...).
+ * scored, best first. A follow-up that does not say what it asks for ("And in Niger?", "et les
+ * femmes ?") asks for what the message before it did (a number, a date...). Tried for
+ * follow-ups: preferring the passages the answer to the message before cited, or windows
+ * saying the follow-up's own topic (dialogue tune facts 0.73 -> 0.71 or lower at every
+ * weight); not kept.
  */
 export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieval, context: ComposeContext, k: number) {
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);

@@ -59,13 +59,17 @@ const OVERSTAY = / (overstay|overstaying|overstayed|depasse|depasser|depassement
 
 /** A text speaks of what something costs (not of a fine): a question asking it, or a sentence or bank question saying it. */
 export function speaksOfPrice(text: string): boolean {
-  const padded = ` ${tokenize(text).join(" ")} `;
-  return PRICE.test(padded) && !FINE.test(padded);
+  return namesPrice(` ${tokenize(text).join(" ")} `);
 }
 
 /** The question asks what something costs (not what a fine is, nor what overstaying costs). */
 export function asksPrice(question: string): boolean {
-  return speaksOfPrice(question) && !OVERSTAY.test(` ${tokenize(question).join(" ")} `);
+  const padded = ` ${tokenize(question).join(" ")} `;
+  return namesPrice(padded) && !OVERSTAY.test(padded);
+}
+
+function namesPrice(padded: string): boolean {
+  return PRICE.test(padded) && !FINE.test(padded);
 }
 
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */

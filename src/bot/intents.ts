@@ -21,9 +21,11 @@ const POLITE = new Set("svp stp please s il vous te plait plais bien tout le mon
 
 // A request for help, said outright.
 const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
-// Danger or harm: what makes the directory come before anything the reports say. An employer
-// who keeps a worker's passport ("la patronne garde mon passeport") is a sign of exploitation.
-const HARM = / (vole|volee|voler|racket|rackette|depouille|agresse|agressee|agression|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|violences|menace|menacee|menaces|arrete|arretee|arrestation|detenu|detenue|detention|prison|emprisonne|enferme|enfermee|confisque|confisquee|pris mon|pris ma|pris mes|pris nos|prend mon|pris mon passeport|garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|robbed|stolen|took my|taken my|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers|beaten|attacked|raped|threatened|arrested|detained|jail|prison|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
+// Someone keeping a person's passport or papers ("la patronne garde mon passeport"): a sign of
+// exploitation, harm like the rest.
+const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";
+// Danger or harm: what makes the directory come before anything the reports say.
+const HARM = new RegExp(` (vole|volee|voler|racket|rackette|depouille|agresse|agressee|agression|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|violences|menace|menacee|menaces|arrete|arretee|arrestation|detenu|detenue|detention|prison|emprisonne|enferme|enfermee|confisque|confisquee|pris mon|pris ma|pris mes|pris nos|prend mon|pris mon passeport|${PAPERS_KEPT}|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|robbed|stolen|took my|taken my|beaten|attacked|raped|threatened|arrested|detained|jail|prison|alone|minor|sick|injured|stranded|stuck|no money|lost) `);
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
 // Asking how to reach someone: a phone number, an address.
@@ -45,10 +47,13 @@ export function readIntent(text: string): Intent {
   return { kind: "question" };
 }
 
+// Harm done by someone, or papers kept: protection is needed.
+const PROTECTION = new RegExp(` (vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|robbed|beaten|attacked|raped|threatened|arrested|detained|jail|confisque|pris mon|${PAPERS_KEPT}|took my|taken my) `);
+
 /** Harm means protection, whatever else it needs; a child alone, children. */
 function harmNeeds(padded: string, needs: Need[], harm: boolean): Need[] {
   const out = new Set(needs);
-  if (harm && / (vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|robbed|beaten|attacked|raped|threatened|arrested|detained|jail|confisque|pris mon|garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|took my|taken my|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers) /.test(padded)) out.add("protection");
+  if (harm && PROTECTION.test(padded)) out.add("protection");
   if (/ (mineur|mineure|minor|je suis seul|i am alone|enfant seul) /.test(padded)) out.add("children");
   if (/ (passeport|papiers|passport|papers|documents) /.test(padded)) out.add("documents");
   return [...out];

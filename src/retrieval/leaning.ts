@@ -1,4 +1,4 @@
-import { LIGHT_VERBS } from "./analyzer.js";
+import { isStopword, LIGHT_VERBS } from "./analyzer.js";
 import { tokenize } from "./lexicon.js";
 import type { Concept } from "./query.js";
 
@@ -58,9 +58,9 @@ export function topicChangeIn(tokens: readonly string[]): number {
  */
 const RELATIONAL = new Set("among amongst within across during through per every other another own same such both more most less only even parmi pendant chaque autre autres meme memes".split(" "));
 
-/** A pronoun ("e", "dem"), a light verb ("go", "faire") or a preposition ("among") is not a topic of the message's own. */
-export function saysNothingOfItsOwn(word: string): boolean {
-  return POINTS_BACK.has(word) || LIGHT_VERBS.has(word) || RELATIONAL.has(word);
+/** A pronoun ("e", "dem"), a light verb ("go", "faire"), a preposition ("among"), a stop word or a number is not a topic of the message's own. */
+export function isTopicWord(word: string): boolean {
+  return !isStopword(word) && !POINTS_BACK.has(word) && !LIGHT_VERBS.has(word) && !RELATIONAL.has(word) && !/^\p{N}+$/u.test(word);
 }
 
 function pointsBack(tokens: readonly string[]): boolean {
@@ -98,10 +98,10 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
 
 /**
  * Whether a message leans on the one before, its topics being its concepts asked with full
- * focus (not a place, a number, a pronoun or a light verb): "et si je pars sans payer ?" does,
- * "c'est quoi la CEDEAO ?" is a new question, never merged.
+ * focus that are not places and hold a topic word: "et si je pars sans payer ?" does, "c'est
+ * quoi la CEDEAO ?" is a new question, never merged.
  */
 export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
-  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && !/^\p{N}+$/u.test(c.source) && !c.source.split(" ").every(saysNothingOfItsOwn)).length;
+  const topics = concepts.filter((c) => c.focus >= 1 && !c.place && c.source.split(" ").some(isTopicWord)).length;
   return leansOnWhatCameBefore(tokenize(message), topics);
 }
