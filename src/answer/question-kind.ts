@@ -52,10 +52,12 @@ export function yearsAsked(question: string): string[] {
 
 // A price, fee or cost: the reports rarely give one. A fine or penalty is not a price ("combien
 // coûte l'amende ?" asks the overstay fine, which they give), nor is what overstaying costs
-// ("what is the fee if i overstay", "le tarif si je dépasse mon visa"): that is the fine.
+// ("what is the fee if i overstay", "le tarif si je dépasse mon visa", "what do they charge once
+// my visa has expired"): that is the fine.
 const PRICE = / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|cost|costs|price|prices|fee|fees|charge|charges|loyer|rent) /;
 const FINE = / (amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions) /;
-const OVERSTAY = / (overstay|overstaying|overstayed|depasse|depasser|depassement) /;
+// Staying past one's visa in other words: its expiry, its length, the irregular stay it makes.
+const OVERSTAY = / (overstay|overstays|overstaying|overstayed|depasse|depasser|depassement|expire|expires|expired|expiry|perime|too long|trop longtemps|plus longtemps|irregular|irregularly|irregulier|irreguliere|undocumented|sans papier|sans papiers) /;
 
 /** A text speaks of what something costs (not of a fine): a question asking it, or a sentence or bank question saying it. */
 export function speaksOfPrice(text: string): boolean {

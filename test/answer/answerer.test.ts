@@ -57,6 +57,9 @@ describe("the offline answerer", () => {
     const charge = await answerer.ask("how much do they charge per week if my visa expire in tunisia");
     expect(charge.abstained).toBe(false);
     expect(charge.text).toMatch(/20 Tunisian dinars per week/);
+    const expired = await answerer.ask("c combien le tarif quand le visa a expiré en tunisie");
+    expect(expired.abstained).toBe(false);
+    expect(expired.text).toMatch(/20 dinars tunisiens par semaine/);
     const fee = await answerer.ask("whats the fee for overstaying a visa in tunisia");
     expect(fee.abstained).toBe(false);
     expect(fee.text).toMatch(/20 Tunisian dinars per week/);

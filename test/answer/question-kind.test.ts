@@ -42,5 +42,9 @@ describe("what a question asks for", () => {
     // What overstaying costs is the fine, whatever the word for it.
     expect(asksPrice("what's the fee when you overstay in tunisia")).toBe(false);
     expect(asksPrice("le tarif c combien quand on depasse son visa")).toBe(false);
+    // ...its expiry, its length or the irregular stay it makes, as well.
+    expect(asksPrice("what do they charge once your visa is expired")).toBe(false);
+    expect(asksPrice("c koi le tarif quand on reste trop longtemps")).toBe(false);
+    expect(asksPrice("combien coute un sejour sans papiers a sfax")).toBe(false);
   });
 });
