@@ -1,7 +1,7 @@
 import { type Corpus, countWords, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
 import { type Concept, type Language, LANGUAGES, LIGHT_VERBS, type TermSource, tokenize } from "../retrieval/index.js";
 import type { SentenceRange } from "./citation.js";
-import { type AskedKind, holdsKind, TELLING_KINDS } from "./question-kind.js";
+import { type AskedKind, holdsKind, MONEY_WORDS, TELLING_KINDS } from "./question-kind.js";
 
 /** A concept whose own words weigh at least this much is the question's word itself, not a synonym. */
 const OWN_WORD = 0.99;
@@ -11,7 +11,12 @@ const OWN_WORD = 0.99;
  * how a message is said, not what it asks. The reports' acknowledgements would answer them.
  */
 const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"]);
-/** Light verbs (retrieval's LIGHT_VERBS: "faire", "go", "pris") are rare in the reports' prose, so their rarity would overstate them; they count this share of their weight. */
+/**
+ * Light verbs (retrieval's LIGHT_VERBS: "faire", "go", "pris") are rare in the reports' prose, so
+ * their rarity would overstate them; so would that of a word naming an amount asked ("fee",
+ * "tarif": MONEY_WORDS), which the sentence giving the amount seldom uses. They count this share
+ * of their weight.
+ */
 const LIGHT_VERB_WEIGHT = 0.3;
 
 /** A question's concept, weighed: how rare its words are, times how central it is to the question. */
@@ -47,7 +52,7 @@ export function weighConcepts(concepts: Concept[], languages: readonly Language[
     }
     const unknown = rarities.length === 0;
     const lookups = LANGUAGES.flatMap((lang) => [...concept.terms[lang]].map(([term, weight]) => ({ lang, term, weight }))).sort((a, b) => b.weight - a.weight);
-    const light = concept.source.split(" ").every((word) => LIGHT_VERBS.has(word)) ? LIGHT_VERB_WEIGHT : 1;
+    const light = concept.source.split(" ").every((word) => LIGHT_VERBS.has(word) || MONEY_WORDS.has(word)) ? LIGHT_VERB_WEIGHT : 1;
     return { concept, unknown, weight: light * concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)), lookups };
   });
 }

@@ -54,7 +54,13 @@ export function yearsAsked(question: string): string[] {
 // coûte l'amende ?" asks the overstay fine, which they give), nor is what overstaying costs
 // ("what is the fee if i overstay", "le tarif si je dépasse mon visa", "what do they charge once
 // my visa has expired"): that is the fine.
-const PRICE = / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|cost|costs|price|prices|fee|fees|charge|charges|loyer|rent) /;
+const PRICE_WORDS = ["prix", "cout", "coute", "coutent", "couter", "tarif", "tarifs", "frais", "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges"];
+const PRICE = new RegExp(` (${[...PRICE_WORDS, "loyer", "rent"].join("|")}) `);
+/**
+ * Words that only name the kind of thing asked, an amount of money ("le tarif", "the fee"): a
+ * sentence giving the amount answers them without using the word.
+ */
+export const MONEY_WORDS: ReadonlySet<string> = new Set([...PRICE_WORDS, "montant", "amount"]);
 const FINE = / (amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions) /;
 // Staying past one's visa in other words: its expiry, its length, the irregular stay it makes.
 const OVERSTAY = / (overstay|overstays|overstaying|overstayed|depasse|depasser|depassement|expire|expires|expired|expiry|perime|too long|trop longtemps|plus longtemps|irregular|irregularly|irregulier|irreguliere|undocumented|sans papier|sans papiers) /;

@@ -1,4 +1,4 @@
-import { type Analyzer, isStopword } from "./analyzer.js";
+import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { isTopicWord, leansOnWhatCameBefore, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
@@ -127,6 +127,8 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     const englishTerm = match.length === 1 ? analyzers.en.term(match.form) : null;
     const known = englishTerm !== null && vocabularies.en.has(englishTerm);
     if (lang === "en" && known) continue; // an English question's word the reports use
+    // ...or an English function word spelt like a French word ("an": a year in French).
+    if (lang === "en" && match.length === 1 && ENGLISH_FUNCTION_WORDS.has(match.form)) continue;
     for (let i = match.at; i < match.at + match.length; i++) covered.add(i);
     const concept = newConcept(match.form, match.at, match.length);
     addEnglishOfFrench(concept, match.form, match.english);

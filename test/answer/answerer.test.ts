@@ -60,6 +60,10 @@ describe("the offline answerer", () => {
     const expired = await answerer.ask("c combien le tarif quand le visa a expiré en tunisie");
     expect(expired.abstained).toBe(false);
     expect(expired.text).toMatch(/20 dinars tunisiens par semaine/);
+    // "fee" only names what is asked, an amount: the sentence giving the amount answers it.
+    const irregular = await answerer.ask("what is the fee for an irregular stay in tunisia");
+    expect(irregular.abstained).toBe(false);
+    expect(irregular.text).toMatch(/20 Tunisian Dinars per week/i);
     const fee = await answerer.ask("whats the fee for overstaying a visa in tunisia");
     expect(fee.abstained).toBe(false);
     expect(fee.text).toMatch(/20 Tunisian dinars per week/);

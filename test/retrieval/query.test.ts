@@ -85,3 +85,10 @@ describe("SMS spellings", () => {
     expect(concepts.join(" ")).not.toMatch(/\b(koman|jpe|tjs)\b/);
   });
 });
+
+describe("words two languages spell alike", () => {
+  it("reads English 'an' as an article, and French 'an' as a year", async () => {
+    expect(Object.keys(await focusOf("what is the fee for an irregular stay in tunisia"))).not.toContain("an");
+    expect(Object.keys(await focusOf("il y a un an la police m'a arrêté à sfax"))).toContain("an");
+  });
+});
