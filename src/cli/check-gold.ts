@@ -27,29 +27,36 @@ export async function runCheckGold(argv: string[]): Promise<number> {
   const files = line.positionals;
   if (files.length === 0) throw new UsageError("give the question files to check: npm run check:gold -- test/fixtures/gold-dev.jsonl");
   for (const file of files) existingFile(file);
+  const seen = new Set<string>();
+  let problems = 0;
+  for (const file of files) problems += checkGoldFile(file, seen);
+  console.log(`${problems} problem(s).`);
+  return problems ? 1 : 0;
+}
+
+/**
+ * Checks one question file, printing each problem by id and the file's counts; returns the
+ * number of problems. `seen` collects ids across files, so an id used in two files is caught.
+ */
+export function checkGoldFile(file: string, seen = new Set<string>()): number {
   // Quotes are checked against the reports' own words: translations are not needed.
   const corpus = loadCorpus(undefined, { translations: false });
   const reports = new Map(readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8")]));
   const sources = { reports, passages: corpus.passages.map((p) => p.text) };
-  const seen = new Set<string>();
-  let problems = 0;
-  for (const file of files) {
-    const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
-    for (const e of errors) console.error(e);
-    problems += errors.length;
-    for (const q of questions) {
-      const found = checkGoldQuestion(q, sources);
-      if (seen.has(q.id)) found.push("id used twice");
-      seen.add(q.id);
-      for (const p of found) console.error(`${file} ${q.id}: ${p}`);
-      problems += found.length;
-    }
-    const answerable = questions.filter((q) => q.answerable).length;
-    const fr = questions.filter((q) => q.lang === "fr").length;
-    console.log(`${file}: ${questions.length} questions (${answerable} answerable, ${fr} French).`);
+  const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
+  for (const e of errors) console.error(e);
+  let problems = errors.length;
+  for (const q of questions) {
+    const found = checkGoldQuestion(q, sources);
+    if (seen.has(q.id)) found.push("id used twice");
+    seen.add(q.id);
+    for (const p of found) console.error(`${file} ${q.id}: ${p}`);
+    problems += found.length;
   }
-  console.log(`${problems} problem(s).`);
-  return problems ? 1 : 0;
+  const answerable = questions.filter((q) => q.answerable).length;
+  const fr = questions.filter((q) => q.lang === "fr").length;
+  console.log(`${file}: ${questions.length} questions (${answerable} answerable, ${fr} French).`);
+  return problems;
 }
 
 if (isEntryPoint(import.meta.url)) runCommand("check:gold", () => runCheckGold(process.argv.slice(2)));

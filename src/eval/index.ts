@@ -1,6 +1,8 @@
 /** The evaluation: question sets, how answers and retrieval are scored, and tables. */
 export { readGold, parseGold, checkGoldQuestion, holdsAnySupport, passageHoldsQuote } from "./gold.js";
 export type { GoldQuestion } from "./gold.js";
+export { questionPart } from "./split.js";
+export type { QuestionPart } from "./split.js";
 export { scoreAnswer, summarizeAnswers, confusion, failureOf } from "./answer-eval.js";
 export type { AnswerOutcome } from "./answer-eval.js";
 export { scoreRetrieval, summarizeRetrieval } from "./retrieval-eval.js";

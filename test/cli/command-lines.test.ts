@@ -15,8 +15,9 @@ const evalProcess = promisify(execFile)("node_modules/.bin/tsx", ["src/cli/eval.
   () => undefined,
   (error: { code: number; stdout: string; stderr: string }) => error,
 );
-const [{ ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { DRAFT_BANK, runDraftBank }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
+const [{ ADD_QUESTIONS, runAddQuestions }, { ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { DRAFT_BANK, runDraftBank }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
   await Promise.all([
+    import("../../src/cli/add-questions.js"),
     import("../../src/cli/ask-command.js"),
     import("../../src/cli/bench.js"),
     import("../../src/cli/build-corpus.js"),
@@ -48,6 +49,7 @@ interface Command {
 const consoleIo = { stdin: Readable.from([]), out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
 
 const COMMANDS: Command[] = [
+  { name: "add:questions", spec: ADD_QUESTIONS, run: runAddQuestions, bad: [[join(scratch, "new.jsonl")], `there is no file ${join(scratch, "new.jsonl")}`] },
   { name: "ask", spec: ASK, run: (argv) => runAsk(argv, consoleIo), bad: [["--lang", "de", "visa mali"], "--lang must be one of fr, en (got de)"] },
   { name: "bench", spec: BENCH, run: runBench, bad: [["--out", join(untouched, "BENCH.md"), "--load-chats", "0"], "--load-chats takes a whole number of at least 1 (got 0)"] },
   { name: "build:corpus", spec: BUILD_CORPUS, run: runBuildCorpus, bad: [["--out", untouched, "--catalogue", join(scratch, "catalogue.json")], `--catalogue: there is no file ${join(scratch, "catalogue.json")}`] },
