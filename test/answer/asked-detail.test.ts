@@ -4,7 +4,9 @@ import { detailNotSaid, detailsAsked } from "../../src/answer/asked-detail.js";
 describe("the precise detail a question asks for", () => {
   it.each([
     ["ya un plafond pour la penalite en tunisie ?", ["ceiling"]],
-    ["les etudiants sont exoneres des penalites ?", ["exemption"]],
+    ["les etudiants sont exoneres des penalites ?", ["exemption", "students"]],
+    ["les gosses paient aussi l'amende a sfax ?", ["children"]],
+    ["and for those under 18?", ["children"]],
     ["What is the phone number of the IOM office in Bamako?", ["phone"]],
     ["What is the fine for overstaying a visa in Tunisia?", []],
   ])("%j asks for %j", (question, details) => {
@@ -20,5 +22,8 @@ describe("the precise detail a question asks for", () => {
     expect(detailNotSaid(["exemption"], ["ECOWAS-country nationals are exempted from visa requirements."])).toBeUndefined();
     expect(detailNotSaid(["exemption"], ["Les ressortissants de la CEDEAO sont exemptés de visa."])).toBeUndefined();
     expect(detailNotSaid(["ceiling"], ["The penalty is 20 Tunisian Dinars per week."])).toBe("ceiling");
+    // A group asked about must be the one the sentence speaks of, in whatever words.
+    expect(detailNotSaid(["children"], ["Half of them were under 18."])).toBeUndefined();
+    expect(detailNotSaid(["children"], ["The penalty is 20 Tunisian Dinars per week."])).toBe("children");
   });
 });
