@@ -16,7 +16,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "exemption", words: / (exonere|exoneres|exoneree|exonerees|exonerer|exoneration|exempte|exemptes|exemptee|exemptees|exempter|exemption|exemptions|exempt|exempted|dispense|dispenses|dispensee|dispensees|waive|waived|waiver) / },
   { detail: "deadline", words: / (delai|delais|deadline|deadlines|date limite|time limit) / },
   { detail: "age", words: / (age|ages|aged|how old|quel age|years old) / },
-  { detail: "phone", words: / (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline) / },
+  { detail: "phone", words: / (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline|(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)) / },
   { detail: "refund", words: / (rembourse|remboursee|rembourses|remboursement|rembourser|refund|refunds|refunded|reimburse|reimbursed) / },
   { detail: "children", words: / (enfant|enfants|gosse|gosses|mineur|mineurs|mineure|mineures|child|children|kid|kids|minor|minors|pikin|pikins|moins de 18|under 18|under the age of 18) / },
   { detail: "students", words: / (etudiant|etudiants|etudiante|etudiantes|eleve|eleves|student|students|pupil|pupils) / },

@@ -11,7 +11,8 @@ export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisati
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
-  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)) /],
+  // French tells "le numéro de Terre d'Asile" (to call) from "le nombre de migrants"; a law's number is not a contact.
+  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)) /],
   ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];

@@ -8,6 +8,8 @@ describe("the precise detail a question asks for", () => {
     ["les gosses paient aussi l'amende a sfax ?", ["children"]],
     ["and for those under 18?", ["children"]],
     ["What is the phone number of the IOM office in Bamako?", ["phone"]],
+    ["jveux le num de la croix rouge a gao", ["phone"]],
+    ["le numero du decret sur le sejour ?", []],
     ["What is the fine for overstaying a visa in Tunisia?", []],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);

@@ -7,6 +7,9 @@ describe("what a question asks for", () => {
     ["which office i go pay am? wetin be their number?", "contact"],
     ["c quoi leur numero ?", "contact"],
     ["what number of migrants came back?", "quantity"],
+    ["vous avez le numero de la croix rouge a gao ?", "contact"],
+    ["what's the number for the shelter in sfax", "contact"],
+    ["le nombre de migrants a gao ?", "quantity"],
     ["To whom should an application be sent?", "organisation"],
     ["Which national authority registers the applications?", "organisation"],
     ["Quelles sont les principales nationalités des personnes enregistrées ?", "place"],
@@ -26,6 +29,10 @@ describe("what a question asks for", () => {
     ["what is the role of the ministry", "other"],
   ])("%j asks for %s", (question, kind) => {
     expect(askedKind(question)).toBe(kind);
+  });
+
+  it("reads a law's number as no contact", () => {
+    expect(askedKind("c koi le numero de la loi sur la traite ?")).not.toBe("contact");
   });
 
   it("reads the years a question asks about, not the ends of a range", () => {
