@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/index.js";
-import { checkGoldQuestion, parseGold } from "../eval/index.js";
+import { checkGoldQuestion, goldSources, parseGold } from "../eval/index.js";
 import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const CHECK_GOLD = {
@@ -42,7 +42,7 @@ export function checkGoldFile(file: string, seen = new Set<string>()): number {
   // Quotes are checked against the reports' own words: translations are not needed.
   const corpus = loadCorpus(undefined, { translations: false });
   const reports = new Map(readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8")]));
-  const sources = { reports, passages: corpus.passages.map((p) => p.text) };
+  const sources = goldSources(reports, corpus.passages.map((p) => p.text));
   const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
   for (const e of errors) console.error(e);
   let problems = errors.length;

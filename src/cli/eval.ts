@@ -1,5 +1,5 @@
 /**
- * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|people-tune|people-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
+ * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|people-tune|people-report|fresh-tune|fresh-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
  *
  * Retrieval quality (recall@1/3/5 and MRR over answerable questions; English index alone
  * beside English + the question's own language) and answer quality (facts shown, citation
@@ -44,6 +44,10 @@ export const QUESTION_SETS = {
   // Messages adapted from what people asked on public forums, Q&A and NGO pages (source_url kept).
   "people-tune": { path: "test/fixtures/real-people/tune.jsonl", listFailures: true },
   "people-report": { path: "test/fixtures/real-people/report.jsonl", listFailures: false },
+  // Questions written afresh (2026-12-06) by writers who saw no earlier question, after every
+  // model was fitted: everyday words rather than the reports', a quarter the reports cannot answer.
+  "fresh-tune": { path: "test/fixtures/fresh/tune.jsonl", listFailures: true },
+  "fresh-report": { path: "test/fixtures/fresh/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
 const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;
@@ -56,7 +60,7 @@ export const EVAL = {
     "topic and report, on the project's question sets or on --gold FILE. Failures are listed for dev and tune only.",
   ].join("\n"),
   flags: {
-    set: { type: "string", value: SET_CHOICES.join("|"), description: `the questions (${Object.entries(QUESTION_SETS).map(([name, set]) => `${name}: ${set.path}`).join(", ")}; all: the three)`, default: "all" },
+    set: { type: "string", value: SET_CHOICES.join("|"), description: `the questions (${Object.entries(QUESTION_SETS).map(([name, set]) => `${name}: ${set.path}`).join(", ")}; all: every one)`, default: "all" },
     gold: { type: "string", value: "FILE", description: "these questions instead of --set (JSON lines, gold format)" },
     retriever: { type: "string", value: RETRIEVER_CHOICES.join("|"), description: "how passages are found; all adds the Universal Sentence Encoder rows", default: "lexical" },
     k: { type: "string", value: "N", description: "passages retrieved per question", default: "5" },

@@ -48,6 +48,13 @@ import { openRetrieverForCli } from "./open.js";
  * trees (depth 2 or 3, 100 to 300 rounds) over the same features, 0.817 to 0.833; the abstention
  * model fitted with the real-people tuning set and a feature for the share of the question that
  * is the asker's story (tune abstention 0.92 -> 0.91, citations down). None kept.
+ * Also tried (2026-12-06): both models fitted with the fresh set's tuning half as well (556
+ * questions): the ranker picks a little better (cross-validated on the first tuning questions
+ * 0.841 -> 0.850), but the abstention model then answers more, and more wrongly: on the report
+ * split with the fresh report half, answers whose facts are wrong or missing 0.19 -> 0.24 of
+ * French questions, real-people French citations 0.58 -> 0.39; with its threshold chosen on the
+ * questions whose answer is right or unanswerable, or with "the shown answer is right" as its
+ * label, no better. Not kept; the fresh set measures (npm run eval -- --set fresh-report).
  */
 const QUESTIONS_TUNE = "test/fixtures/questions/tune.jsonl";
 const TUNE = [QUESTIONS_TUNE];

@@ -46,20 +46,34 @@ const QUOTE_EDGE = 60;
 
 /** The gold file's hit rule: the passage holds the quote, or its first or last 60 folded characters. */
 export function passageHoldsQuote(passageText: string, quote: string): boolean {
-  const passage = foldForMatch(passageText);
-  const folded = foldForMatch(quote);
-  return passage.includes(folded) || passage.includes(folded.slice(0, QUOTE_EDGE)) || passage.includes(folded.slice(-QUOTE_EDGE));
+  return foldedHoldsQuote(foldForMatch(passageText), foldForMatch(quote));
+}
+
+function foldedHoldsQuote(passage: string, quote: string): boolean {
+  return passage.includes(quote) || passage.includes(quote.slice(0, QUOTE_EDGE)) || passage.includes(quote.slice(-QUOTE_EDGE));
 }
 
 export function holdsAnySupport(passageText: string, question: GoldQuestion): boolean {
   return question.support.some((s) => passageHoldsQuote(passageText, s.quote));
 }
 
+/** The reports and passages questions are checked against, folded once for many questions. */
 export interface GoldSources {
-  /** Source file name -> its raw text. */
+  /** Source file name -> its raw text, every run of white space folded to one space. */
   reports: Map<string, string>;
-  /** Passage texts of the corpus (a quote must be findable by the retrieval hit rule). */
+  /** Passage texts of the corpus, folded for matching (a quote must be findable by the retrieval hit rule). */
   passages: string[];
+}
+
+export function goldSources(reports: ReadonlyMap<string, string>, passageTexts: readonly string[]): GoldSources {
+  return {
+    reports: new Map([...reports].map(([file, text]) => [file, foldSpaces(text)])),
+    passages: passageTexts.map(foldForMatch),
+  };
+}
+
+function foldSpaces(text: string): string {
+  return text.replace(/\s+/g, " ");
 }
 
 /**
@@ -70,14 +84,15 @@ export function checkGoldQuestion(q: GoldQuestion, sources: GoldSources): string
   const problems: string[] = [];
   if (q.answerable && q.support.length === 0) problems.push("answerable but has no support quote");
   if (!q.answerable && (q.support.length || q.expected_facts.length)) problems.push("unanswerable but has support or expected facts");
+  const quotes = q.support.map((s) => foldForMatch(s.quote));
   q.support.forEach((s, i) => {
     const report = sources.reports.get(s.file);
     if (report === undefined) problems.push(`support ${i + 1}: no report file ${s.file}`);
-    else if (!report.replace(/\s+/g, " ").includes(s.quote.replace(/\s+/g, " "))) problems.push(`support ${i + 1}: quote not found word for word in ${s.file}`);
-    else if (!sources.passages.some((p) => passageHoldsQuote(p, s.quote))) problems.push(`support ${i + 1}: no corpus passage holds the quote (page furniture or a heading?)`);
+    else if (!report.includes(foldSpaces(s.quote))) problems.push(`support ${i + 1}: quote not found word for word in ${s.file}`);
+    else if (!sources.passages.some((p) => foldedHoldsQuote(p, quotes[i]!))) problems.push(`support ${i + 1}: no corpus passage holds the quote (page furniture or a heading?)`);
   });
   // A fact stands in a support quote, or beside it in the passage that holds it.
-  const near = foldForMatch([...q.support.map((s) => s.quote), ...sources.passages.filter((p) => holdsAnySupport(p, q))].join(" "));
+  const near = [...quotes, ...sources.passages.filter((p) => quotes.some((quote) => foldedHoldsQuote(p, quote)))].join(" ");
   q.expected_facts.forEach((fact, i) => {
     if (!near.includes(foldForMatch(fact))) problems.push(`expected fact ${i + 1} is in neither the support quotes nor the passages holding them`);
   });

@@ -1,5 +1,5 @@
 /** The evaluation: question sets, how answers and retrieval are scored, and tables. */
-export { readGold, parseGold, checkGoldQuestion, holdsAnySupport, passageHoldsQuote } from "./gold.js";
+export { readGold, parseGold, checkGoldQuestion, goldSources, holdsAnySupport, passageHoldsQuote } from "./gold.js";
 export type { GoldQuestion } from "./gold.js";
 export { questionPart } from "./split.js";
 export type { QuestionPart } from "./split.js";
