@@ -64,6 +64,8 @@ describe("the offline answerer", () => {
     const irregular = await answerer.ask("what is the fee for an irregular stay in tunisia");
     expect(irregular.abstained).toBe(false);
     expect(irregular.text).toMatch(/20 Tunisian Dinars per week/i);
+    const tooLong = await answerer.ask("what do they charge when you stay too long in tunisia");
+    expect(tooLong.text).toMatch(/20 Tunisian dinars per week/);
     const fee = await answerer.ask("whats the fee for overstaying a visa in tunisia");
     expect(fee.abstained).toBe(false);
     expect(fee.text).toMatch(/20 Tunisian dinars per week/);
