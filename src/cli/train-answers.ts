@@ -54,7 +54,9 @@ import { openRetrieverForCli } from "./open.js";
  * split with the fresh report half, answers whose facts are wrong or missing 0.19 -> 0.24 of
  * French questions, real-people French citations 0.58 -> 0.39; with its threshold chosen on the
  * questions whose answer is right or unanswerable, or with "the shown answer is right" as its
- * label, no better. Not kept; the fresh set measures (npm run eval -- --set fresh-report).
+ * label, or with only the ranker fitted on both (the abstention model on these), no better; a
+ * feature for questions in the reports' language weighed nothing. Not kept; the fresh set
+ * measures (npm run eval -- --set fresh-report).
  */
 const QUESTIONS_TUNE = "test/fixtures/questions/tune.jsonl";
 const TUNE = [QUESTIONS_TUNE];
