@@ -16,14 +16,18 @@ const quiet = () => {
   vi.spyOn(console, "log").mockImplementation(() => undefined);
   vi.spyOn(console, "error").mockImplementation(() => undefined);
 };
+/** A question set's folder with both parts empty. */
+const emptySet = (name: string): string => {
+  const set = join(dir, name);
+  mkdirSync(set);
+  for (const part of ["tune", "report"]) writeFileSync(join(set, `${part}.jsonl`), "");
+  return set;
+};
 
 describe("npm run add:questions", () => {
   it("adds each checked question to the part its id falls in, and adds nothing twice", async () => {
     quiet();
-    const set = join(dir, "set");
-    mkdirSync(set);
-    writeFileSync(join(set, "tune.jsonl"), "");
-    writeFileSync(join(set, "report.jsonl"), "");
+    const set = emptySet("set");
     const ids = Array.from({ length: 8 }, (_, i) => `new-${i}`);
     const file = join(dir, "new.jsonl");
     writeFileSync(file, ids.map((id, i) => (i % 2 ? question(id) : unanswerable(id))).join("\n") + "\n");
@@ -41,10 +45,7 @@ describe("npm run add:questions", () => {
 
   it("adds nothing when a quote is not the report's own words", async () => {
     quiet();
-    const set = join(dir, "set2");
-    mkdirSync(set);
-    writeFileSync(join(set, "tune.jsonl"), "");
-    writeFileSync(join(set, "report.jsonl"), "");
+    const set = emptySet("set2");
     const file = join(dir, "bad.jsonl");
     writeFileSync(file, [unanswerable("ok-1"), question("bad-1", "The penalty is 30 Tunisian Dinars per week")].join("\n") + "\n");
     expect(await runAddQuestions([file, "--to", set])).toBe(1);
