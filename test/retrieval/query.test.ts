@@ -92,3 +92,12 @@ describe("words two languages spell alike", () => {
     expect(Object.keys(await focusOf("il y a un an la police m'a arrêté à sfax"))).toContain("an");
   });
 });
+
+describe("everyday English words", () => {
+  const termsOf = async (question: string) => (await retriever.retrieve(question)).concepts.flatMap((c) => [...c.terms.en.keys()]);
+
+  it("reads 'without papers' as an irregular stay, and 'papers' alone as documents", async () => {
+    expect(await termsOf("can they punish me for living in mali without papers")).toContain([...retriever.termsOf("irregular", "en")][0]);
+    expect(await termsOf("which papers do i need for a work permit")).toContain([...retriever.termsOf("documents", "en")][0]);
+  });
+});
