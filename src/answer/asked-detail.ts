@@ -1,4 +1,5 @@
 import { tokenize } from "../retrieval/index.js";
+import { NUMBER_TO_CALL } from "./question-kind.js";
 
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
@@ -6,9 +7,10 @@ import { tokenize } from "../retrieval/index.js";
  * it applies to (children, students, women). Asked about a fine, "is there a ceiling?" is not
  * answered by the weekly amount, nor "do children pay it too?" by a sentence that never speaks
  * of children. Measured when the groups were added: the tune questions and dialogues each
- * gained one right decline (npm run eval -- --set tune, --set dialogue-tune), nothing else moved. Each detail is
- * known by the same words in the question and in what would answer it (accent-free, French and
- * English); the reports or the bank questions of a quoted sentence must say one of them.
+ * gained one right decline (npm run eval -- --set tune, --set dialogue-tune), nothing else
+ * moved. Each detail is known by the same words in the question and in what would answer it
+ * (accent-free, French and English); the reports or the bank questions of a quoted sentence must
+ * say one of them.
  */
 const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "ceiling", words: / (plafond|plafonne|plafonnee|plafonnes|plafonnees|plafonner|maximum|maximale|maximal|max|ceiling|ceilings|cap|capped|upper limit) / },
@@ -16,7 +18,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "exemption", words: / (exonere|exoneres|exoneree|exonerees|exonerer|exoneration|exempte|exemptes|exemptee|exemptees|exempter|exemption|exemptions|exempt|exempted|dispense|dispenses|dispensee|dispensees|waive|waived|waiver) / },
   { detail: "deadline", words: / (delai|delais|deadline|deadlines|date limite|time limit) / },
   { detail: "age", words: / (age|ages|aged|how old|quel age|years old) / },
-  { detail: "phone", words: / (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline|(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)) / },
+  { detail: "phone", words: new RegExp(` (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline|${NUMBER_TO_CALL}) `) },
   { detail: "refund", words: / (rembourse|remboursee|rembourses|remboursement|rembourser|refund|refunds|refunded|reimburse|reimbursed) / },
   { detail: "children", words: / (enfant|enfants|gosse|gosses|mineur|mineurs|mineure|mineures|child|children|kid|kids|minor|minors|pikin|pikins|moins de 18|under 18|under the age of 18) / },
   { detail: "students", words: / (etudiant|etudiants|etudiante|etudiantes|eleve|eleves|student|students|pupil|pupils) / },

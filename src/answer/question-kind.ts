@@ -6,13 +6,19 @@ import { tokenize } from "../retrieval/index.js";
  */
 export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
 
+/**
+ * "le numéro de Terre d'Asile", "the number for the shelter": a number to call. French tells it
+ * from "le nombre de migrants"; a law's number is not one. A pattern over padded tokens, shared
+ * by the asked kind and the asked details.
+ */
+export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)`;
+
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three are specific wherever they stand; among the others
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
-  // French tells "le numéro de Terre d'Asile" (to call) from "le nombre de migrants"; a law's number is not a contact.
-  ["contact", / (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)) /],
+  ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
   ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];

@@ -217,7 +217,10 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     clauses[0]!.tokens.splice(0, change);
     if (clauses[0]!.tokens.length === 0) clauses.shift();
   }
-  const asking = clauses.map((c) => c.questionMark || ASKING.test(c.tokens.join(" ")) || ASKING_AT_START.test(c.tokens.join(" ")));
+  const asking = clauses.map((c) => {
+    const text = c.tokens.join(" ");
+    return c.questionMark || ASKING.test(text) || ASKING_AT_START.test(text);
+  });
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];
