@@ -4,9 +4,9 @@
  * falls in (questionPart: tune or report, fixed by the id alone), after the checks of
  * check:gold. Prints counts, never a question: the report part is not read question by question.
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type GoldQuestion, parseGold, questionPart, type QuestionPart } from "../eval/index.js";
+import { type GoldQuestion, loadGoldSources, parseGold, questionPart, type QuestionPart } from "../eval/index.js";
 import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 import { checkGoldFile } from "./check-gold.js";
 
@@ -36,7 +36,7 @@ export async function runAddQuestions(argv: string[]): Promise<number> {
   const targets = Object.fromEntries(PARTS.map((part) => [part, join(dir, `${part}.jsonl`)])) as Record<QuestionPart, string>;
   for (const target of Object.values(targets)) existingFile(target);
 
-  if (checkGoldFile(file) > 0) {
+  if (checkGoldFile(file, loadGoldSources()) > 0) {
     console.error(`add:questions: nothing added; fix the problems above in ${file}.`);
     return 1;
   }
@@ -57,7 +57,7 @@ export async function runAddQuestions(argv: string[]): Promise<number> {
 }
 
 function idsIn(path: string): string[] {
-  return existsSync(path) ? parseGold(readFileSync(path, "utf8"), path).questions.map((q) => q.id) : [];
+  return parseGold(readFileSync(path, "utf8"), path).questions.map((q) => q.id);
 }
 
 /** The text to append, starting on a line of its own when the file lacks a final newline. */

@@ -4,10 +4,8 @@
  * and held by a corpus passage, each expected fact is in the support quotes, ids are unique.
  * Problems name the question's id, never its words.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { loadCorpus, DEFAULT_SOURCES_DIR } from "../corpus/index.js";
-import { checkGoldQuestion, goldSources, parseGold } from "../eval/index.js";
+import { readFileSync } from "node:fs";
+import { checkGoldQuestion, type GoldSources, loadGoldSources, parseGold } from "../eval/index.js";
 import { existingFile, isEntryPoint, printHelp, readCommandLine, runCommand, UsageError } from "./args.js";
 
 export const CHECK_GOLD = {
@@ -27,22 +25,20 @@ export async function runCheckGold(argv: string[]): Promise<number> {
   const files = line.positionals;
   if (files.length === 0) throw new UsageError("give the question files to check: npm run check:gold -- test/fixtures/gold-dev.jsonl");
   for (const file of files) existingFile(file);
+  const sources = loadGoldSources();
   const seen = new Set<string>();
   let problems = 0;
-  for (const file of files) problems += checkGoldFile(file, seen);
+  for (const file of files) problems += checkGoldFile(file, sources, seen);
   console.log(`${problems} problem(s).`);
   return problems ? 1 : 0;
 }
 
 /**
- * Checks one question file, printing each problem by id and the file's counts; returns the
- * number of problems. `seen` collects ids across files, so an id used in two files is caught.
+ * Checks one question file against the reports (loadGoldSources), printing each problem by id
+ * and the file's counts; returns the number of problems. `seen` collects ids across files, so an
+ * id used in two files is caught.
  */
-export function checkGoldFile(file: string, seen = new Set<string>()): number {
-  // Quotes are checked against the reports' own words: translations are not needed.
-  const corpus = loadCorpus(undefined, { translations: false });
-  const reports = new Map(readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8")]));
-  const sources = goldSources(reports, corpus.passages.map((p) => p.text));
+export function checkGoldFile(file: string, sources: GoldSources, seen = new Set<string>()): number {
   const { questions, errors } = parseGold(readFileSync(file, "utf8"), file);
   for (const e of errors) console.error(e);
   let problems = errors.length;

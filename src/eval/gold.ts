@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
-import { foldForMatch } from "../corpus/index.js";
+import { DEFAULT_SOURCES_DIR, foldForMatch, loadCorpus } from "../corpus/index.js";
 import { parseJsonLines } from "../data-file.js";
 
 /**
@@ -65,10 +66,14 @@ export interface GoldSources {
   passages: string[];
 }
 
-export function goldSources(reports: ReadonlyMap<string, string>, passageTexts: readonly string[]): GoldSources {
+/** The reports in corpus/sources/ and the corpus's passages, read and folded once. */
+export function loadGoldSources(): GoldSources {
+  // Quotes are checked against the reports' own words: translations are not needed.
+  const corpus = loadCorpus(undefined, { translations: false });
+  const reports = readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt"));
   return {
-    reports: new Map([...reports].map(([file, text]) => [file, foldSpaces(text)])),
-    passages: passageTexts.map(foldForMatch),
+    reports: new Map(reports.map((f) => [f, foldSpaces(readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8"))])),
+    passages: corpus.passages.map((p) => foldForMatch(p.text)),
   };
 }
 

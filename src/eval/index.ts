@@ -1,6 +1,6 @@
 /** The evaluation: question sets, how answers and retrieval are scored, and tables. */
-export { readGold, parseGold, checkGoldQuestion, goldSources, holdsAnySupport, passageHoldsQuote } from "./gold.js";
-export type { GoldQuestion } from "./gold.js";
+export { readGold, parseGold, checkGoldQuestion, loadGoldSources, holdsAnySupport, passageHoldsQuote } from "./gold.js";
+export type { GoldQuestion, GoldSources } from "./gold.js";
 export { questionPart } from "./split.js";
 export type { QuestionPart } from "./split.js";
 export { scoreAnswer, summarizeAnswers, confusion, failureOf } from "./answer-eval.js";
