@@ -82,10 +82,10 @@ export interface AnalyzedQuestion {
  * terms (French questions): the question's own words, with the lexicon's other spellings of
  * them as synonyms, searched in the French translation.
  */
-export function buildQuery(question: string, lang: Language, context: QueryContext, previous?: string): AnalyzedQuestion {
+export function buildQuery(question: string, lang: Language, context: QueryContext, previous?: string, previousWeight = PREVIOUS_WEIGHT): AnalyzedQuestion {
   const { analyzers, lexicon, vocabularies } = context;
   const own = readQuestion(question, lang, context);
-  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context) : own;
+  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context, previousWeight) : own;
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
@@ -255,12 +255,14 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
  * follow-up says what is asked. Places and years keep their full weight unless the follow-up
  * names its own ("et à Tunis ?", "and in 2013?"), which then replace them; a place the message
  * before named too replaces nothing ("what did Mali lose?" after a question on Malians in Libya).
+ * The passages' indexes take them at this weight; the question bank takes them whole
+ * (BANK_PREVIOUS_WEIGHT in search.ts).
  */
 const PREVIOUS_WEIGHT = 0.5;
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 
 /** The previous message's tokens, at PREVIOUS_WEIGHT (places and years as said above), then the follow-up's. */
-function withPrevious(followUp: Reading, previous: Reading, context: QueryContext): Reading {
+function withPrevious(followUp: Reading, previous: Reading, context: QueryContext, previousWeight: number): Reading {
   const isPlace = (t: string) => context.lexicon.places.has(t);
   const isYear = (t: string) => YEAR_TOKEN.test(t);
   // A place the message before already named (or its people: "Mali" after "Malians") is no new place.
@@ -273,7 +275,7 @@ function withPrevious(followUp: Reading, previous: Reading, context: QueryContex
     const year = isYear(token);
     if ((place && replaces.place) || (year && replaces.year)) return;
     reading.tokens.push(token);
-    reading.focus.push(place || year ? previous.focus[i]! : previous.focus[i]! * PREVIOUS_WEIGHT);
+    reading.focus.push(place || year ? previous.focus[i]! : previous.focus[i]! * previousWeight);
   });
   return { tokens: [...reading.tokens, ...followUp.tokens], focus: [...reading.focus, ...followUp.focus] };
 }

@@ -62,6 +62,18 @@ describe("the committed index", () => {
   });
 });
 
+describe("a follow-up against the question bank", () => {
+  it("is matched as one question with the message it leans on, the follow-up's own words not outweighing it", async () => {
+    const retriever = await PassageRetriever.open({ modelRoots: NO_ROOTS, allowHub: false });
+    const previous = "Qui aide les gens sans travail à trouver un emploi au Mali ?";
+    const sentences = async (question: string, options: { previous?: string } = {}) =>
+      (await retriever.retrieve(question, options)).bank.slice(0, 5).map((m) => `${m.passageId}#${m.sentence}`);
+    const followUp = await sentences("et les jeunes ?", { previous });
+    expect(followUp).toEqual(await sentences(`${previous} et les jeunes ?`));
+    expect(followUp).not.toEqual(await sentences("et les jeunes ?"));
+  });
+});
+
 describe("the retriever asked for by RETRIEVER", () => {
   it("is what questions use when they name none; lexical when the dense path cannot be had", async () => {
     const hybrid = await PassageRetriever.open({ retriever: "hybrid", modelRoots: [{ dir: "index/models", source: "bundled" }], allowHub: false });
