@@ -1,5 +1,5 @@
 /**
- * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|people-tune|people-report|fresh-tune|fresh-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
+ * npm run eval -- [--set dev|tune|report|dialogue-tune|dialogue-report|people-tune|people-report|fresh-tune|fresh-report|dialogue-fresh-tune|dialogue-fresh-report|all] [--gold FILE] [--retriever lexical|dense|hybrid|all] [--k 5] [--markdown]
  *
  * Retrieval quality (recall@1/3/5 and MRR over answerable questions; English index alone
  * beside English + the question's own language) and answer quality (facts shown, citation
@@ -48,6 +48,10 @@ export const QUESTION_SETS = {
   // model was fitted: everyday words rather than the reports', a quarter the reports cannot answer.
   "fresh-tune": { path: "test/fixtures/fresh/tune.jsonl", listFailures: true },
   "fresh-report": { path: "test/fixtures/fresh/report.jsonl", listFailures: false },
+  // Dialogues written afresh (2026-12-06), 36 from each report by writers who saw no earlier
+  // question or dialogue, after the follow-up reading was fitted: a larger unseen measure of it.
+  "dialogue-fresh-tune": { path: "test/fixtures/dialogues-fresh/tune.jsonl", listFailures: true },
+  "dialogue-fresh-report": { path: "test/fixtures/dialogues-fresh/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
 const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;
