@@ -42,9 +42,22 @@ const BARE_WORDS = 3;
 /** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */
 const SHORT_WORDS = 5;
 
-/** Words by which a message says it changes the subject: it never leans on what came before. */
-const TOPIC_CHANGE =
-  /^(rien a voir|rien avoir|autre chose|autre question|une autre question|question a part|par ailleurs|au fait|changement de sujet|nouvelle question|another question|a different question|different question|other question|new question|something else|unrelated|by the way|btw|on another note|changing the subject)\b/;
+/**
+ * Words by which a message says it changes the subject: it never leans on what came before.
+ * Discourse markers, a closed class in each language ("rien à voir", "autre chose", "by the way",
+ * "on a separate point", "separately"), not topics.
+ */
+const TOPIC_CHANGE = new RegExp(
+  "^(" +
+    [
+      "rien a voir|rien avoir|autre chose|une autre chose|autre question|une autre question|encore une question|question a part|par ailleurs|au fait",
+      "changement de sujet|autre sujet|sur un autre sujet|un autre sujet|autre point|sur un autre point|nouvelle question|d autre part",
+      "another question|a different question|different question|other question|new question|something else|another thing|one more thing|one other thing",
+      "unrelated|by the way|btw|on another note|on a different note|on a separate note|on another point|on a separate point|on a different point",
+      "on another subject|on a different subject|different subject|another subject|different topic|another topic|new topic|changing the subject|changing topic|separately",
+    ].join("|") +
+    ")\\b",
+);
 
 /** How many of a message's first tokens say it changes the subject ("rien à voir", "by the way"); 0 when none do. */
 export function topicChangeIn(tokens: readonly string[]): number {

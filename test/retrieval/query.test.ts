@@ -77,6 +77,11 @@ describe("a change of topic said first ('rien à voir', 'by the way')", () => {
     expect(concepts.map((c) => c.source).join(" ")).not.toMatch(/rien|voir/);
     expect(askedPart).toBe("c'est quoi le DTM ?");
   });
+
+  it.each(["On a separate point, who runs the DTM?", "Separately: who runs the DTM?", "autre chose, qui gere le DTM ?"])("%j: the marker is no concept", async (message) => {
+    const { concepts } = await retriever.retrieve(message);
+    expect(concepts.map((c) => c.source).join(" ")).not.toMatch(/separate|point|autre|chose/);
+  });
 });
 
 describe("SMS spellings", () => {
