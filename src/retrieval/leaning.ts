@@ -9,12 +9,12 @@ import type { Concept } from "./query.js";
  * Words by which a message points back at the one before: an opening conjunction ("et si...",
  * "and for children?", "what about...") or a pronoun or demonstrative standing for something said
  * earlier ("elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "that conflict", Pidgin
- * "am", "dem"). Grammar, not topics.
+ * "am", "dem"), or "the same" ("le même chiffre pour 2012 ?"). Grammar, not topics.
  */
 const OPENING = /^(et|and|mais|but|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
 const POINTS_BACK = new Set(
   ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles " +
-    "it its they them their this that these those there he she him her am im dem una e").split(" "),
+    "it its they them their this that these those there he she him her am im dem una e meme memes same").split(" "),
 );
 /**
  * "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what
@@ -69,7 +69,7 @@ export function topicChangeIn(tokens: readonly string[]): number {
  * Prepositions and quantifiers the stop words keep (they weigh a little in retrieval): "Were
  * men among those...?" has two topics, not three.
  */
-const RELATIONAL = new Set("among amongst within across during through per every other another own same such both more most less only even parmi pendant chaque autre autres meme memes".split(" "));
+const RELATIONAL = new Set("among amongst within across during through per every other another own such both more most less only even parmi pendant chaque autre autres".split(" "));
 
 /** A pronoun ("e", "dem"), a light verb ("go", "faire"), a preposition ("among"), a stop word or a number is not a topic of the message's own. */
 export function isTopicWord(word: string): boolean {
