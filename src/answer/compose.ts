@@ -75,12 +75,15 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
   // A card answers when it says the question at least as well as the best window, holds the
-  // kind of thing asked whenever that window does, and meets the same constraints.
+  // kind of thing asked and says the precise details asked ("and for those under 18?")
+  // whenever that window does, and meets the same constraints.
+  const details = detailsAsked(retrieval.askedPart);
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
   const fits =
     candidate &&
     candidate.coverage >= best.coverage &&
     (candidate.holdsKind || !best.holdsKind) &&
+    (cardSays(candidate.card, details, context) || !windowSays(best, details, context)) &&
     !unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context);
   const card = fits ? candidate : undefined;
   const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
@@ -92,9 +95,18 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.
-  const missing = detailNotSaid(detailsAsked(retrieval.askedPart), draft.citations.flatMap((c) => saidAround(c, context)));
+  const missing = detailNotSaid(details, draft.citations.flatMap((c) => saidAround(c, context)));
   if (missing) return relatedOnly(lang, draft.citations, retrieval, context, { ...evidence, declined: "detail-not-said" });
   return { ...draft, evidence };
+}
+
+/** Whether a window, or the sentences a card quotes, say the precise details asked (asked-detail.ts), by their words or their bank questions. */
+function windowSays(w: ScoredWindow, details: readonly string[], context: ComposeContext): boolean {
+  return detailNotSaid(details, saidIn(w.passage.id, w.window.range, context)) === undefined;
+}
+
+function cardSays(card: FactCard, details: readonly string[], context: ComposeContext): boolean {
+  return detailNotSaid(details, quotedRanges(card, context).flatMap(({ passageId, range }) => saidIn(passageId, range, context))) === undefined;
 }
 
 /** A message to answer and, for a follow-up read with the messages before, those messages. */

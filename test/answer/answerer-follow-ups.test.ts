@@ -37,3 +37,14 @@ describe("a follow-up naming a place the message before named too", () => {
     expect(answer.text).toMatch(/remittances/);
   });
 });
+
+describe("a follow-up asking a precise detail (a group: children under 18)", () => {
+  it.each([
+    ["and for children under 18?", "can migrants in bamako see a doctor if they have covid symptoms?"],
+    ["et pour les moins de 18 ans ?", "un migrant a bamako peut voir un medecin s'il a des symptomes du covid ?"],
+  ])("%j is answered by the sentence on minors, not by the card on health care, which says nothing of them", async (followUp, previous) => {
+    const answer = await Answerer.create(retriever).ask(followUp, { previous: [previous] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/under the age of 18 need to be accompanied/);
+  });
+});
