@@ -37,9 +37,10 @@ interface TermLookup {
 
 /**
  * Weighs each concept by the rarity (IDF) of the question's own word for it, in the languages
- * searched; a concept whose words the corpus never uses is set apart as unknown, so a word the
- * reports do not know ("pharmacien") does not sink a question they answer, and the share of
- * such words is a separate signal for declining.
+ * searched, or when the reports never use that word, of the lexicon's synonyms they do use
+ * ("percent" through "percentage"); a concept none of whose words the corpus uses is set apart
+ * as unknown, so a word the reports do not know ("pharmacien") does not sink a question they
+ * answer, and the share of such words is a separate signal for declining.
  */
 export function weighConcepts(concepts: Concept[], languages: readonly Language[], terms: TermSource): WeighedConcept[] {
   return concepts.filter((concept) => !concept.source.split(" ").every((word) => CONVERSATION.has(word))).map((concept) => {
@@ -47,7 +48,8 @@ export function weighConcepts(concepts: Concept[], languages: readonly Language[
     for (const lang of languages) {
       const entries = [...concept.terms[lang]];
       const own = entries.filter(([, w]) => w >= OWN_WORD).map(([t]) => t);
-      const known = (own.length ? own : entries.map(([t]) => t)).filter((t) => terms.knows(t, lang));
+      const ownKnown = own.filter((t) => terms.knows(t, lang));
+      const known = ownKnown.length ? ownKnown : entries.map(([t]) => t).filter((t) => terms.knows(t, lang));
       if (known.length) rarities.push(Math.min(...known.map((t) => terms.idf(t, lang))));
     }
     const unknown = rarities.length === 0;

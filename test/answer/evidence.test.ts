@@ -16,6 +16,13 @@ describe("weighing a question's concepts", () => {
     expect(weighed.map((w) => w.concept.source)).toEqual(["maliens", "etranger"]);
   });
 
+  it("knows a word the reports never use through its lexicon synonyms they do ('percent' through 'percentage'); a word with none stays unknown", () => {
+    const knowsOnly = (word: string): TermSource => ({ termsOf: (text) => new Set(text.split(" ")), idf: () => 2, knows: (term) => term === word });
+    const percent: Concept = { source: "percent", terms: { en: new Map([["percent", 1], ["percentage", 0.6]]), fr: new Map() }, focus: 1, place: false };
+    expect(weighConcepts([percent], ["en"], knowsOnly("percentage"))[0]!.unknown).toBe(false);
+    expect(weighConcepts([percent], ["en"], knowsOnly("passport"))[0]!.unknown).toBe(true);
+  });
+
   it("weighs a light verb ('faire', 'go') below the words that say what is asked", () => {
     const [verb, noun] = weighConcepts([concept("fais"), concept("carrelage")], ["en"], EVEN);
     expect(verb!.weight).toBeLessThan(noun!.weight / 2);
