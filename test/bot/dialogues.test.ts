@@ -1,5 +1,5 @@
-// A fixed sample of the tuning dialogues, through the real bot: a refit or a change of the
-// follow-up reading that breaks them fails CI. The sample covers each kind of follow-up, French
+// A fixed sample of the tuning dialogues (both sets), through the real bot: a refit or a change
+// of the follow-up reading that breaks them fails CI. The sample covers each kind of follow-up, French
 // and English, a follow-up the reports do not answer and a new topic that must not be merged.
 import { describe, expect, it } from "vitest";
 import { foldForMatch } from "../../src/corpus/index.js";
@@ -7,8 +7,14 @@ import { readGold } from "../../src/eval/index.js";
 import { makeBot, textUpdate, useTelegramStandIn } from "./harness.js";
 
 const { calls } = useTelegramStandIn();
-const SAMPLE = ["dlg-fr-004", "dlg-fr-019", "dlg-fr-052", "dlg-fr-080", "dlg-en-036", "dlg-en-042", "dlg-en-044", "dlg-en-061"];
-const dialogues = readGold("test/fixtures/dialogues/tune.jsonl").filter((d) => SAMPLE.includes(d.id));
+const SAMPLE = [
+  ...["dlg-fr-004", "dlg-fr-019", "dlg-fr-052", "dlg-fr-080", "dlg-en-036", "dlg-en-042", "dlg-en-044", "dlg-en-061"],
+  // From the fresh tuning dialogues: a group asked that only a sentence says (not the card on
+  // the topic), "le même chiffre" for a year the reports lack, a new topic after "on a separate point".
+  ...["dlf-bko-en-08", "dlf-cri-fr-05", "dlf-tun-en-17"],
+];
+const TUNING_DIALOGUES = ["test/fixtures/dialogues/tune.jsonl", "test/fixtures/dialogues-fresh/tune.jsonl"];
+const dialogues = TUNING_DIALOGUES.flatMap((file) => readGold(file)).filter((d) => SAMPLE.includes(d.id));
 
 describe("two-message conversations from the tuning dialogues, through the bot", () => {
   it("has the whole sample", () => expect(dialogues.map((d) => d.id).sort()).toEqual([...SAMPLE].sort()));
