@@ -16,6 +16,8 @@ const POINTS_BACK = new Set(
   ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles " +
     "it its they them their this that these those there he she him her am im dem una e meme memes same").split(" "),
 );
+const SAME = new Set(["meme", "memes", "same"]);
+const COMPARED_WITH = new Set(["que", "qu", "as"]);
 /**
  * "c'est quoi X ?", "qu'est-ce que X ?": the "ce" of a question of definition points at what
  * follows, not back; "ça coûte combien ?", "c'est où ?" ask about something said before.
@@ -88,6 +90,8 @@ function pointsBack(tokens: readonly string[]): boolean {
     if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
     if (OBJECT_PRONOUNS.has(t) && SUBJECT_PRONOUNS.has(tokens[i - 1] ?? "")) return true; // "on la dépose où ?"
     if (!POINTS_BACK.has(t)) return false;
+    // "les mêmes droits que les Maliens", "the same rights as nationals": compared within the message.
+    if (SAME.has(t)) return !tokens.slice(i + 1).some((n) => COMPARED_WITH.has(n));
     const next = tokens.slice(i + 1, i + 3);
     if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => DEFINING_WORDS.has(n))) return false;
     if (t !== "il") return true;

@@ -12,7 +12,7 @@ describe("whether a message leans on the one before, read from the message itsel
     expect(await leans(message)).toBe(true);
   });
 
-  it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?", "combien coute le visa pour la tunisie ?", "how many migrants returned from libya to mali?", "rien a voir, et les femmes ?", "by the way, what is it?", "nous les migrants on a droit a quoi a bamako ?"])("%j stands alone", async (message) => {
+  it.each(["c'est quoi la CEDEAO ?", "Quelle est l'amende pour dépassement de visa en Tunisie ?", "ou dormir a bamako quand on est expulsé", "il faut un visa pour entrer au mali ?", "wetin be ECOWAS?", "il y a des foyers pour femmes a tunis ?", "combien coute le visa pour la tunisie ?", "how many migrants returned from libya to mali?", "rien a voir, et les femmes ?", "by the way, what is it?", "nous les migrants on a droit a quoi a bamako ?", "les etrangers ont les memes droits que les maliens ?", "do migrants have the same rights as nationals in mali?"])("%j stands alone", async (message) => {
     expect(await leans(message)).toBe(false);
   });
 });
