@@ -24,8 +24,17 @@ const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|
 // Someone keeping a person's passport or papers ("la patronne garde mon passeport"): a sign of
 // exploitation, harm like the rest.
 const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";
-// Danger or harm: what makes the directory come before anything the reports say.
-const HARM = new RegExp(` (vole|volee|voler|racket|rackette|depouille|agresse|agressee|agression|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|violences|menace|menacee|menaces|arrete|arretee|arrestation|detenu|detenue|detention|prison|emprisonne|enferme|enfermee|confisque|confisquee|pris mon|pris ma|pris mes|pris nos|prend mon|pris mon passeport|${PAPERS_KEPT}|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|robbed|stolen|took my|taken my|beaten|attacked|raped|threatened|arrested|detained|jail|prison|alone|minor|sick|injured|stranded|stuck|no money|lost) `);
+// Harm done by someone, or papers kept: protection is needed (harmNeeds).
+const DONE_BY_OTHERS = [
+  "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
+  "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my",
+  PAPERS_KEPT,
+].join("|");
+// Danger or harm, by others or not (alone, sick, stranded): what makes the directory come before
+// anything the reports say.
+const HARM = new RegExp(
+  ` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agression|frappee|violences|menacee|menaces|arrestation|detention|emprisonne|enferme|enfermee|confisquee|pris ma|pris mes|pris nos|prend mon|mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|stolen|alone|minor|sick|injured|stranded|stuck|no money|lost) `,
+);
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
 // Asking how to reach someone: a phone number, an address.
@@ -47,8 +56,7 @@ export function readIntent(text: string): Intent {
   return { kind: "question" };
 }
 
-// Harm done by someone, or papers kept: protection is needed.
-const PROTECTION = new RegExp(` (vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|robbed|beaten|attacked|raped|threatened|arrested|detained|jail|confisque|pris mon|${PAPERS_KEPT}|took my|taken my) `);
+const PROTECTION = new RegExp(` (${DONE_BY_OTHERS}) `);
 
 /** Harm means protection, whatever else it needs; a child alone, children. */
 function harmNeeds(padded: string, needs: Need[], harm: boolean): Need[] {
