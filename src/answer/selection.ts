@@ -10,6 +10,10 @@ import { type WindowFeatures, type WindowModel, windowLogOdds } from "./window-r
  * the window is read in its passage ("In Tunisia, ..." two sentences up still places it).
  */
 const CONTEXT_CREDIT = 0.5;
+/** A window's coverage of a question's concepts, read in its passage (as scoreWindows measures it). */
+export function coverageInPassage(weighed: WeighedConcept[], w: ScoredWindow): number {
+  return coverage(weighed, w.window.terms, w.context, CONTEXT_CREDIT);
+}
 /** A second quote is shown when the model finds it nearly as likely to answer: within this many log-odds of the best. */
 const SECOND_QUOTE_MARGIN = 1;
 const MAX_QUOTES = 2;

@@ -24,6 +24,11 @@ export interface Retrieval {
   searched: Language[];
   /** What the question asks about, as index terms: the answer stage measures support with it. */
   concepts: Concept[];
+  /**
+   * For a follow-up read with the messages before: its concepts and theirs, all at full weight,
+   * as if the two had been asked as one question (what the bank is asked; what abstention judges).
+   */
+  wholeConcepts?: Concept[];
   /** The clauses of the message that ask, as written (its story and the asker's description of themselves left out): what kind of answer it wants is read from them. */
   askedPart: string;
   /** The places the question names (the lexicon's English place words). */
@@ -171,6 +176,7 @@ export class PassageSearch {
       retriever: kind,
       searched,
       concepts: analyzed.concepts,
+      ...(options.previous ? { wholeConcepts: forBank.concepts } : {}),
       askedPart: analyzed.askedPart,
       places: placesOf(question, options.previous, this.queryContext),
       bank,

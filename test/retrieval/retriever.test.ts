@@ -72,6 +72,16 @@ describe("a follow-up against the question bank", () => {
     expect(followUp).toEqual(await sentences(`${previous} et les jeunes ?`));
     expect(followUp).not.toEqual(await sentences("et les jeunes ?"));
   });
+
+  it("carries that whole reading for the answer stage to judge it by: the earlier words at full weight", async () => {
+    const retriever = await PassageRetriever.open({ modelRoots: NO_ROOTS, allowHub: false });
+    const previous = "Qui aide les gens sans travail à trouver un emploi au Mali ?";
+    const read = await retriever.retrieve("et les jeunes ?", { previous });
+    const focus = (concepts: readonly { source: string; focus: number }[], word: string) => concepts.find((c) => c.source.split(" ").includes(word))?.focus;
+    expect(focus(read.concepts, "emploi")).toBeLessThan(1);
+    expect(focus(read.wholeConcepts!, "emploi")).toBe(1);
+    expect((await retriever.retrieve("et les jeunes ?")).wholeConcepts).toBeUndefined();
+  });
 });
 
 describe("the retriever asked for by RETRIEVER", () => {
