@@ -67,7 +67,9 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const { weighed, asked, constraints, scored: all } = rankWindows(message, retrieval, context, k);
   // A follow-up is judged as the question it makes with the messages before, at full weight.
   const whole = retrieval.wholeConcepts ? weighConcepts(retrieval.wholeConcepts, retrieval.searched, context.terms) : undefined;
-  const reading: QuestionReading = { retrieval, weighed, whole, asked, context };
+  // "et ça coûte combien ?" after a question on the fine asks the fine, not a price.
+  const price = asksPrice(retrieval.askedPart, message.leanedOn);
+  const reading: QuestionReading = { retrieval, weighed, whole, asked, price, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   // A year in the story ("je suis arrivé en 2022, ...") says when it happened to the asker, not which year's facts are wanted.
   const afterReports = yearAfterReports(retrieval.askedPart, context);
@@ -143,6 +145,8 @@ interface QuestionReading {
   weighed: WeighedConcept[];
   /** For a follow-up: its concepts and those of the messages it leans on, all at full weight. */
   whole: WeighedConcept[] | undefined;
+  /** It asks what something costs (not a fine), read with the messages a follow-up leans on. */
+  price: boolean;
   asked: AskedKind;
   context: ComposeContext;
 }
@@ -171,7 +175,7 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
     kindMissing: TELLING_KINDS.has(asked) && !holds ? 1 : 0,
     unknownShare: unknownShare(weighed),
     knownConcepts: Math.log1p(known),
-    asksContactOrPrice: asked === "contact" || (asksPrice(retrieval.askedPart) && !showsAskedPrice(retrieval, best, card, context)) ? 1 : 0,
+    asksContactOrPrice: asked === "contact" || (reading.price && !showsAskedPrice(retrieval, best, card, context)) ? 1 : 0,
     bankBest: retrieval.bank[0]?.similarity ?? 0,
     bankShown: card ? cardBankSimilarity(card.card, retrieval, context) : (best?.features.bankSimilarity ?? 0),
   };

@@ -77,10 +77,15 @@ export function speaksOfPrice(text: string): boolean {
   return namesPrice(` ${tokenize(text).join(" ")} `);
 }
 
-/** The question asks what something costs (not what a fine is, nor what overstaying costs). */
-export function asksPrice(question: string): boolean {
+/**
+ * The question asks what something costs (not what a fine is, nor what overstaying costs); a
+ * follow-up ("et ça coûte combien ?") is read with the messages it leans on, `before`: after a
+ * question on the fine or on overstaying, it asks the fine.
+ */
+export function asksPrice(question: string, before?: string): boolean {
   const padded = ` ${tokenize(question).join(" ")} `;
-  return namesPrice(padded) && !OVERSTAY.test(padded);
+  const context = before === undefined ? "" : ` ${tokenize(before).join(" ")} `;
+  return namesPrice(padded) && !OVERSTAY.test(padded) && !FINE.test(context) && !OVERSTAY.test(context);
 }
 
 function namesPrice(padded: string): boolean {

@@ -48,3 +48,11 @@ describe("a follow-up asking a precise detail (a group: children under 18)", () 
     expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/under the age of 18 need to be accompanied/);
   });
 });
+
+describe("a follow-up asking what the fine asked about costs", () => {
+  it("'et ça coûte combien ?' after a question on the overstay fine gets the weekly amount, not a decline for asking a price", async () => {
+    const answer = await Answerer.create(retriever).ask("et ça coûte combien ?", { previous: ["ya une amende si je reste trop longtemps en tunisie ?"] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/20 dinars/);
+  });
+});

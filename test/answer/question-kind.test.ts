@@ -54,4 +54,10 @@ describe("what a question asks for", () => {
     expect(asksPrice("c koi le tarif quand on reste trop longtemps")).toBe(false);
     expect(asksPrice("combien coute un sejour sans papiers a sfax")).toBe(false);
   });
+
+  it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {
+    expect(asksPrice("et ca coute combien ?", "ya une amende si je reste trop longtemps en tunisie ?")).toBe(false);
+    expect(asksPrice("and how much does it cost?", "what happens if my visa expires in tunisia?")).toBe(false);
+    expect(asksPrice("et ca coute combien ?", "il faut un passeport pour aller au mali ?")).toBe(true);
+  });
 });
