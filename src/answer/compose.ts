@@ -130,13 +130,23 @@ export interface Message {
 export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieval, context: ComposeContext, k: number) {
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
   // What kind of answer is wanted is read from the clauses that ask: a story's "le loyer est trop cher" asks no price.
-  const own = askedKind(retrieval.askedPart);
-  const asked = own === "other" && leanedOn !== undefined ? askedKind(leanedOn) : own;
+  const asked = leanedOn === undefined ? askedKind(retrieval.askedPart) : followUpKind(retrieval.askedPart, leanedOn);
   const top = retrieval.passages.slice(0, k);
   // The places, years and nationals it binds the answer to, read once: the years also weigh in the ranking.
   const constraints = readConstraints(question, weighed, context.nationalityTerms);
   const scored = scoreWindows(top, { weighed, kind: asked, years: constraints.years, bank: retrieval.bank }, context, context.windowModel);
   return { weighed, asked, top, constraints, scored };
+}
+
+/**
+ * What a follow-up asks for, read with the messages it leans on: one that does not say ("And in
+ * Niger?") asks what the message before did; "how much is it?" after a question on a fine asks
+ * an amount of money, not any number.
+ */
+function followUpKind(askedPart: string, leanedOn: string): AskedKind {
+  const own = askedKind(askedPart);
+  if (own === "other") return askedKind(leanedOn);
+  return own === "quantity" && askedKind(`${leanedOn} ${askedPart}`) === "money" ? "money" : own;
 }
 
 /** A question as the answer stage has read it. */

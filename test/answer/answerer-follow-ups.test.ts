@@ -50,6 +50,15 @@ describe("a follow-up asking a precise detail (a group: children under 18)", () 
 });
 
 describe("a follow-up asking what the fine asked about costs", () => {
+  it.each([
+    ["how much is it?", "if i stay in tunisia after my visa ends, do i pay a fine?"],
+    ["c'est combien par jour ?", "ya une penalite si on depasse le visa en tunisie ?"],
+  ])("%j after a question on the fine asks its amount: the weekly penalty, not any number", async (followUp, previous) => {
+    const answer = await Answerer.create(retriever).ask(followUp, { previous: [previous] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/20 (Tunisian )?dinars/i);
+  });
+
   it("'et ça coûte combien ?' after a question on the overstay fine gets the weekly amount, not a decline for asking a price", async () => {
     const answer = await Answerer.create(retriever).ask("et ça coûte combien ?", { previous: ["ya une amende si je reste trop longtemps en tunisie ?"] });
     expect(answer.abstained).toBe(false);

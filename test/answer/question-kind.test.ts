@@ -55,6 +55,12 @@ describe("what a question asks for", () => {
     expect(asksPrice("combien coute un sejour sans papiers a sfax")).toBe(false);
   });
 
+  it("reads 'how much' of a fine as an amount of money, whichever comes first", () => {
+    expect(askedKind("how much is the fine if i overstay in tunisia?")).toBe("money");
+    expect(askedKind("ya une penalite si on depasse le visa en tunisie ? c'est combien par jour ?")).toBe("money");
+    expect(askedKind("how many migrants live in tunis?")).toBe("quantity");
+  });
+
   it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {
     expect(asksPrice("et ca coute combien ?", "ya une amende si je reste trop longtemps en tunisie ?")).toBe(false);
     expect(asksPrice("and how much does it cost?", "what happens if my visa expires in tunisia?")).toBe(false);
