@@ -112,9 +112,9 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
   if (topicChangeIn(tokens) > 0) return false;
   if (topics === 0) return true;
   const text = tokens.join(" ");
-  // "What is its objective?", "c'est quoi leur but ?": what is defined is something said before.
+  // "What is its objective?", "c'est quoi leur but ?", "what are the risks there?": what is defined is something said before.
   const defined = DEFINITION.exec(text);
-  if (defined) return POINTS_BACK.has(text.slice(defined[0].length).trim().split(" ")[0] ?? "");
+  if (defined) return pointsBack(text.slice(defined[0].length).trim().split(" "));
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
   if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
