@@ -140,8 +140,14 @@ export function isEntryPoint(moduleUrl: string): boolean {
  * Runs a command's main: a usage error prints its message and exits 2; any other error
  * prints "<name>: message" and exits 1. `exitWhenDone` ends the process once main is done,
  * for commands whose libraries leave handles open (the bench's runner and ONNX runtime).
+ * Output piped into a reader that stops early (`npm run ask -- ... | head`) ends the command
+ * quietly instead of with a stack trace.
  */
 export function runCommand(name: string, main: () => Promise<number | void>, options: { exitWhenDone?: boolean } = {}): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   main().then(
     (code) => {
       if (typeof code === "number") process.exitCode = code;

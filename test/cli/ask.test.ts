@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -58,6 +58,17 @@ describe("npm run ask", () => {
     const out = execFileSync("node_modules/.bin/tsx", ["src/cli/ask.ts", "Quelle est l'amende pour dépassement de visa en Tunisie ?"], { encoding: "utf8", env: { ...process.env, RELAIS_OFFLINE: "1" } });
     expect(out).toMatch(/20 dinars tunisiens par semaine/);
     expect(out).toMatch(/Urban Mixed Migration – Tunis and Bamako case studies, Mixed Migration Centre \(MMC\), 2020/);
+  });
+
+  it("ends quietly when what reads its output stops early (| head), with no stack trace", async () => {
+    const child = spawn("node_modules/.bin/tsx", ["src/cli/ask.ts", "--jsonl"], { env: { ...process.env, RELAIS_OFFLINE: "1" } });
+    child.stdin.end(Array.from({ length: 30 }, () => '{"question": "Quelle est l\'amende pour dépassement de visa en Tunisie ?"}').join("\n"));
+    let err = "";
+    child.stderr.on("data", (chunk) => (err += String(chunk)));
+    child.stdout.once("data", () => child.stdout.destroy()); // a reader that takes one chunk and closes the pipe
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(err).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 
   it("prints one contract line per input line, in order, for --jsonl", async () => {
