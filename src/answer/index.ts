@@ -5,6 +5,7 @@ export type { Answer, AnswerKind } from "./answer.js";
 export { citeSentences } from "./citation.js";
 export type { Citation, SentenceRange } from "./citation.js";
 export { renderPlainText, sourceLine, locate, toContract } from "./render.js";
+export { shownQuote } from "./wording.js";
 export { FactCardError, loadFactCards } from "./fact-cards.js";
 
 // The optional writer of a configured chat endpoint. Its class (llm.ts) is not exported here:

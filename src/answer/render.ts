@@ -2,6 +2,7 @@ import { REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
 import type { Answer } from "./answer.js";
 import type { Citation } from "./citation.js";
 import { phrasesFor } from "./locales/index.js";
+import { shownQuote } from "./wording.js";
 
 /** Where in the report: the section, and the note number for a footnote. */
 export function locate(citation: Citation, lang: Answer["lang"]): string {
@@ -20,7 +21,7 @@ export function renderPlainText(answer: Answer): string {
   if (answer.citations.length === 0) return answer.text;
   // An extract in the reports' language already shows their words; otherwise the original follows each source.
   const quoted = answer.kind !== "extract" || answer.lang !== REPORT_LANGUAGE;
-  const sources = answer.citations.map((c) => (quoted ? `${sourceLine(c, answer.lang)}\n    “${c.quote}”` : sourceLine(c, answer.lang)));
+  const sources = answer.citations.map((c) => (quoted ? `${sourceLine(c, answer.lang)}\n    “${shownQuote(c.quote)}”` : sourceLine(c, answer.lang)));
   return `${answer.text}\n\n${phrasesFor(answer.lang).sources}\n${sources.join("\n")}`;
 }
 

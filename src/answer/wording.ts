@@ -12,13 +12,25 @@ export function quoteIn(citation: Citation, lang: Language): { text: string; rev
   return citation.translations[lang] ?? { text: citation.quote, reviewed: true };
 }
 
+/**
+ * A quote as shown to a person: one whose last sentence the report's layout cut (a footnote
+ * running over a page, "... which have been denounced by") ends with "…", so that it does not
+ * read as a whole statement. The citation's own words stay as the report gives them.
+ */
+export function shownQuote(text: string): string {
+  const trimmed = text.trimEnd();
+  return ENDS_A_SENTENCE.test(trimmed) ? trimmed : `${trimmed}…`;
+}
+/** A sentence's last mark, perhaps followed by a footnote number ("in 2014.16"). */
+const ENDS_A_SENTENCE = /[.!?:;…"”’»)\]]\s*\d*$/;
+
 /** "Here is what the reports say:" then each quote in the answer's language, with its marker. */
 export function extractText(citations: Citation[], lang: Language): string {
   const phrases = phrasesFor(lang);
   const [open, close] = phrases.quoteMarks;
   const quotes = citations.map((c) => {
     const quote = quoteIn(c, lang);
-    return `${open}${quote.text}${close} [${c.marker}]${quote.reviewed ? "" : ` ${phrases.unreviewedTranslation}`}`;
+    return `${open}${shownQuote(quote.text)}${close} [${c.marker}]${quote.reviewed ? "" : ` ${phrases.unreviewedTranslation}`}`;
   });
   const parts = [phrases.extractIntro, quotes.join("\n")];
   if (citations.some((c) => DATED_FACT.test(c.quote))) parts.push(datedWarning(lang, citations));

@@ -1,4 +1,4 @@
-import { type Answer, locate } from "../answer/index.js";
+import { type Answer, locate, shownQuote } from "../answer/index.js";
 import { REPORT_LANGUAGE, type Report } from "../corpus/index.js";
 import type { BotMessages } from "./locales/index.js";
 
@@ -33,9 +33,9 @@ export function sourcesHtml(answer: Pick<Answer, "lang" | "citations">, messages
       const where = locate(c, answer.lang);
       const head = `<b>[${c.marker}]</b> ${escapeHtml(c.title)}, ${escapeHtml(c.publisher)}, <b>${c.year}</b>${where ? ` — ${escapeHtml(where)}` : ""}`;
       const translated = answer.lang === REPORT_LANGUAGE ? undefined : c.translations[answer.lang];
-      if (!translated) return `${head}\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
+      if (!translated) return `${head}\n<blockquote>${escapeHtml(shownQuote(c.quote))}</blockquote>`;
       const label = translated.reviewed ? messages.translatedQuote : messages.unreviewedTranslation;
-      return `${head}\n<i>${label}</i>\n<blockquote>${escapeHtml(translated.text)}</blockquote>\n<i>${messages.originalWords}</i>\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
+      return `${head}\n<i>${label}</i>\n<blockquote>${escapeHtml(shownQuote(translated.text))}</blockquote>\n<i>${messages.originalWords}</i>\n<blockquote>${escapeHtml(shownQuote(c.quote))}</blockquote>`;
     })
     .join("\n\n");
 }
