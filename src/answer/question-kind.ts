@@ -13,13 +13,18 @@ export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisati
  */
 export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)`;
 
+/** A fine or penalty, which the reports give (unlike a price). */
+const FINE_WORDS = "amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions";
+/** "how much is the fine", "l'amende pour dépassement, c'est combien par jour ?": an amount of money, in either order. */
+const HOW_MUCH_OF_A_FINE = String.raw`(how much|combien|cb)( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|combien|cb)`;
+
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three are specific wherever they stand; among the others
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
-  ["money", / (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(how much|combien|cb)( \w+){0,4} (fine|fines|penalty|penalties|amende|amendes|penalite|penalites)|(fine|fines|penalty|penalties|amende|amendes|penalite|penalites|pay|payer)( \w+){0,12} (how much|combien|cb)|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(amende|amendes|fine|fines|penalite|penalty|penalties|sanction)) /],
+  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|${HOW_MUCH_OF_A_FINE}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
   ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
 ];
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
@@ -68,7 +73,7 @@ const PRICE = new RegExp(` (${[...PRICE_WORDS, "loyer", "rent"].join("|")}) `);
  * sentence giving the amount answers them without using the word.
  */
 export const MONEY_WORDS: ReadonlySet<string> = new Set([...PRICE_WORDS, "montant", "amount"]);
-const FINE = / (amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions) /;
+const FINE = new RegExp(` (${FINE_WORDS}) `);
 // Staying past one's visa in other words: its expiry, its length, the irregular stay it makes.
 const OVERSTAY = / (overstay|overstays|overstaying|overstayed|depasse|depasser|depassement|expire|expires|expired|expiry|perime|too long|trop longtemps|plus longtemps|irregular|irregularly|irregulier|irreguliere|undocumented|sans papier|sans papiers) /;
 

@@ -59,6 +59,7 @@ describe("what a question asks for", () => {
     expect(askedKind("how much is the fine if i overstay in tunisia?")).toBe("money");
     expect(askedKind("ya une penalite si on depasse le visa en tunisie ? c'est combien par jour ?")).toBe("money");
     expect(askedKind("how many migrants live in tunis?")).toBe("quantity");
+    expect(askedKind("les migrants qui ne peuvent pas payer le loyer, combien sont-ils ?")).toBe("quantity");
   });
 
   it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {
