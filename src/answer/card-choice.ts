@@ -41,7 +41,8 @@ function factTexts(facts: Fact[]): Partial<Record<Language, string>> {
 
 /**
  * The card that may answer: its `when` groups are met, a passage proving one of its facts was
- * retrieved; among such cards the one whose headline (core facts) says most of the question,
+ * retrieved; among such cards one that holds the kind of thing asked (the fine's amount, not
+ * only that the fine blocks leaving, when "combien" is asked), then the one whose headline (core facts) says most of the question,
  * then whose facts do (ties: the more specific card, then the better-ranked proof). Whether it beats the reports' best sentence is
  * the caller's decision.
  */
@@ -60,9 +61,10 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
     const core = card.facts.filter((f) => f.core);
     const headline = coverageOf(weighed, termSetsOf(factTexts(core.length ? core : card.facts), terms));
     const groups = card.when.length;
-    const key = [headline, score, groups, -rank];
+    const holds = holdsKind(kind, texts[REPORT_LANGUAGE]!, true);
+    const key = [holds ? 1 : 0, headline, score, groups, -rank];
     const better = !best || compareKeys(key, best.key) > 0;
-    if (better) best = { card, coverage: score, holdsKind: holdsKind(kind, texts[REPORT_LANGUAGE]!, true), key };
+    if (better) best = { card, coverage: score, holdsKind: holds, key };
   }
   return best && { card: best.card, coverage: best.coverage, holdsKind: best.holdsKind };
 }

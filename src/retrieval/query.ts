@@ -280,10 +280,15 @@ function withPrevious(followUp: Reading, previous: Reading, context: QueryContex
   return { tokens: [...reading.tokens, ...followUp.tokens], focus: [...reading.focus, ...followUp.focus] };
 }
 
-/** A token as the words it stands for: an SMS spelling spelled out; in French, a glued elision or "je" cut off ("down" stays whole). */
+/** A number glued to its unit, as texted ("1an", "3mois", "2weeks"): two words. */
+const GLUED_NUMBER = /^(\d+)(an|ans|mois|jour|jours|semaine|semaines|year|years|month|months|week|weeks|day|days)$/;
+
+/** A token as the words it stands for: an SMS spelling spelled out, a number glued to its unit split; in French, a glued elision or "je" cut off ("down" stays whole). */
 function spellOut(token: string, lang: Language, context: QueryContext): string[] {
   const sms = context.lexicon.sms.get(token);
   if (sms) return sms;
+  const numbered = GLUED_NUMBER.exec(token);
+  if (numbered) return [numbered[1]!, numbered[2]!];
   if (lang !== "fr" || isKnown(token, context)) return [token];
   const glued = GLUED_ELISION.exec(token);
   if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];

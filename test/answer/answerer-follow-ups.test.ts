@@ -65,3 +65,11 @@ describe("a follow-up asking what the fine asked about costs", () => {
     expect(answer.text).toMatch(/20 dinars/);
   });
 });
+
+describe("an amount asked with the asker's situation first", () => {
+  it("'je suis sans papiers a tunis, je dois payer combien pour partir ?' gets the weekly fine, not a sentence on leaving without the amount", async () => {
+    const answer = await Answerer.create(retriever).ask("je suis sans papiers a tunis, je dois payer combien pour partir ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+  });
+});

@@ -60,6 +60,8 @@ describe("what a question asks for", () => {
     expect(askedKind("ya une penalite si on depasse le visa en tunisie ? c'est combien par jour ?")).toBe("money");
     expect(askedKind("how many migrants live in tunis?")).toBe("quantity");
     expect(askedKind("les migrants qui ne peuvent pas payer le loyer, combien sont-ils ?")).toBe("quantity");
+    // "je dois payer combien ?", "i pay how much?": the amount to pay, as "combien je dois payer ?".
+    expect(askedKind("si je veux rentrer au pays je dois payer combien ?")).toBe("money");
   });
 
   it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {

@@ -84,6 +84,15 @@ describe("a change of topic said first ('rien à voir', 'by the way')", () => {
   });
 });
 
+describe("a number glued to its unit, as texted ('1an', '3mois')", () => {
+  it("is read as the number and the unit, not as a word the reports do not know", async () => {
+    const { concepts } = await retriever.retrieve("je suis a tunis depuis 1an, je peux encore regulariser ?");
+    const sources = concepts.map((c) => c.source).join(" ");
+    expect(sources).not.toMatch(/1an/);
+    expect(sources).toMatch(/\ban\b/);
+  });
+});
+
 describe("SMS spellings", () => {
   it("are spelled out, so that they are no topics ('koman', 'jpe', 'tjs')", async () => {
     const concepts = Object.keys(await focusOf("koman jpe avoir la carte de sejour, c tjs possible a tunis ?"));
