@@ -12,7 +12,7 @@ import { bankSimilarityIn, coverageInPassage, type Quote, quotesToShow, type Sco
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { placedElsewhere, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -85,7 +85,10 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
-  const scored = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));
+  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));
+  // ...and, while another can answer, none placed elsewhere than where the asker's story is.
+  const here = allowed.filter((w) => !placedElsewhere(constraints, w.passage, context));
+  const scored = here.length ? here : allowed;
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
   // A card answers when it says the question at least as well as the best window (or nearly,

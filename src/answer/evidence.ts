@@ -127,6 +127,11 @@ export class PassageWindows {
     return entry;
   }
 
+  /** The country a town lies in ("bamako" -> "mali"), as the lexicon says. */
+  countryOf(place: string): string | undefined {
+    return this.placesWithin.get(place);
+  }
+
   /**
    * Where a passage is, beyond what it says itself: its report's title and places ("Bamako case
    * study", Mali); but under a heading that names some of its report's places ("6. Tunis,

@@ -44,6 +44,22 @@ describe("the places a question binds its answer to", () => {
   });
 });
 
+describe("the places the asker's story tells, when the question names none", () => {
+  it("bind nothing, but an answer is not taken from a report or heading placed elsewhere while another can answer", async () => {
+    const answerer = Answerer.create(retriever);
+    const answer = await answerer.ask("bonjour je suis camerounais, je suis arrivé en tunisie il y a 6 mois avec un visa touriste qui a expiré. est ce que je risque la prison ?");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((c) => c.docId !== "carim-mali-2010")).toBe(true); // Mali's law on irregular stay is no answer in Tunisia
+    expect((await constraintsOf("je vis a bamako depuis deux ans, est-ce que je peux avoir la nationalite ?")).told.map((w) => w.concept.source)).toEqual(["bamako"]);
+    expect((await constraintsOf("je vis a bamako, combien de migrants a tunis ?")).told).toEqual([]);
+  });
+
+  it("count a town for its country: someone in Bamako may be answered from a report on Mali", async () => {
+    const answer = await Answerer.create(retriever).ask("je suis togolais et je vis a bamako depuis 10 ans, comment avoir la nationalite malienne ?");
+    expect(answer.citations.some((c) => c.docId === "carim-mali-2010")).toBe(true);
+  });
+});
+
 describe("the nationals a question asks about", () => {
   it("knows the nationalities of the lexicon, not the peoples of a region", () => {
     const words = nationalityWords(retriever.lexicon);
