@@ -38,38 +38,34 @@ describe("a follow-up naming a place the message before named too", () => {
   });
 });
 
+/** The answer to a message (read with the one before it, if any), which must not be a decline. */
+async function answerTo(message: string, previous?: string) {
+  const answer = await Answerer.create(retriever).ask(message, previous ? { previous: [previous] } : {});
+  expect(answer.abstained).toBe(false);
+  return answer;
+}
+
 describe("a follow-up asking a precise detail (a group: children under 18)", () => {
   it.each([
     ["and for children under 18?", "can migrants in bamako see a doctor if they have covid symptoms?"],
     ["et pour les moins de 18 ans ?", "un migrant a bamako peut voir un medecin s'il a des symptomes du covid ?"],
   ])("%j is answered by the sentence on minors, not by the card on health care, which says nothing of them", async (followUp, previous) => {
-    const answer = await Answerer.create(retriever).ask(followUp, { previous: [previous] });
-    expect(answer.abstained).toBe(false);
+    const answer = await answerTo(followUp, previous);
     expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/under the age of 18 need to be accompanied/);
   });
 });
 
-describe("a follow-up asking what the fine asked about costs", () => {
+describe("an amount asked after a question on the overstay fine, or with the asker's situation first", () => {
   it.each([
     ["how much is it?", "if i stay in tunisia after my visa ends, do i pay a fine?"],
     ["c'est combien par jour ?", "ya une penalite si on depasse le visa en tunisie ?"],
-  ])("%j after a question on the fine asks its amount: the weekly penalty, not any number", async (followUp, previous) => {
-    const answer = await Answerer.create(retriever).ask(followUp, { previous: [previous] });
-    expect(answer.abstained).toBe(false);
-    expect(answer.text).toMatch(/20 (Tunisian )?dinars/i);
+    // a price the reports seldom give? No: after the fine, the fine.
+    ["et ça coûte combien ?", "ya une amende si je reste trop longtemps en tunisie ?"],
+  ])("%j after %j gets the weekly penalty, not any number nor a decline", async (followUp, previous) => {
+    expect((await answerTo(followUp, previous)).text).toMatch(/20 (Tunisian )?dinars/i);
   });
 
-  it("'et ça coûte combien ?' after a question on the overstay fine gets the weekly amount, not a decline for asking a price", async () => {
-    const answer = await Answerer.create(retriever).ask("et ça coûte combien ?", { previous: ["ya une amende si je reste trop longtemps en tunisie ?"] });
-    expect(answer.abstained).toBe(false);
-    expect(answer.text).toMatch(/20 dinars/);
-  });
-});
-
-describe("an amount asked with the asker's situation first", () => {
   it("'je suis sans papiers a tunis, je dois payer combien pour partir ?' gets the weekly fine, not a sentence on leaving without the amount", async () => {
-    const answer = await Answerer.create(retriever).ask("je suis sans papiers a tunis, je dois payer combien pour partir ?");
-    expect(answer.abstained).toBe(false);
-    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+    expect((await answerTo("je suis sans papiers a tunis, je dois payer combien pour partir ?")).text).toMatch(/20 dinars tunisiens par semaine/);
   });
 });
