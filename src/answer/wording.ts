@@ -15,14 +15,15 @@ export function quoteIn(citation: Citation, lang: Language): { text: string; rev
 /**
  * A quote as shown to a person: one whose last sentence the report's layout cut (a footnote
  * running over a page, "... which have been denounced by") ends with "…", so that it does not
- * read as a whole statement. The citation's own words stay as the report gives them.
+ * read as a whole statement. A sentence cut mid-way ends on a lower-case word with no mark after
+ * it; a glossary line or a name ("CREDD Cadre Stratégique ... Durable", "Sotuba ACI") is whole.
+ * The citation's own words stay as the report gives them.
  */
 export function shownQuote(text: string): string {
   const trimmed = text.trimEnd();
-  return ENDS_A_SENTENCE.test(trimmed) ? trimmed : `${trimmed}…`;
+  return CUT_MID_SENTENCE.test(trimmed) ? `${trimmed}…` : trimmed;
 }
-/** A sentence's last mark, perhaps followed by a footnote number ("in 2014.16"). */
-const ENDS_A_SENTENCE = /[.!?:;…"”’»)\]]\s*\d*$/;
+const CUT_MID_SENTENCE = /(^|\s)\p{Ll}+$/u;
 
 /** "Here is what the reports say:" then each quote in the answer's language, with its marker. */
 export function extractText(citations: Citation[], lang: Language): string {
