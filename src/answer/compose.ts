@@ -87,7 +87,8 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
   const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context));
   // ...and, while another can answer, none placed elsewhere than where the asker's story is.
-  const here = allowed.filter((w) => !placedElsewhere(constraints, w.passage, context));
+  const elsewhere = placedElsewhere(constraints, context);
+  const here = allowed.filter((w) => !elsewhere(w.passage));
   const scored = here.length ? here : allowed;
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
@@ -101,7 +102,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
     candidate &&
     (candidate.coverage >= best.coverage || (TELLING_KINDS.has(asked) && candidate.holdsKind && !best.holdsKind && candidate.coverage >= CARD_KIND_SHARE * best.coverage)) &&
     (candidate.holdsKind || !best.holdsKind) &&
-    (cardSays(candidate.card, details, context) || !windowSays(best, details, context)) &&
+    (details.length === 0 || cardSays(candidate.card, details, context) || !windowSays(best, details, context)) &&
     !unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context);
   const card = fits ? candidate : undefined;
   const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
@@ -190,7 +191,7 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
   const weighed = reading.whole ?? reading.weighed;
   const known = weighed.filter((w) => !w.unknown).length;
   const holds = card ? card.holdsKind : best?.holdsKind;
-  const shownCoverage = card ? card.coverage : best ? (reading.whole ? coverageInPassage(reading.whole, best) : best.coverage) : 0;
+  const shownCoverage = card ? card.coverage : best ? (reading.whole ? coverageInPassage(reading.whole, best.window.terms, best.context) : best.coverage) : 0;
   return {
     bestWindow: best ? 1 / (1 + Math.exp(-best.score)) : 0,
     coverage: shownCoverage,

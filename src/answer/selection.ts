@@ -10,10 +10,6 @@ import { type WindowFeatures, type WindowModel, windowLogOdds } from "./window-r
  * the window is read in its passage ("In Tunisia, ..." two sentences up still places it).
  */
 const CONTEXT_CREDIT = 0.5;
-/** A window's coverage of a question's concepts, read in its passage (as scoreWindows measures it). */
-export function coverageInPassage(weighed: WeighedConcept[], w: ScoredWindow): number {
-  return coverage(weighed, w.window.terms, w.context, CONTEXT_CREDIT);
-}
 /** A second quote is shown when the model finds it nearly as likely to answer: within this many log-odds of the best. */
 const SECOND_QUOTE_MARGIN = 1;
 const MAX_QUOTES = 2;
@@ -72,7 +68,7 @@ export function scoreWindows(passages: RetrievedPassage[], question: AskedQuesti
     let placesInPassage = 0;
     for (const p of places) if (mentions(p, whole) > 0) placesInPassage++;
     for (const window of windows) {
-      const cov = coverage(weighed, window.terms, whole, CONTEXT_CREDIT);
+      const cov = coverageInPassage(weighed, window.terms, whole);
       const other = namesOtherPlace(window, asked, context);
       const holds = kind === "place" ? other : !telling || window.holds.has(kind);
       let placesSaid = 0;
@@ -112,6 +108,11 @@ export function scoreWindows(passages: RetrievedPassage[], question: AskedQuesti
     if (model) w.score = windowLogOdds(model, w.features);
   }
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.window.range.from - b.window.range.from);
+}
+
+/** Share of a question's concepts a window says, read in its passage (what the passage says elsewhere counts CONTEXT_CREDIT). */
+export function coverageInPassage(weighed: WeighedConcept[], window: TermSets, passage: TermSets): number {
+  return coverage(weighed, window, passage, CONTEXT_CREDIT);
 }
 
 /** The similarity of the closest bank question pointing to a sentence of the range (0 when none does). */
