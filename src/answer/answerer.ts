@@ -1,6 +1,6 @@
 import { type Corpus, DEFAULT_LANGUAGE, sentenceKey } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
-import { type Language, leansOnPrevious, type PassageRetriever, type Retrieval, type RetrieveOptions, type RetrieverKind } from "../retrieval/index.js";
+import { type Language, leansOnPrevious, type PassageRetriever, pointsBackInWords, type Retrieval, type RetrieveOptions, type RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
@@ -118,20 +118,29 @@ export class Answerer {
    * What the answer to a message reads: its retrieval, alone first; a follow-up that leans on
    * the messages before is read with them (and, too short to tell its language, "And the
    * men?", in the conversation's). The eval measures retrieval through it, so follow-ups are
-   * measured as they are answered.
+   * measured as they are first read (one read again after a decline, in `ask`, shows in the
+   * answer figures only).
    */
   async read(question: string, options: Omit<AskOptions, "id" | "lang"> & { lang?: Language } = {}): Promise<{ retrieval: Retrieval; leanedOn?: string }> {
+    const alone = await this.retriever.retrieve(question, this.retrieveOptions(options));
+    const before = messagesBefore(options);
+    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone };
+    return this.readWith(question, before, options);
+  }
+
+  /** A message read with the messages before it, as one follow-up. */
+  private async readWith(question: string, before: string, options: Omit<AskOptions, "id" | "lang"> & { lang?: Language }): Promise<{ retrieval: Retrieval; leanedOn: string }> {
+    return { retrieval: await this.retriever.retrieve(question, { ...this.retrieveOptions(options), previous: before }), leanedOn: before };
+  }
+
+  private retrieveOptions(options: Omit<AskOptions, "id" | "lang"> & { lang?: Language }): RetrieveOptions {
     const { previous } = options;
-    const retrieveOptions: RetrieveOptions = {
+    return {
       k: Math.max(answerDepth(options), CARD_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
       ...(options.bilingual === false ? { bilingual: false } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? (previous?.length ? this.languageOf(previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
     };
-    const alone = await this.retriever.retrieve(question, retrieveOptions);
-    const before = previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS);
-    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone };
-    return { retrieval: await this.retriever.retrieve(question, { ...retrieveOptions, previous: before }), leanedOn: before };
   }
 
   async ask(asked: string, options: AskOptions = {}): Promise<Answer> {
@@ -139,10 +148,20 @@ export class Answerer {
     const question = asked.slice(0, MAX_QUESTION_CHARS);
     const k = answerDepth(options);
     // The question is read in its own language; the answer is written in the one asked for.
-    const { retrieval, leanedOn } = await this.read(question, options);
-    const lang = options.lang ?? retrieval.lang;
+    let { retrieval, leanedOn } = await this.read(question, options);
+    let lang = options.lang ?? retrieval.lang;
     const composed = performance.now();
     let draft = composeAnswer({ question, leanedOn }, lang, retrieval, this.context, k);
+    // A message that says too much of its own to be read as a follow-up, yet points back ("Does
+    // it address migrants coming into Mali from other countries?"), is read with the messages
+    // before when alone it finds no answer; that reading answers only if it finds one.
+    const before = messagesBefore(options);
+    if (draft.abstained && leanedOn === undefined && before && pointsBackInWords(question)) {
+      const leaning = await this.readWith(question, before, options);
+      const leaningLang = options.lang ?? leaning.retrieval.lang;
+      const leaningDraft = composeAnswer({ question, leanedOn: before }, leaningLang, leaning.retrieval, this.context, k);
+      if (!leaningDraft.abstained) ({ retrieval, leanedOn, lang, draft } = { ...leaning, lang: leaningLang, draft: leaningDraft });
+    }
     let generatorMs: number | undefined;
     if (this.options.generator && !draft.abstained) {
       const t = performance.now();
@@ -171,6 +190,11 @@ export class Answerer {
       },
     };
   }
+}
+
+/** The messages before a follow-up, as one text (the latest kept when they are long). */
+function messagesBefore(options: { previous?: readonly string[] }): string | undefined {
+  return options.previous?.filter((m) => m.trim()).join(" ").slice(-MAX_QUESTION_CHARS) || undefined;
 }
 
 /** Passages an answer draws on: those asked for, at least 5. */

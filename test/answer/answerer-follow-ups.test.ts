@@ -45,6 +45,25 @@ async function answerTo(message: string, previous?: string) {
   return answer;
 }
 
+describe("a follow-up saying much of its own, yet pointing back ('it', 'elle')", () => {
+  it.each([
+    ["How much does it add each week for someone without valid papers?", "Does Tunisia fine people who overstay their visa?"],
+    ["Elle ajoute combien chaque semaine pour une personne qui n'a plus de papiers valables ?", "Est-ce que la Tunisie met une amende quand on dépasse son visa ?"],
+  ])("%j, declined alone, is read with the message before and gets the weekly fine", async (followUp, previous) => {
+    const answerer = Answerer.create(retriever);
+    expect((await answerer.ask(followUp)).abstained).toBe(true);
+    const answer = await answerTo(followUp, previous);
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).toMatch(/20 (Tunisian dinars|dinars tunisiens)/);
+  });
+
+  it("a question that answers alone is not merged with the message before", async () => {
+    const answer = await answerTo("What does Mali's 2004 immigration law say about foreigners?", "Does Tunisia fine people who overstay their visa?");
+    expect(answer.readWithPrevious).toBe(false);
+    expect(answer.text).toMatch(/04-058/);
+  });
+});
+
 describe("a follow-up asking a precise detail (a group: children under 18)", () => {
   it.each([
     ["and for children under 18?", "can migrants in bamako see a doctor if they have covid symptoms?"],
