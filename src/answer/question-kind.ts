@@ -103,6 +103,7 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
 const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
 const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
@@ -119,7 +120,8 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
     case "duration":
       return PERIOD.test(text);
     case "quantity":
-      return /\d/.test(text) || NUMBER_WORDS.test(text);
+      // A year says when, not how many: "activities since 2015" gives no count.
+      return /\d/.test(text.replace(YEARS, "")) || NUMBER_WORDS.test(text);
     case "date":
       return YEAR_OR_MONTH.test(text);
     case "organisation":

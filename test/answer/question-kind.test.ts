@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedKind, asksPrice, yearsAsked } from "../../src/answer/question-kind.js";
+import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/question-kind.js";
 
 describe("what a question asks for", () => {
   it.each([
@@ -68,5 +68,13 @@ describe("what a question asks for", () => {
     expect(asksPrice("et ca coute combien ?", "ya une amende si je reste trop longtemps en tunisie ?")).toBe(false);
     expect(asksPrice("and how much does it cost?", "what happens if my visa expires in tunisia?")).toBe(false);
     expect(asksPrice("et ca coute combien ?", "il faut un passeport pour aller au mali ?")).toBe(true);
+  });
+});
+
+describe("whether a sentence holds the kind of thing asked", () => {
+  it("counts a figure as a quantity, not a year alone: 'since 2015' says when, not how many", () => {
+    expect(holdsKind("quantity", "The High Council has carried out many activities since 2015.", false)).toBe(false);
+    expect(holdsKind("quantity", "In 2010, 1,013,760 Malians lived abroad.", false)).toBe(true);
+    expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
 });
