@@ -86,7 +86,14 @@ export function isTopicWord(word: string): boolean {
   return !isStopword(word) && !POINTS_BACK.has(word) && !LIGHT_VERBS.has(word) && !RELATIONAL.has(word) && !/^\p{N}+$/u.test(word);
 }
 
+/**
+ * "how many came back?", "How many were unsure of the timing?": a count whose noun is left out,
+ * a verb straight after "how many", counts something said before.
+ */
+const COUNT_OF_WHAT_WAS_SAID = /\bhow many (were|are|was|is|did|do|does|have|has|had|will|would|can|could|came|come|went|go|got|get)\b/;
+
 function pointsBack(tokens: readonly string[]): boolean {
+  if (COUNT_OF_WHAT_WAS_SAID.test(tokens.join(" "))) return true;
   return tokens.some((t, i) => {
     if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
     if (OBJECT_PRONOUNS.has(t) && SUBJECT_PRONOUNS.has(tokens[i - 1] ?? "")) return true; // "on la dépose où ?"
