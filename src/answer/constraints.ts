@@ -59,6 +59,25 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
   return undefined;
 }
 
+/** A list of four or more names ("Benin, Burkina Faso, Cabo Verde, ..., Mali, Mauritania, Niger and Senegal"). */
+const LIST_OF_NAMES = /(?:\p{Lu}[\p{L}’'.-]*(?: [\p{L}’'.-]+){0,2}, ){3,}(?:and |et )?\p{Lu}[\p{L}’'.-]*(?: [\p{L}’'.-]+){0,2}/gu;
+
+/**
+ * A window that names a place asked about only as one of a list, and outside it a place not
+ * asked about ("... have the right to reside in Tunisia on a tourist visa valid during 90 days: Benin,
+ * ..., Mali, ..."), speaks of that other place: it does not answer how long one may stay in Mali.
+ */
+export function placeAskedOnlyListed(constraints: Constraints, text: string, context: ConstraintContext): boolean {
+  if (constraints.places.length === 0) return false;
+  const unlisted = text.replace(LIST_OF_NAMES, " ");
+  if (unlisted === text) return false;
+  const says = (terms: TermSets) => constraints.places.every((alternatives) => alternatives.some((w) => mentions(w, terms) > 0));
+  const terms = { [REPORT_LANGUAGE]: context.terms.termsOf(unlisted, REPORT_LANGUAGE) };
+  if (says(terms) || !says({ [REPORT_LANGUAGE]: context.terms.termsOf(text, REPORT_LANGUAGE) })) return false;
+  const asked = new Set(constraints.places.flat().flatMap((w) => [...w.concept.terms[REPORT_LANGUAGE].keys()]));
+  return [...terms[REPORT_LANGUAGE]].some((t) => context.placeTerms.has(t) && !asked.has(t));
+}
+
 /**
  * A window that speaks of other nationals than those asked about ("Malians are exempted from a
  * visa..." asked whether Ivorians are) does not answer, unless it names the asked ones too. A

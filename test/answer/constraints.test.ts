@@ -60,6 +60,22 @@ describe("the places the asker's story tells, when the question names none", () 
   });
 });
 
+describe("a place asked about that a window names only in a list", () => {
+  it("is no answer when the window is about a place not asked ('reside in Tunisia ...: Benin, ..., Mali, ...' for a stay in Mali)", async () => {
+    const answerer = Answerer.create(retriever);
+    for (const question of ["un ivoirien peut rester combien de temps au mali sans visa ?", "how long can a burkinabe stay in mali without a visa?"]) {
+      const answer = await answerer.ask(question);
+      expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/Tunisia/);
+    }
+  });
+
+  it("answers when the place outside the list is the one asked: the list says who enters Tunisia without a visa", async () => {
+    const answer = await Answerer.create(retriever).ask("do nigeriens need a visa to enter tunisia?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/Niger/);
+  });
+});
+
 describe("the nationals a question asks about", () => {
   it("knows the nationalities of the lexicon, not the peoples of a region", () => {
     const words = nationalityWords(retriever.lexicon);
