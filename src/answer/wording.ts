@@ -15,15 +15,19 @@ export function quoteIn(citation: Citation, lang: Language): { text: string; rev
 /**
  * A quote as shown to a person: one whose last sentence the report's layout cut (a footnote
  * running over a page, "... which have been denounced by") ends with "…", so that it does not
- * read as a whole statement. A sentence cut mid-way ends on a lower-case word with no mark after
- * it; a glossary line or a name ("CREDD Cadre Stratégique ... Durable", "Sotuba ACI") is whole.
- * The citation's own words stay as the report gives them.
+ * read as a whole statement; one whose first sentence the layout cut ("psychological and
+ * economic, related to ...") begins with "…". A sentence cut mid-way ends on a lower-case word
+ * with no mark after it, or begins with a lower-case word (a web address aside); a glossary line
+ * or a name ("CREDD Cadre Stratégique ... Durable", "Sotuba ACI") is whole. The citation's own
+ * words stay as the report gives them.
  */
 export function shownQuote(text: string): string {
-  const trimmed = text.trimEnd();
-  return CUT_MID_SENTENCE.test(trimmed) ? `${trimmed}…` : trimmed;
+  const trimmed = text.trim();
+  const start = CUT_AT_START.test(trimmed) ? "…" : "";
+  return CUT_MID_SENTENCE.test(trimmed) ? `${start}${trimmed}…` : `${start}${trimmed}`;
 }
 const CUT_MID_SENTENCE = /(^|\s)\p{Ll}+$/u;
+const CUT_AT_START = /^(?!https?:|www\.)\p{Ll}/u;
 
 /** "Here is what the reports say:" then each quote in the answer's language, with its marker. */
 export function extractText(citations: Citation[], lang: Language): string {

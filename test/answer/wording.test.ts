@@ -24,8 +24,13 @@ describe("a quote as shown to a person", () => {
     expect(extractText([citation(CUT, "Les expulsions d'Algérie vers le Mali ont été dénoncées par")], "fr")).toContain("dénoncées par…");
   });
 
+  it("begins with '…' when the layout cut its first sentence, a web address aside", () => {
+    expect(shownQuote("psychological and economic, related to social and livelihood reintegration.")).toBe("…psychological and economic, related to social and livelihood reintegration.");
+    expect(shownQuote("http://www.mixedmigration.org/")).toBe("http://www.mixedmigration.org/");
+  });
+
   it("is left as it is when it ends a sentence, a quotation, a bracket, a footnote number, a name or a glossary line", () => {
-    for (const whole of ["The penalty is 20 Tunisian Dinars per week.", "“for their lack of humanity.”", "(cf. REACH, 2018)", "were returned between 2002 and 2014.16", "Is that true?", "CREDD Cadre Stratégique Pour la Relance Économique et le Développement Durable", "Liberian woman, age unknown, Sotuba ACI"]) {
+    for (const whole of ["The penalty is 20 Tunisian Dinars per week.", "“for their lack of humanity.”", "(cf. REACH, 2018)", "Some were returned between 2002 and 2014.16", "Is that true?", "CREDD Cadre Stratégique Pour la Relance Économique et le Développement Durable", "Liberian woman, age unknown, Sotuba ACI"]) {
       expect(shownQuote(whole)).toBe(whole);
     }
   });
