@@ -1,5 +1,5 @@
 import { type Corpus, type Language, REPORT_LANGUAGE, sentenceKey } from "../corpus/index.js";
-import type { Retrieval, TermSource } from "../retrieval/index.js";
+import { type Retrieval, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
@@ -22,7 +22,7 @@ export interface Evidence {
   /** The abstention model's probability that the reports answer. */
   probability?: number;
   /** Set when declined: which rule or the model. */
-  declined?: "nothing-retrieved" | "place-not-covered" | "nationals-not-covered" | "period-not-covered" | "period-after-reports" | "model" | "detail-not-said";
+  declined?: "nothing-retrieved" | "place-not-covered" | "nationals-not-covered" | "period-not-covered" | "period-after-reports" | "model" | "detail-not-said" | "follow-up-unknown";
 }
 
 export interface AnswerDraft {
@@ -81,6 +81,8 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const price = asksPrice(retrieval.askedPart, message.leanedOn);
   const reading: QuestionReading = { retrieval, weighed, whole, asked, price, context };
   if (all.length === 0) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
+  // "et à Sousse ?": a follow-up whose own words the reports never use asks of something they do not speak of.
+  if (message.leanedOn && followUpUnknown(message.question, weighed)) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: "follow-up-unknown" });
   // A year in the story ("je suis arrivé en 2022, ...") says when it happened to the asker, not which year's facts are wanted.
   const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
@@ -209,6 +211,17 @@ function abstentionFeatures(reading: QuestionReading, best: ScoredWindow | undef
 /** What a citation's sentences say, in every language, and the bank questions that point to them. */
 function saidAround(citation: Citation, context: ComposeContext): string[] {
   return saidIn(citation.passageId, citation.sentences, context);
+}
+
+/**
+ * A follow-up says something of its own, and the reports use none of it. Its own concepts are
+ * those at full weight (the earlier messages' words weigh less), but for the earlier messages'
+ * places, which keep their weight.
+ */
+function followUpUnknown(question: string, weighed: WeighedConcept[]): boolean {
+  const words = new Set(tokenize(question));
+  const own = weighed.filter((w) => w.concept.focus >= 1 && (!w.concept.place || w.concept.source.split(" ").every((word) => words.has(word))));
+  return own.length > 0 && own.every((w) => w.unknown);
 }
 
 /** What sentences `range` of a passage say, in every language, and the bank questions that point to them. */

@@ -64,6 +64,21 @@ describe("a follow-up saying much of its own, yet pointing back ('it', 'elle')",
   });
 });
 
+describe("a follow-up naming only what the reports never speak of", () => {
+  it.each([
+    ["et a djerba ?", "les migrants a tunis ont perdu leur travail pendant le covid ?"],
+    ["and in sfax?", "did migrants in tunis lose their jobs during covid?"],
+  ])("%j is declined, not answered about the place asked before", async (followUp, previous) => {
+    const answer = await Answerer.create(retriever).ask(followUp, { previous: [previous] });
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it("a place the reports know is answered as before ('et a bamako ?')", async () => {
+    await answerTo("et a bamako ?", "les migrants a tunis ont perdu leur travail pendant le covid ?");
+  });
+});
+
 describe("a follow-up asking a precise detail (a group: children under 18)", () => {
   it.each([
     ["and for children under 18?", "can migrants in bamako see a doctor if they have covid symptoms?"],
