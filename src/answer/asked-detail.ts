@@ -3,7 +3,7 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
 
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
- * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction, or the group
+ * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction, deaths, or the group
  * it applies to (children, students, women). Asked about a fine, "is there a ceiling?" is not
  * answered by the weekly amount, nor "do children pay it too?" by a sentence that never speaks
  * of children. Measured when the groups were added: the tune questions and dialogues each
@@ -23,6 +23,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "children", words: / (enfant|enfants|gosse|gosses|mineur|mineurs|mineure|mineures|child|children|kid|kids|minor|minors|pikin|pikins|moins de 18|under 18|under the age of 18) / },
   { detail: "students", words: / (etudiant|etudiants|etudiante|etudiantes|eleve|eleves|student|students|pupil|pupils) / },
   { detail: "women", words: / (femme|femmes|fille|filles|woman|women|female|females|girl|girls) / },
+  { detail: "deaths", words: / (mort|morts|morte|mortes|tue|tues|tuee|tuees|deces|decede|decedes|decedee|mourir|meurent|mouru|killed|kill|killing|killings|died|die|dies|dying|dead|death|deaths|fatalities|fatality) / },
   { detail: "reduction", words: / (reduction|reductions|reduire|reduite|reduit|remise|discount|discounts|reduced|reduce) / },
 ];
 

@@ -11,6 +11,8 @@ describe("the precise detail a question asks for", () => {
     ["jveux le num de la croix rouge a gao", ["phone"]],
     ["le numero du decret sur le sejour ?", []],
     ["What is the fine for overstaying a visa in Tunisia?", []],
+    ["combien de gens sont morts pendant la guerre au nord ?", ["deaths"]],
+    ["how many migrants died on the road to algeria?", ["deaths"]],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
@@ -27,5 +29,8 @@ describe("the precise detail a question asks for", () => {
     // A group asked about must be the one the sentence speaks of, in whatever words.
     expect(detailNotSaid(["children"], ["Half of them were under 18."])).toBeUndefined();
     expect(detailNotSaid(["children"], ["The penalty is 20 Tunisian Dinars per week."])).toBe("children");
+    // Deaths asked are not answered by the number of people displaced.
+    expect(detailNotSaid(["deaths"], ["As of January 2013, 228,920 persons had been internally displaced."])).toBe("deaths");
+    expect(detailNotSaid(["deaths"], ["witnessing migrant death (2%)"])).toBeUndefined();
   });
 });
