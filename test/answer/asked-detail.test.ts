@@ -13,6 +13,8 @@ describe("the precise detail a question asks for", () => {
     ["What is the fine for overstaying a visa in Tunisia?", []],
     ["combien de gens sont morts pendant la guerre au nord ?", ["deaths"]],
     ["how many migrants died on the road to algeria?", ["deaths"]],
+    ["c'est quoi les demarches pour une carte de sejour au senegal ?", ["procedure"]],
+    ["how do I apply for asylum in Mali?", ["procedure"]],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
@@ -32,5 +34,8 @@ describe("the precise detail a question asks for", () => {
     // Deaths asked are not answered by the number of people displaced.
     expect(detailNotSaid(["deaths"], ["As of January 2013, 228,920 persons had been internally displaced."])).toBe("deaths");
     expect(detailNotSaid(["deaths"], ["witnessing migrant death (2%)"])).toBeUndefined();
+    // How to apply is not answered by who grants the status.
+    expect(detailNotSaid(["procedure"], ["Refugee status is granted by the National Commission for Refugees."])).toBe("procedure");
+    expect(detailNotSaid(["procedure"], ["Asylum applications are submitted to the National Commission."])).toBeUndefined();
   });
 });
