@@ -9,9 +9,9 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
  * children pay it too?" by a sentence that never speaks of children. Measured when the groups
  * were added: the tune questions and dialogues each gained one right decline (npm run eval --
  * --set tune, --set dialogue-tune), nothing else moved; deaths and how to apply (2026-12-06):
- * tune abstention 0.91 / 0.94 -> 0.92 / 0.95, nothing else moved. Each detail is known by the same words in the question and in what would answer it
- * (accent-free, French and English); the reports or the bank questions of a quoted sentence must
- * say one of them.
+ * tune abstention 0.91 / 0.94 -> 0.92 / 0.95, nothing else moved. Each detail is known by the
+ * same words in the question and in what would answer it (accent-free, French and English); the
+ * reports or the bank questions of a quoted sentence must say one of them.
  */
 const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "ceiling", words: / (plafond|plafonne|plafonnee|plafonnes|plafonnees|plafonner|maximum|maximale|maximal|max|ceiling|ceilings|cap|capped|upper limit) / },

