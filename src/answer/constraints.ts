@@ -137,10 +137,19 @@ export interface Constraints {
   years: string[];
 }
 
-export function readConstraints(question: string, weighed: WeighedConcept[], nationalityTerms: ReadonlySet<string>): Constraints {
+/**
+ * `leanedOn`: for a follow-up, the messages it leans on, whose places it keeps ("la loi
+ * tunisienne ..." then "ça peut aller jusqu'à combien d'années de prison ?" is about Tunisia).
+ */
+export function readConstraints(question: string, weighed: WeighedConcept[], nationalityTerms: ReadonlySet<string>, leanedOn?: string): Constraints {
   const words = tokenize(question);
   const tokens = ` ${words.join(" ")} `;
-  const binding = weighed.filter((w) => w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(tokens, w.concept.source)));
+  const said = leanedOn === undefined ? tokens : ` ${tokenize(leanedOn).join(" ")}${tokens}`;
+  // A place asked about binds; so does a people naming a state ("la loi tunisienne"), asked about
+  // or said in the messages a follow-up leans on.
+  const asks = (w: WeighedConcept) => w.concept.focus >= 1 || leanedOn !== undefined;
+  const namesItsState = (w: WeighedConcept) => asks(w) && namesAPeople(w.concept.source) && namesAState(said, w.concept.source) && [...w.concept.terms.en.keys()].some((t) => nationalityTerms.has(t));
+  const binding = weighed.filter((w) => (w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(said, w.concept.source))) || namesItsState(w));
   const at = (w: WeighedConcept) => words.findIndex((t) => w.concept.source.split(" ").includes(t));
   const asked = binding.map((w) => ({ w, at: at(w) })).filter(({ at }) => at < 0 || !COMPARED.test(` ${words.slice(Math.max(0, at - 2), at).join(" ")} `));
   asked.sort((a, b) => a.at - b.at);
@@ -200,11 +209,16 @@ function namesAPeople(source: string): boolean {
 
 /**
  * "la nationalité française", "la nationalité ivoirienne": a nationality names the state that grants
- * it, not a people. (A passport or a visa does not: "a Nigerian passport" says who holds it.)
+ * it, not a people; so do a state's laws, government and police ("la loi tunisienne", "the
+ * Malian authorities"). (A passport or a visa does not: "a Nigerian passport" says who holds it.)
  */
-const GRANTED_BY_A_STATE = "nationalite|citoyennete|nationality|citizenship";
+const GRANTED_BY_A_STATE = [
+  "nationalite|citoyennete|nationality|citizenship",
+  "loi|lois|law|laws|legislation|constitution|code|decret|decree",
+  "gouvernement|government|etat|state|autorites|authorities|administration|police|justice|tribunal|tribunaux|courts",
+].join("|");
 
-/** The demonym qualifies a nationality in the question (its tokens, space-padded): it names the state that grants it. */
+/** The demonym qualifies a nationality or a state's institution in the question (its tokens, space-padded): it names the state. */
 function namesAState(tokens: string, demonym: string): boolean {
   return new RegExp(` (${GRANTED_BY_A_STATE}) ${demonym} | ${demonym} (${GRANTED_BY_A_STATE}) `).test(tokens);
 }

@@ -76,6 +76,19 @@ describe("a place asked about that a window names only in a list", () => {
   });
 });
 
+describe("a people naming a state ('la loi tunisienne', 'the Malian law')", () => {
+  it("binds the answer to that state, also for a follow-up that leans on it: Tunisia's law is not answered with Mali's", async () => {
+    const answerer = Answerer.create(retriever);
+    const follow = (previous: string) => answerer.ask("how many years of prison can they get?", { previous: [previous] });
+    expect((await follow("does the tunisian law punish people who help irregular migrants?")).abstained).toBe(true);
+    const malian = await follow("does the malian law punish people who help irregular migrants?");
+    expect(malian.abstained).toBe(false);
+    expect(malian.text).toMatch(/three-year prison/);
+    const french = await answerer.ask("ca peut aller jusqu'a combien d'annees de prison ?", { previous: ["la loi tunisienne punit les gens qui aident les migrants sans papiers ?"] });
+    expect(french.abstained).toBe(true);
+  });
+});
+
 describe("the nationals a question asks about", () => {
   it("knows the nationalities of the lexicon, not the peoples of a region", () => {
     const words = nationalityWords(retriever.lexicon);
