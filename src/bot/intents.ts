@@ -24,11 +24,14 @@ const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|
 // Someone keeping a person's passport or papers ("la patronne garde mon passeport"): a sign of
 // exploitation, harm like the rest.
 const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";
-// Harm done by someone, or papers kept: protection is needed (harmNeeds).
+// Wages withheld ("mon patron me paie pas depuis 2 mois"): exploitation at work, harm like the rest.
+const WAGES_WITHHELD = "paie pas|paye pas|paie plus|paye plus|pas paye|pas payee|pas payes|impaye|impayes|impayee|impayees|refuse de me payer|veut pas me payer|not paid|unpaid|not paying me|doesn t pay me|won t pay me|didn t pay me|refuses to pay me";
+// Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
   "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my",
   PAPERS_KEPT,
+  WAGES_WITHHELD,
 ].join("|");
 // Danger or harm, by others or not (alone, sick, stranded): what makes the directory come before
 // anything the reports say.

@@ -6,6 +6,8 @@ describe("what a message is, before it is read as a question", () => {
     "la police m'a pris mon passeport",
     "je suis femme de menage a tunis et la patronne garde mon passeport, c'est legal ?",
     "my boss keeps my passport and does not pay me",
+    "bjr jsuis ivoirienne a tunis, mon patron me paie pas depuis 2 mois, je fais koi ?",
+    "my employer in bamako won't pay me for three months of work",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
