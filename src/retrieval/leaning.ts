@@ -92,8 +92,15 @@ export function isTopicWord(word: string): boolean {
  */
 const COUNT_OF_WHAT_WAS_SAID = /\bhow many (were|are|was|is|did|do|does|have|has|had|will|would|can|could|came|come|went|go|got|get)\b/;
 
+/**
+ * "What was the proportion among men?", "le pourcentage chez les femmes ?": a figure named with
+ * its article but not what it is of is a figure said before.
+ */
+const FIGURE_OF_WHAT_WAS_SAID = /\b(the|le|la|l) (proportion|share|percentage|number|figure|rate|pourcentage|part|chiffre|nombre|taux)\b(?! (of|de|d|des|du|total|number|figure|share|rate)\b)/;
+
 function pointsBack(tokens: readonly string[]): boolean {
-  if (COUNT_OF_WHAT_WAS_SAID.test(tokens.join(" "))) return true;
+  const text = tokens.join(" ");
+  if (COUNT_OF_WHAT_WAS_SAID.test(text) || FIGURE_OF_WHAT_WAS_SAID.test(text)) return true;
   return tokens.some((t, i) => {
     if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
     if (OBJECT_PRONOUNS.has(t) && SUBJECT_PRONOUNS.has(tokens[i - 1] ?? "")) return true; // "on la dépose où ?"
