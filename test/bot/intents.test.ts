@@ -14,7 +14,18 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.needs).toContain("protection");
   });
 
-  it.each(["combien coute l'amende en tunisie ?", "where do I keep my documents when I travel to Mali?", "qui garde mes enfants quand je travaille a tunis ?"])("%j is a question", (message) => {
+  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids"])("%j, a plight of the person's own, asks for help first", (message) => {
+    const intent = readIntent(message);
+    expect(intent.kind === "help" && intent.harm).toBe(true);
+  });
+
+  it.each([
+    "combien coute l'amende en tunisie ?",
+    "where do I keep my documents when I travel to Mali?",
+    "qui garde mes enfants quand je travaille a tunis ?",
+    "combien de migrants ont perdu leur travail a tunis pendant le covid ?",
+    "how many migrants were stuck at the borders in 2020?",
+  ])("%j is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
   });
 });
