@@ -38,7 +38,9 @@ const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agr
 // A plight (alone, sick, stranded, lost): harm when it is the person's own ("je suis bloqué",
 // "j'ai perdu mon passeport"); said of others ("combien de migrants ont perdu leur travail ?")
 // it is a question about what the reports say.
-const PLIGHT = / (mineur|mineure|seul|seule|abandonne|abandonnee|malade|blesse|blessee|bloque|bloquee|coince|coincee|sans argent|plus d argent|perdu|perdue|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
+// "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
+const WE = / on (est|etait|sont|a|avait|n a|n est) /;
+const PLIGHT = / (mineur|mineure|mineurs|seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
 // Asking how to reach someone: a phone number, an address.
@@ -55,7 +57,7 @@ export function readIntent(text: string): Intent {
     if (onlyOf(THANKS)) return { kind: "thanks" };
   }
   if (PERSON.test(padded)) return { kind: "person" };
-  const harm = HARM.test(padded) || (PLIGHT.test(padded) && FIRST_PERSON.test(padded));
+  const harm = HARM.test(padded) || (PLIGHT.test(padded) && (FIRST_PERSON.test(padded) || WE.test(padded)));
   if (harm || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }
