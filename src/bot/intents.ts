@@ -33,14 +33,15 @@ const DONE_BY_OTHERS = [
   PAPERS_KEPT,
   WAGES_WITHHELD,
 ].join("|");
-// Harm done, whoever it is said of: what makes the directory come before anything the reports say.
-const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agression|frappee|violences|menacee|menaces|arrestation|detention|emprisonne|enferme|enfermee|confisquee|pris ma|pris mes|pris nos|prend mon|stolen) `);
+// Harm done, or a child alone, whoever it is said of: what makes the directory come before
+// anything the reports say.
+const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agression|frappee|violences|menacee|menaces|arrestation|detention|emprisonne|enferme|enfermee|confisquee|pris ma|pris mes|pris nos|prend mon|stolen|mineur|mineure|minor|enfant seul|child alone) `);
 // A plight (alone, sick, stranded, lost): harm when it is the person's own ("je suis bloqué",
 // "j'ai perdu mon passeport"); said of others ("combien de migrants ont perdu leur travail ?")
 // it is a question about what the reports say.
+const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|sick|injured|stranded|stuck|no money|lost) /;
 // "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
 const WE = / on (est|etait|sont|a|avait|n a|n est) /;
-const PLIGHT = / (mineur|mineure|mineurs|seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|minor|sick|injured|stranded|stuck|no money|lost) /;
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
 // Asking how to reach someone: a phone number, an address.

@@ -14,7 +14,7 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.needs).toContain("protection");
   });
 
-  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants"])("%j, a plight of the person's own, asks for help first", (message) => {
+  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?"])("%j, a plight of the person's own, asks for help first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
