@@ -104,7 +104,8 @@ const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
-const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b|\b(daily|weekly|monthly|yearly|annual)\b/i;
+// A length of time, not an age ("a 6-year-old child", "aged 30 years old").
+const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
 const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
 const CONTACT = /(\+?\d[\d .-]{7,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;

@@ -64,6 +64,13 @@ describe("a follow-up saying much of its own, yet pointing back ('it', 'elle')",
   });
 });
 
+describe("a follow-up asking how long, after a question on the visa", () => {
+  it("gets the 90 days of the tourist visa, not a story of someone's stay that gives an age", async () => {
+    const answer = await answerTo("et je peux rester combien de temps ?", "bonjour, je suis guineen et je veux aller en tunisie, il faut un visa ?");
+    expect(answer.text).toMatch(/90 jours/);
+  });
+});
+
 describe("a follow-up naming only what the reports never speak of", () => {
   it.each([
     ["et a djerba ?", "les migrants a tunis ont perdu leur travail pendant le covid ?"],

@@ -77,4 +77,9 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "In 2010, 1,013,760 Malians lived abroad.", false)).toBe(true);
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
+
+  it("counts a length of time as a duration, not an age: 'a 6-year-old child' says how old, not how long", () => {
+    expect(holdsKind("duration", "A 30-year-old Guinean woman, accompanied by a 6-year-old child, arrived in 2014.", false)).toBe(false);
+    expect(holdsKind("duration", "They may reside in Tunisia on a tourist visa valid during 90 days.", false)).toBe(true);
+  });
 });
