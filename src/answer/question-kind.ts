@@ -30,6 +30,8 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
 const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
+  // "que se passe-t-il quand ils restent bloqués ?", "what happens if I don't pay?": a consequence, not a date.
+  ["other", / (que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment|what happens|what will happen|what would happen) /],
   ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|percent|pourcent|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
   ["date", / (quand|when|quelle annee|quelles annees|what year|what years|which year|which years|en quelle annee|depuis quand|since when|date|dates|a quelle date|on what date|quelle periode|quelles periodes|what period|which period|a quelle epoque) /],
   ["organisation", new RegExp(String.raw`^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
@@ -102,7 +104,9 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
-const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|june|july|august|september|october|november|december)\b/i;
+// May the month, not "migrants may not leave": with a day, or after a word that places it in time.
+const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[\s-]+May\b|\bMay\s+\d|\d\s+May\b/;
 const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
 // A length of time, not an age ("a 6-year-old child", "aged 30 years old").
 const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
@@ -124,7 +128,7 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
       // A year says when, not how many: "activities since 2015" gives no count.
       return /\d/.test(text.replace(YEARS, "")) || NUMBER_WORDS.test(text);
     case "date":
-      return YEAR_OR_MONTH.test(text);
+      return YEAR_OR_MONTH.test(text) || MAY.test(text);
     case "organisation":
       return ORGANISATION.test(text);
     case "law":

@@ -3,6 +3,8 @@ import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/qu
 
 describe("what a question asks for", () => {
   it.each([
+    ["Et que se passe-t-il quand ils restent bloqués ?", "other"],
+    ["what happens when my visa expires?", "other"],
     ["pr demander l asile on depose la demande a qui ?", "organisation"],
     ["which office i go pay am? wetin be their number?", "contact"],
     ["c quoi leur numero ?", "contact"],
@@ -76,6 +78,11 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "The High Council has carried out many activities since 2015.", false)).toBe(false);
     expect(holdsKind("quantity", "In 2010, 1,013,760 Malians lived abroad.", false)).toBe(true);
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
+  });
+
+  it("counts May as a date only as the month: 'migrants may not leave' gives no date", () => {
+    expect(holdsKind("date", "Migrants may not leave until such fines are paid.", false)).toBe(false);
+    expect(holdsKind("date", "The borders were closed in May and reopened later.", false)).toBe(true);
   });
 
   it("counts a length of time as a duration, not an age: 'a 6-year-old child' says how old, not how long", () => {
