@@ -42,6 +42,20 @@ const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agr
 const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|sick|injured|stranded|stuck|no money|lost) /;
 // "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
 const WE = / on (est|etait|sont|a|avait|n a|n est) /;
+/** How close before the plight the person must be named: "je suis une femme seule", "mon fils est malade". */
+const PLIGHT_REACH = 4;
+
+/**
+ * A plight said of the person or someone of theirs, just before it ("je suis bloqué", "i dey
+ * stuck", "on est bloqués", "mon fils est malade"); not one said of others in a message where
+ * the person speaks of themselves elsewhere ("I work for an NGO. What share of migrants lost
+ * their jobs?").
+ */
+function ownPlight(tokens: readonly string[]): boolean {
+  const padded = (from: number, to: number) => ` ${tokens.slice(Math.max(0, from), to).join(" ")} `;
+  // A plight (of up to three words) starting at token i, said of the person just before it.
+  return tokens.some((_, i) => PLIGHT.test(padded(i, i + 3)) && !PLIGHT.test(padded(i + 1, i + 3)) && (FIRST_PERSON.test(padded(i - PLIGHT_REACH, i)) || WE.test(padded(i - PLIGHT_REACH, i))));
+}
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
 // Asking how to reach someone: a phone number, an address.
@@ -58,7 +72,7 @@ export function readIntent(text: string): Intent {
     if (onlyOf(THANKS)) return { kind: "thanks" };
   }
   if (PERSON.test(padded)) return { kind: "person" };
-  const harm = HARM.test(padded) || (PLIGHT.test(padded) && (FIRST_PERSON.test(padded) || WE.test(padded)));
+  const harm = HARM.test(padded) || ownPlight(tokens);
   if (harm || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }

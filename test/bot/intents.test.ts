@@ -14,7 +14,7 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.needs).toContain("protection");
   });
 
-  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?"])("%j, a plight of the person's own, asks for help first", (message) => {
+  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?", "mon fils est malade a bamako"])("%j, a plight of the person's own, asks for help first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
@@ -25,6 +25,7 @@ describe("what a message is, before it is read as a question", () => {
     "qui garde mes enfants quand je travaille a tunis ?",
     "combien de migrants ont perdu leur travail a tunis pendant le covid ?",
     "how many migrants were stuck at the borders in 2020?",
+    "Hi, I work for an NGO in Tunis. What share of migrants surveyed in Greater Tunis lost their jobs because of COVID?",
   ])("%j is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
   });
