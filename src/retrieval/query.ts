@@ -43,6 +43,8 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
  * question leans on it (French facts 0.55 -> 0.53, tune French 0.81 -> 0.80), not kept.
  */
 const STORY_TOPIC_WEIGHT = 0.7;
+const RISK_VERB = new Set(["risque", "risques", "risquons", "risquez", "risquent", "risk"]);
+const SUBJECTS = new Set(["je", "j", "tu", "on", "il", "elle", "ils", "elles", "nous", "vous", "i", "we", "you", "they", "he", "she"]);
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
 const THERE = / (there|la bas|labas) /;
 /** "depuis le Sénégal", "from Niger": a place someone comes from. */
@@ -211,6 +213,9 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
+  // "je risque quoi ?", "what do I risk?": the verb asks what follows, like "what happens", and
+  // says nothing of the topic (the noun "les risques" is one).
+  for (const clause of clauses) clause.tokens = clause.tokens.filter((t, i) => !(RISK_VERB.has(t) && SUBJECTS.has(clause.tokens[i - 1] ?? "")));
   // "rien à voir, ...", "by the way, ...": a change of topic says nothing of what is asked.
   const change = clauses[0] ? topicChangeIn(clauses[0].tokens) : 0;
   if (change > 0) {

@@ -89,6 +89,16 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
+  it("reads 'je risque quoi ?' as asking what follows the story before it, not as a question on risks", async () => {
+    const answer = await answerer.ask("ma carte de sejour a expire a tunis, je risque quoi ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+    // The noun is a topic: the risks women face are asked about.
+    const risks = await answerer.ask("quels sont les risques pour les femmes migrantes a bamako ?");
+    expect(risks.abstained).toBe(false);
+    expect(risks.text).toMatch(/femmes/);
+  });
+
   it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
     expect((await answerer.ask("la nationalité française par le mariage c'est possible ?")).abstained).toBe(true);
     const malian = await answerer.ask("la nationalité malienne se transmet par la mère ?");
