@@ -13,10 +13,12 @@ export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisati
  */
 export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)`;
 
+/** "combien" as typed: in full or texted ("cb", "cmb", "cbien"). */
+const COMBIEN = "combien|cb|cmb|cbien";
 /** A fine or penalty, which the reports give (unlike a price). */
 const FINE_WORDS = "amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions";
 /** "how much is the fine", "l'amende pour dépassement, c'est combien par jour ?": an amount of money, in either order. */
-const HOW_MUCH_OF_A_FINE = String.raw`(how much|combien|cb)( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|combien|cb)`;
+const HOW_MUCH_OF_A_FINE = String.raw`(how much|${COMBIEN})( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|${COMBIEN})`;
 
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three are specific wherever they stand; among the others
@@ -24,15 +26,18 @@ const HOW_MUCH_OF_A_FINE = String.raw`(how much|combien|cb)( \w+){0,4} (${FINE_W
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
-  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|combien|cb)( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(combien|cb) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (combien|cb|how much)|${HOW_MUCH_OF_A_FINE}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
-  ["duration", / (combien de temps|how long|duree|combien de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant combien|for how long|jusqu a quand|until when|how long till|how long until) /],
+  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
+  ["duration", new RegExp(String.raw` ((${COMBIEN}) de temps|how long|duree|(${COMBIEN}) de (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant (${COMBIEN})|for how long|jusqu a quand|until when|how long till|how long until) `)],
 ];
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
 const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
   // "que se passe-t-il quand ils restent bloqués ?", "what happens if I don't pay?": a consequence, not a date.
   ["other", / (que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment|what happens|what will happen|what would happen) /],
-  ["quantity", / (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|percent|pourcent|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) /],
+  // The count's cue is "combien" or "cb" only: read in "cmb" too, "et en 2007 ya eu cmb ?" got
+  // 2006's figure from a passage that cites a work of 2007 (fresh tuning dialogues); an amount of
+  // money or a length of time asked in "cmb" is read as such (above).
+  ["quantity", new RegExp(String.raw` (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|percent|pourcent|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) `)],
   ["date", / (quand|when|quelle annee|quelles annees|what year|what years|which year|which years|en quelle annee|depuis quand|since when|date|dates|a quelle date|on what date|quelle periode|quelles periodes|what period|which period|a quelle epoque) /],
   ["organisation", new RegExp(String.raw`^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
   ["law", new RegExp(String.raw` (${WHICH}|(koi|quoi|c est quoi)( (les|la|le|l))?) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) `)],

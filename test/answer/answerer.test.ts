@@ -89,7 +89,9 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
-  it("reads 'je risque quoi ?' as asking what follows the story before it, not as a question on risks", async () => {
+  it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
+    const texted = await answerer.ask("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?");
+    expect(texted.text).toMatch(/20 dinars tunisiens par semaine/);
     const answer = await answerer.ask("ma carte de sejour a expire a tunis, je risque quoi ?");
     expect(answer.abstained).toBe(false);
     expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);

@@ -64,6 +64,10 @@ describe("what a question asks for", () => {
     expect(askedKind("les migrants qui ne peuvent pas payer le loyer, combien sont-ils ?")).toBe("quantity");
     // "je dois payer combien ?", "i pay how much?": the amount to pay, as "combien je dois payer ?".
     expect(askedKind("si je veux rentrer au pays je dois payer combien ?")).toBe("money");
+    // As texted, and with the debt first: "je paye cmb ?", "je dois combien ?".
+    expect(askedKind("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?")).toBe("money");
+    expect(askedKind("mon visa est expire depuis 2 mois, je dois combien ?")).toBe("money");
+    expect(askedKind("cb de temps ca prend pour avoir la carte ?")).toBe("duration");
   });
 
   it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {
