@@ -43,6 +43,8 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
  * question leans on it (French facts 0.55 -> 0.53, tune French 0.81 -> 0.80), not kept.
  */
 const STORY_TOPIC_WEIGHT = 0.7;
+/** "what happens if I leave?", "wetin go happen", "que se passe-t-il si ...": the consequence of what the story told. */
+const CONSEQUENCE = / (what happens|what will happen|what would happen|what go happen|que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment) /;
 const RISK_VERB = new Set(["risque", "risques", "risquons", "risquez", "risquent", "risk"]);
 const SUBJECTS = new Set(["je", "j", "tu", "on", "il", "elle", "ils", "elles", "nous", "vous", "i", "we", "you", "they", "he", "she"]);
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
@@ -249,7 +251,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   if (asked.length === tokens.length && change === 0) return { tokens, focus, askedPart: question };
   const askedPart = askingClauses.join("").trim();
   const topics = asked.filter((t) => isTopicWord(t) && !context.lexicon.places.has(t)).length;
-  if (!leansOnWhatCameBefore(asked, topics)) return { tokens, focus, askedPart };
+  if (!leansOnWhatCameBefore(asked, topics) && !CONSEQUENCE.test(` ${asked.join(" ")} `)) return { tokens, focus, askedPart };
   // "... in Bamako. Did many lose income there?": the place the story named last, not one come from, is the one asked about.
   const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && context.lexicon.places.has(t) && !cameFrom(tokens, i)) : -1;
   return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };

@@ -101,6 +101,12 @@ describe("the offline answerer", () => {
     expect(risks.text).toMatch(/femmes/);
   });
 
+  it("reads 'what happens if ...' after a story as asking what follows from the story: the visa expired in Tunis", async () => {
+    const answer = await answerer.ask("my visa don expire for tunis 3 months now, wetin go happen if i wan comot?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/fine/);
+  });
+
   it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
     expect((await answerer.ask("la nationalité française par le mariage c'est possible ?")).abstained).toBe(true);
     const malian = await answerer.ask("la nationalité malienne se transmet par la mère ?");
