@@ -7,6 +7,14 @@ beforeAll(async () => {
   answerer = Answerer.create(await PassageRetriever.open());
 });
 
+/** The answer to a question, which must not be a decline and must say `text`. */
+async function answered(question: string, text: RegExp) {
+  const answer = await answerer.ask(question);
+  expect(answer.abstained).toBe(false);
+  expect(answer.text).toMatch(text);
+  return answer;
+}
+
 describe("the offline answerer", () => {
   it("answers a migrant's informal French question about the Tunisia fine in French, with amount, accrual, date, source and help", async () => {
     const answer = await answerer.ask("jai depassé mon visa en tunisie combien je paye");
@@ -54,21 +62,12 @@ describe("the offline answerer", () => {
   });
 
   it("answers the overstay penalty asked as a charge, and declines a price the reports do not give", async () => {
-    const charge = await answerer.ask("how much do they charge per week if my visa expire in tunisia");
-    expect(charge.abstained).toBe(false);
-    expect(charge.text).toMatch(/20 Tunisian dinars per week/);
-    const expired = await answerer.ask("c combien le tarif quand le visa a expiré en tunisie");
-    expect(expired.abstained).toBe(false);
-    expect(expired.text).toMatch(/20 dinars tunisiens par semaine/);
+    await answered("how much do they charge per week if my visa expire in tunisia", /20 Tunisian dinars per week/);
+    await answered("c combien le tarif quand le visa a expiré en tunisie", /20 dinars tunisiens par semaine/);
     // "fee" only names what is asked, an amount: the sentence giving the amount answers it.
-    const irregular = await answerer.ask("what is the fee for an irregular stay in tunisia");
-    expect(irregular.abstained).toBe(false);
-    expect(irregular.text).toMatch(/20 Tunisian Dinars per week/i);
-    const tooLong = await answerer.ask("what do they charge when you stay too long in tunisia");
-    expect(tooLong.text).toMatch(/20 Tunisian dinars per week/);
-    const fee = await answerer.ask("whats the fee for overstaying a visa in tunisia");
-    expect(fee.abstained).toBe(false);
-    expect(fee.text).toMatch(/20 Tunisian dinars per week/);
+    await answered("what is the fee for an irregular stay in tunisia", /20 Tunisian Dinars per week/i);
+    await answered("what do they charge when you stay too long in tunisia", /20 Tunisian dinars per week/);
+    await answered("whats the fee for overstaying a visa in tunisia", /20 Tunisian dinars per week/);
     // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
     const passport = await answerer.ask("combien coute un passeport malien");
     expect(passport.abstained).toBe(true);
@@ -82,29 +81,20 @@ describe("the offline answerer", () => {
   });
 
   it("reads a year in the asker's story as when it happened to them, not as facts asked after the reports", async () => {
-    const told = await answerer.ask("je suis arrivee a tunis en 2023 avec un visa touriste qui a expire. ca coute combien par semaine maintenant ?");
-    expect(told.abstained).toBe(false);
-    expect(told.text).toMatch(/20 dinars tunisiens par semaine/);
+    await answered("je suis arrivee a tunis en 2023 avec un visa touriste qui a expire. ca coute combien par semaine maintenant ?", /20 dinars tunisiens par semaine/);
     const asked = await answerer.ask("combien coute l'amende pour depassement de visa en tunisie en 2025 ?");
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
-    const texted = await answerer.ask("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?");
-    expect(texted.text).toMatch(/20 dinars tunisiens par semaine/);
-    const answer = await answerer.ask("ma carte de sejour a expire a tunis, je risque quoi ?");
-    expect(answer.abstained).toBe(false);
-    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+    await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
+    await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine/);
     // The noun is a topic: the risks women face are asked about.
-    const risks = await answerer.ask("quels sont les risques pour les femmes migrantes a bamako ?");
-    expect(risks.abstained).toBe(false);
-    expect(risks.text).toMatch(/femmes/);
+    await answered("quels sont les risques pour les femmes migrantes a bamako ?", /femmes/);
   });
 
   it("reads 'what happens if ...' after a story as asking what follows from the story: the visa expired in Tunis", async () => {
-    const answer = await answerer.ask("my visa don expire for tunis 3 months now, wetin go happen if i wan comot?");
-    expect(answer.abstained).toBe(false);
-    expect(answer.text).toMatch(/fine/);
+    await answered("my visa don expire for tunis 3 months now, wetin go happen if i wan comot?", /fine/);
   });
 
   it("reads a nationality named by its adjective as that state's: France's is not answered with Mali's law", async () => {
