@@ -17,6 +17,10 @@ export type Intent =
 // message holds nothing else (a few polite or filler words at most).
 const GREETINGS = new Set("bonjour bonsoir salut slt bjr coucou cc hello hi hey yo salam salaam aleykoum alaykoum alaikum assalamu good morning evening afternoon day".split(" "));
 const THANKS = new Set("merci mrc mci thanks thank thx ty you beaucoup bcp infiniment much lot a so very cool super parfait ok okay dacc daccord d accord".split(" "));
+/** A message longer than this asks something of its own beside what the bot does. */
+const ABOUT_THE_BOT_WORDS = 8;
+// Asking what the bot is or does ("hello, what can you do?", "tu sers a quoi ?"): answered as a greeting is, with what it can do.
+const ABOUT_THE_BOT = / (what can you do|what do you do|who are you|what are you|what is this bot|how does this work|how do you work|tu fais quoi|tu sers a quoi|vous faites quoi|vous servez a quoi|t es qui|tu es qui|qui es tu|vous etes qui|c est quoi ce bot|comment ca marche|comment tu marches) /;
 const POLITE = new Set("svp stp please s il vous te plait plais bien tout le monde madame monsieur frere soeur ami amis a toi vous ca va".split(" "));
 
 // A request for help, said outright.
@@ -72,6 +76,7 @@ export function readIntent(text: string): Intent {
     if (onlyOf(THANKS)) return { kind: "thanks" };
   }
   if (PERSON.test(padded)) return { kind: "person" };
+  if (tokens.length <= ABOUT_THE_BOT_WORDS && ABOUT_THE_BOT.test(padded)) return { kind: "greeting" };
   const harm = HARM.test(padded) || ownPlight(tokens);
   if (harm || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };

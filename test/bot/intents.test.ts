@@ -19,6 +19,10 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
 
+  it.each(["hello, what can you do?", "slt tu sers a quoi ?", "t es qui toi ?"])("%j asks what the bot does: it is greeted", (message) => {
+    expect(readIntent(message).kind).toBe("greeting");
+  });
+
   it.each([
     "combien coute l'amende en tunisie ?",
     "where do I keep my documents when I travel to Mali?",
