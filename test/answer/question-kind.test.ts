@@ -68,6 +68,7 @@ describe("what a question asks for", () => {
     expect(askedKind("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?")).toBe("money");
     expect(askedKind("mon visa est expire depuis 2 mois, je dois combien ?")).toBe("money");
     expect(askedKind("cb de temps ca prend pour avoir la carte ?")).toBe("duration");
+    expect(askedKind("apres combien d'annees ?")).toBe("duration");
   });
 
   it("reads a follow-up's price with the message it leans on: after the fine, 'ça coûte combien ?' asks the fine", () => {
