@@ -46,6 +46,8 @@ const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agr
 const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|sick|injured|stranded|stuck|no money|lost) /;
 // "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
 const WE = / on (est|etait|sont|a|avait|n a|n est) /;
+/** Needs a person cannot wait on: a roof, food, care. */
+const BASIC_NEEDS: ReadonlySet<Need> = new Set(["shelter", "food", "health"]);
 /** How close before the plight the person must be named: "je suis une femme seule", "mon fils est malade". */
 const PLIGHT_REACH = 4;
 
@@ -78,7 +80,10 @@ export function readIntent(text: string): Intent {
   if (PERSON.test(padded)) return { kind: "person" };
   if (tokens.length <= ABOUT_THE_BOT_WORDS && ABOUT_THE_BOT.test(padded)) return { kind: "greeting" };
   const harm = HARM.test(padded) || ownPlight(tokens);
-  if (harm || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needsIn(text), harm), harm, danger: IMMEDIATE.test(padded) };
+  const needs = needsIn(text);
+  // "où je peux dormir ce soir ?": a basic need of the person's own is a request for help.
+  const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && (FIRST_PERSON.test(padded) || WE.test(padded));
+  if (harm || ownBasicNeed || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needs, harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }
 

@@ -19,6 +19,11 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
 
+  it.each(["ou je peux dormir a bamako ce soir ?", "where can we eat in tunis, we have nothing"])("%j, a basic need of the person's own, asks for help first", (message) => {
+    const intent = readIntent(message);
+    expect(intent.kind).toBe("help");
+  });
+
   it.each(["hello, what can you do?", "slt tu sers a quoi ?", "t es qui toi ?"])("%j asks what the bot does: it is greeted", (message) => {
     expect(readIntent(message).kind).toBe("greeting");
   });
@@ -29,6 +34,7 @@ describe("what a message is, before it is read as a question", () => {
     "qui garde mes enfants quand je travaille a tunis ?",
     "combien de migrants ont perdu leur travail a tunis pendant le covid ?",
     "how many migrants were stuck at the borders in 2020?",
+    "les migrants peuvent ils aller a l hopital a tunis ?",
     "Hi, I work for an NGO in Tunis. What share of migrants surveyed in Greater Tunis lost their jobs because of COVID?",
   ])("%j is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
