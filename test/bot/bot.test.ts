@@ -52,6 +52,13 @@ describe("questions in a private chat", () => {
     expect(buttons).toMatch(/"fb:[\w-]{8}:c1:[\w-]{10}"/);
   });
 
+  it("puts the places of help first for a roof needed tonight, headed by the city they are in, not the person's nationality", async () => {
+    const { bot } = await makeBot();
+    await bot.handleUpdate(textUpdate("i am guinean in bamako, where can i sleep tonight?", { lang: "en" }));
+    expect(texts()[0]).toMatch(/^Here is where to ask for help \(Bamako\)/);
+    expect(texts()[0]).toMatch(/ARACEM/);
+  });
+
   it("answers an English question in English", async () => {
     const { bot } = await makeBot();
     await bot.handleUpdate(textUpdate("Do ECOWAS citizens need a visa to enter Mali?", { lang: "fr" }));

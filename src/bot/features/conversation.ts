@@ -129,7 +129,9 @@ function helpHtml(ctx: RelaisContext, intent: Extract<Intent, { kind: "help" | "
   let entries = help.find({ places, needs, text }, HELP_ENTRIES);
   const lines: string[] = [];
   if (intent.kind === "help" && intent.danger) lines.push(messages.immediateDanger);
-  const place = places[0] ? placeName(places[0], help.entries, messages) : undefined;
+  // The place the entries shown are in ("Bamako" for a Guinean in Bamako, not "Guinea"), else the first named.
+  const shown = places.find((p) => entries.some((e) => e.city?.toLowerCase() === p || e.country.toLowerCase() === p)) ?? places[0];
+  const place = shown ? placeName(shown, help.entries, messages) : undefined;
   if (intent.kind === "person") {
     lines.push(messages.person);
     const human = help.find({ places, needs: [] }, help.entries.length).filter(reachable).slice(0, HELP_ENTRIES);
