@@ -1,4 +1,4 @@
-import { type Corpus, type Language, REPORT_LANGUAGE, sentenceKey } from "../corpus/index.js";
+import { type Corpus, type Language, sentenceKey } from "../corpus/index.js";
 import { type Retrieval, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
@@ -87,7 +87,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
-  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context) && !placeAskedOnlyListed(constraints, w.window.texts[REPORT_LANGUAGE] ?? "", context));
+  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context) && !placeAskedOnlyListed(constraints, w.window, context));
   // ...and, while another can answer, none placed elsewhere than where the asker's story is.
   const elsewhere = placedElsewhere(constraints, context);
   const here = allowed.filter((w) => !elsewhere(w.passage));

@@ -1,6 +1,6 @@
 import { type Corpus, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
 import { type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
-import { mentions, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
+import { mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { yearsAsked } from "./question-kind.js";
 
@@ -70,13 +70,14 @@ const LIST_OF_NAMES = /(?:\p{Lu}[\p{L}’'.-]*(?: [\p{L}’'.-]+){0,2}, ){3,}(?:
  * need a visa for Tunisia?"). Measured: no tuning set moved; fresh report French citations
  * 0.68 -> 0.69, abstention 0.84 -> 0.85.
  */
-export function placeAskedOnlyListed(constraints: Constraints, text: string, context: ConstraintContext): boolean {
+export function placeAskedOnlyListed(constraints: Constraints, window: Pick<PassageWindow, "texts" | "terms">, context: ConstraintContext): boolean {
   if (constraints.places.length === 0) return false;
+  const text = window.texts[REPORT_LANGUAGE] ?? "";
   const unlisted = text.replace(LIST_OF_NAMES, " ");
   if (unlisted === text) return false;
   const says = (terms: TermSets) => constraints.places.every((alternatives) => alternatives.some((w) => mentions(w, terms) > 0));
   const terms = { [REPORT_LANGUAGE]: context.terms.termsOf(unlisted, REPORT_LANGUAGE) };
-  if (says(terms) || !says({ [REPORT_LANGUAGE]: context.terms.termsOf(text, REPORT_LANGUAGE) })) return false;
+  if (says(terms) || !says({ [REPORT_LANGUAGE]: window.terms[REPORT_LANGUAGE] })) return false;
   const asked = new Set(constraints.places.flat().flatMap((w) => [...w.concept.terms[REPORT_LANGUAGE].keys()]));
   return [...terms[REPORT_LANGUAGE]].some((t) => context.placeTerms.has(t) && !asked.has(t));
 }

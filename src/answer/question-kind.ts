@@ -1,4 +1,4 @@
-import { tokenize } from "../retrieval/index.js";
+import { CONSEQUENCE, tokenize } from "../retrieval/index.js";
 
 /**
  * What a question asks for. An answer that holds that kind of thing (a figure, a year, a
@@ -33,7 +33,7 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
 const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
   // "que se passe-t-il quand ils restent bloqués ?", "what happens if I don't pay?": a consequence, not a date.
-  ["other", / (que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment|what happens|what will happen|what would happen) /],
+  ["other", CONSEQUENCE],
   // The count's cue is "combien" or "cb" only: read in "cmb" too, "et en 2007 ya eu cmb ?" got
   // 2006's figure from a passage that cites a work of 2007 (fresh tuning dialogues); an amount of
   // money or a length of time asked in "cmb" is read as such (above).
@@ -109,10 +109,10 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
-const YEAR_OR_MONTH = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|june|july|august|september|october|november|december)\b/i;
+const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
+const YEAR_OR_MONTH = new RegExp(`${YEARS.source}|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b`, "i");
 // May the month, not "migrants may not leave": with a day, or after a word that places it in time.
 const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[\s-]+May\b|\bMay\s+\d|\d\s+May\b/;
-const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
 // A length of time, not an age ("a 6-year-old child", "aged 30 years old").
 const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;

@@ -60,7 +60,12 @@ const PLIGHT_REACH = 4;
 function ownPlight(tokens: readonly string[]): boolean {
   const padded = (from: number, to: number) => ` ${tokens.slice(Math.max(0, from), to).join(" ")} `;
   // A plight (of up to three words) starting at token i, said of the person just before it.
-  return tokens.some((_, i) => PLIGHT.test(padded(i, i + 3)) && !PLIGHT.test(padded(i + 1, i + 3)) && (FIRST_PERSON.test(padded(i - PLIGHT_REACH, i)) || WE.test(padded(i - PLIGHT_REACH, i))));
+  return tokens.some((_, i) => PLIGHT.test(padded(i, i + 3)) && !PLIGHT.test(padded(i + 1, i + 3)) && speaksOfSelf(padded(i - PLIGHT_REACH, i)));
+}
+
+/** The person speaks of themselves or of their own, "we" included (tokens joined, space-padded). */
+function speaksOfSelf(padded: string): boolean {
+  return FIRST_PERSON.test(padded) || WE.test(padded);
 }
 // In danger right now.
 const IMMEDIATE = / (en danger|danger de mort|on me frappe|ils me frappent|je vais mourir|il va me tuer|on va me tuer|tout de suite|maintenant|right now|in danger|help me now|going to kill|they are beating|immediately) /;
@@ -82,7 +87,7 @@ export function readIntent(text: string): Intent {
   const harm = HARM.test(padded) || ownPlight(tokens);
   const needs = needsIn(text);
   // "où je peux dormir ce soir ?": a basic need of the person's own is a request for help.
-  const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && (FIRST_PERSON.test(padded) || WE.test(padded));
+  const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && speaksOfSelf(padded);
   if (harm || ownBasicNeed || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needs, harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }

@@ -3,6 +3,7 @@ export { PassageRetriever, RetrieverUnavailable, RETRIEVER_KINDS } from "./retri
 export type { Retrieval, RetrievedPassage, RetrieveOptions, RetrieverKind, TermSource } from "./retriever.js";
 export type { OpenOptions, DensePath } from "./open.js";
 export type { Concept } from "./query.js";
+export { CONSEQUENCE } from "./query.js";
 export type { BankMatch } from "./bank-index.js";
 export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";

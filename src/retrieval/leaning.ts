@@ -126,13 +126,21 @@ function pointsBack(tokens: readonly string[]): boolean {
 export function leansOnWhatCameBefore(tokens: readonly string[], topics: number): boolean {
   if (topicChangeIn(tokens) > 0) return false;
   if (topics === 0) return true;
-  const text = tokens.join(" ");
-  // "What is its objective?", "c'est quoi leur but ?", "what are the risks there?": what is defined is something said before.
-  const defined = DEFINITION.exec(text);
-  if (defined) return pointsBack(text.slice(defined[0].length).trim().split(" "));
+  const defined = definedPointsBack(tokens);
+  if (defined !== undefined) return defined;
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
-  if (OPENING.test(text)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
+  if (OPENING.test(tokens.join(" "))) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
+}
+
+/**
+ * For a question of definition, whether what it defines is something said before ("What is its
+ * objective?", "c'est quoi leur but ?", "what are the risks there?"); undefined for any other message.
+ */
+function definedPointsBack(tokens: readonly string[]): boolean | undefined {
+  const text = tokens.join(" ");
+  const defined = DEFINITION.exec(text);
+  return defined ? pointsBack(text.slice(defined[0].length).trim().split(" ")) : undefined;
 }
 
 /**
@@ -144,10 +152,7 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
 export function pointsBackInWords(message: string): boolean {
   const tokens = tokenize(message);
   if (topicChangeIn(tokens) > 0) return false;
-  const text = tokens.join(" ");
-  const defined = DEFINITION.exec(text);
-  if (defined) return pointsBack(text.slice(defined[0].length).trim().split(" "));
-  return OPENING.test(text) || pointsBack(tokens);
+  return definedPointsBack(tokens) ?? (OPENING.test(tokens.join(" ")) || pointsBack(tokens));
 }
 
 /**
