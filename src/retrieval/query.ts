@@ -51,6 +51,14 @@ const STORY_TOPIC_WEIGHT = 0.7;
 export const CONSEQUENCE = / (what happens|what will happen|what would happen|what go happen|que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment) /;
 const RISK_VERB = new Set(["risque", "risques", "risquons", "risquez", "risquent", "risk"]);
 const SUBJECTS = new Set(["je", "j", "tu", "on", "il", "elle", "ils", "elles", "nous", "vous", "i", "we", "you", "they", "he", "she"]);
+/**
+ * "mon visa est fini", "mes 90 jours sont terminés", "my visa don finish": a permit or a stay that
+ * has run out, which the reports call overstaying. Only just after the permit or the stay (within
+ * PERMIT_REACH tokens): "fini" alone ("le plan est fini ?") is not about a visa.
+ */
+const FINISHED = new Set(["fini", "finie", "finis", "finies", "termine", "terminee", "termines", "terminees", "finish", "finished", "ended", "over"]);
+const PERMIT_OR_STAY = new Set(["visa", "visas", "sejour", "carte", "titre", "permis", "papiers", "jours", "mois", "days", "months"]);
+const PERMIT_REACH = 3;
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
 const THERE = / (there|la bas|labas) /;
 /** "depuis le Sénégal", "from Niger": a place someone comes from. */
@@ -222,6 +230,9 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   // "je risque quoi ?", "what do I risk?": the verb asks what follows, like "what happens", and
   // says nothing of the topic (the noun "les risques" is one).
   for (const clause of clauses) clause.tokens = clause.tokens.filter((t, i) => !(RISK_VERB.has(t) && SUBJECTS.has(clause.tokens[i - 1] ?? "")));
+  for (const clause of clauses) {
+    clause.tokens = clause.tokens.map((t, i) => (FINISHED.has(t) && clause.tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w)) ? "expire" : t));
+  }
   // "rien à voir, ...", "by the way, ...": a change of topic says nothing of what is asked.
   const change = clauses[0] ? topicChangeIn(clauses[0].tokens) : 0;
   if (change > 0) {

@@ -68,6 +68,10 @@ describe("the offline answerer", () => {
     await answered("what is the fee for an irregular stay in tunisia", /20 Tunisian Dinars per week/i);
     await answered("what do they charge when you stay too long in tunisia", /20 Tunisian dinars per week/);
     await answered("whats the fee for overstaying a visa in tunisia", /20 Tunisian dinars per week/);
+    // A visa "fini", "terminé" or that "don finish" is one that has run out, as "expiré" is.
+    await answered("mon visa a fini depuis 2 mois a tunis, je dois payer combien ?", /20 dinars tunisiens par semaine/);
+    await answered("mon visa est terminé a tunis cest combien l amende", /20 dinars tunisiens par semaine/);
+    await answered("my visa don finish for tunis, how much i go pay?", /20 Tunisian dinars per week/);
     // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
     const passport = await answerer.ask("combien coute un passeport malien");
     expect(passport.abstained).toBe(true);
