@@ -1,6 +1,6 @@
 import { type Corpus, DEFAULT_LANGUAGE, sentenceKey } from "../corpus/index.js";
 import { HelpDirectory } from "../help/index.js";
-import { type Language, leansOnPrevious, type PassageRetriever, pointsBackInWords, type Retrieval, type RetrieveOptions, type RetrieverKind } from "../retrieval/index.js";
+import { followsAStory, type Language, leansOnPrevious, type PassageRetriever, pointsBackInWords, type Retrieval, type RetrieveOptions, type RetrieverKind } from "../retrieval/index.js";
 import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
@@ -124,7 +124,8 @@ export class Answerer {
   async read(question: string, options: Omit<AskOptions, "id" | "lang"> & { lang?: Language } = {}): Promise<{ retrieval: Retrieval; leanedOn?: string }> {
     const alone = await this.retriever.retrieve(question, this.retrieveOptions(options));
     const before = messagesBefore(options);
-    if (!before || !leansOnPrevious(question, alone.concepts)) return { retrieval: alone };
+    const last = options.previous?.at(-1);
+    if (!before || !(leansOnPrevious(question, alone.concepts) || (last !== undefined && followsAStory(question, last)))) return { retrieval: alone };
     return this.readWith(question, before, options);
   }
 

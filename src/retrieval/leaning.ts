@@ -45,6 +45,31 @@ const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
  * before when alone it is declined (`pointsBackInWords`, used by the answerer).
  */
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
+
+// A clause that asks: a question word, a modal of permission or need, or a question mark.
+const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
+/**
+ * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
+ * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").
+ */
+const ASKING_AT_START = /^(\S+ ){0,2}(qui|quand|ou|who|which|when|where)\b/;
+
+/** Whether a clause's tokens ask something (a question mark aside). */
+export function asks(tokens: readonly string[]): boolean {
+  const text = tokens.join(" ");
+  return ASKING.test(text) || ASKING_AT_START.test(text);
+}
+
+/**
+ * Whether a message is a question sent after one that only told the asker's situation ("je suis
+ * à Tunis, mon visa a fini depuis 2 mois", no clause of it asking): the two are read as one
+ * message telling a story then asking, unless the question changes the subject.
+ */
+export function followsAStory(message: string, previousMessage: string): boolean {
+  const tellsOnly = !previousMessage.includes("?") && !(previousMessage.match(/[^,.;:!\n]+/g) ?? []).some((clause) => asks(tokenize(clause)));
+  return tellsOnly && topicChangeIn(tokenize(message)) === 0;
+}
+
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
 const DEFINITION = /^(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|what is|what s|whats|what are|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
 /** A message this short ("Since when?", "how many percent?") cannot stand alone. */

@@ -1,5 +1,5 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
-import { isTopicWord, leansOnWhatCameBefore, topicChangeIn } from "./leaning.js";
+import { asks, isTopicWord, leansOnWhatCameBefore, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -187,13 +187,6 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
-// A clause that asks: a question word, a modal of permission or need, or a question mark.
-const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
-/**
- * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
- * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").
- */
-const ASKING_AT_START = /^(\S+ ){0,2}(qui|quand|ou|who|which|when|where)\b/;
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
@@ -239,10 +232,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     clauses[0]!.tokens.splice(0, change);
     if (clauses[0]!.tokens.length === 0) clauses.shift();
   }
-  const asking = clauses.map((c) => {
-    const text = c.tokens.join(" ");
-    return c.questionMark || ASKING.test(text) || ASKING_AT_START.test(text);
-  });
+  const asking = clauses.map((c) => c.questionMark || asks(c.tokens));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
   const focus: number[] = [];

@@ -110,3 +110,16 @@ describe("an amount asked after a question on the overstay fine, or with the ask
     expect((await answerTo("je suis sans papiers a tunis, je dois payer combien pour partir ?")).text).toMatch(/20 dinars tunisiens par semaine/);
   });
 });
+
+describe("a question sent after a message that only told the asker's situation", () => {
+  it("is read with that message, as one telling a story then asking: the fine after 'my visa ran out in Tunis'", async () => {
+    const answer = await answerTo("je dois payer combien en tout ?", "slt, je suis camerounais a tunis, mon visa a fini depuis 2 mois");
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).toMatch(/20 dinars tunisiens par semaine/);
+  });
+
+  it("is read alone after a message that asked, or when it changes the subject", async () => {
+    expect((await answerTo("je dois payer combien en tout ?", "les migrants peuvent travailler en tunisie ?")).readWithPrevious).toBe(false);
+    expect((await answerTo("autre chose, c'est quoi la CEDEAO ?", "je suis camerounais a tunis, mon visa a fini")).readWithPrevious).toBe(false);
+  });
+});
