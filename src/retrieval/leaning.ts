@@ -175,7 +175,7 @@ function definedPointsBack(tokens: readonly string[]): boolean | undefined {
  * before's topic. A change of subject or a question of definition that points nowhere does not.
  */
 export function pointsBackInWords(message: string): boolean {
-  const tokens = tokenize(message);
+  const tokens = wordsOf(message);
   if (topicChangeIn(tokens) > 0) return false;
   return definedPointsBack(tokens) ?? (OPENING.test(tokens.join(" ")) || pointsBack(tokens));
 }
@@ -187,5 +187,16 @@ export function pointsBackInWords(message: string): boolean {
  */
 export function leansOnPrevious(message: string, concepts: readonly Concept[]): boolean {
   const topics = concepts.filter((c) => c.focus >= 1 && !c.place && c.source.split(" ").some(isTopicWord)).length;
-  return leansOnWhatCameBefore(tokenize(message), topics);
+  return leansOnWhatCameBefore(wordsOf(message), topics);
+}
+
+/** "cest", "cetait": "c'est" typed without its apostrophe, whose "c" points back as "c'est" does ("cest cher le loyer ?"). */
+const GLUED_CEST = /^c(est|etait|etaient|ete)$/;
+
+/** A message's words as the grammar above reads them. */
+function wordsOf(message: string): string[] {
+  return tokenize(message).flatMap((t) => {
+    const glued = GLUED_CEST.exec(t);
+    return glued ? ["c", glued[1]!] : [t];
+  });
 }

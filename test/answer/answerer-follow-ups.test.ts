@@ -123,3 +123,11 @@ describe("a question sent after a message that only told the asker's situation",
     expect((await answerTo("autre chose, c'est quoi la CEDEAO ?", "je suis camerounais a tunis, mon visa a fini")).readWithPrevious).toBe(false);
   });
 });
+
+describe("a follow-up typing 'c'est' without its apostrophe", () => {
+  it("leans as 'c'est' does: the rent asked after a question on Bamako is not Tunis's", async () => {
+    const answer = await Answerer.create(retriever).ask("cest cher le loyer ?", { previous: ["a bamako les migrants vivent dans quels quartiers"] });
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).not.toMatch(/Dar Fadhal|Tunis/);
+  });
+});
