@@ -1,5 +1,5 @@
 import { type Language, LANGUAGES, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
-import type { Concept, Retrieval, TermSource } from "../retrieval/index.js";
+import { asksDefinition, type Concept, isTopicWord, type Retrieval, type TermSource } from "../retrieval/index.js";
 import { coverageOf, termSetsOf, type WeighedConcept } from "./evidence.js";
 import type { Fact, FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, holdsKind } from "./question-kind.js";
@@ -48,11 +48,13 @@ function factTexts(facts: Fact[]): Partial<Record<Language, string>> {
  */
 export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], kind: AskedKind, cards: FactCards, terms: TermSource): CardChoice | undefined {
   const asked = askedTerms(retrieval.concepts);
+  // "c'est quoi la CEDEAO ?": a question of definition with one topic, which a card may define.
+  const defined = asksDefinition(retrieval.askedPart) && retrieval.concepts.filter((c) => c.focus >= 1 && c.source.split(" ").some(isTopicWord)).length === 1;
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
   for (const card of cards.cards) {
     if (kind === "quantity" && !card.counts) continue;
-    if (!meets(card.when, asked, terms)) continue;
+    if (!meets(card.when, asked, terms) && !(defined && card.defines.length > 0 && meets([card.defines], asked, terms))) continue;
     const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
     if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else
     const texts = factTexts(card.facts);

@@ -20,6 +20,8 @@ const FactSchema = z.object({
 const FactCardSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   when: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** A question of definition naming one of these and nothing else ("c'est quoi la CEDEAO ?") meets the card too. */
+  defines: z.array(z.string().min(1)).optional(),
   facts: z.array(FactSchema).min(1),
   dated: z.boolean(),
   counts: z.boolean(),
@@ -47,6 +49,7 @@ export interface Fact extends CardSupport {
 export interface FactCard {
   id: string;
   when: string[][];
+  defines: string[];
   facts: Fact[];
   dated: boolean;
   counts: boolean;
@@ -78,6 +81,7 @@ export function loadFactCards(corpus: Corpus, path: URL | string = FACT_CARDS_PA
   return {
     cards: file.cards.map((card) => ({
       ...card,
+      defines: card.defines ?? [],
       facts: card.facts.map((fact) => ({ ...locate(`card ${card.id}`, fact.quote), text: fact.text, core: fact.core ?? false, when: fact.when ?? [] })),
     })),
   };

@@ -72,6 +72,11 @@ export function followsAStory(message: string, previousMessage: string): boolean
 
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
 const DEFINITION = /^(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|what is|what s|whats|what are|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
+/** Whether a message asks what something is ("c'est quoi la CEDEAO ?", "what is ECOWAS?"). */
+export function asksDefinition(message: string): boolean {
+  return DEFINITION.test(wordsOf(message).join(" "));
+}
+
 /** A message this short ("Since when?", "how many percent?") cannot stand alone. */
 const BARE_WORDS = 3;
 /** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */

@@ -90,6 +90,15 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
+  it("answers what ECOWAS is, asked as a question of definition, with what the reports say of it, dated", async () => {
+    const fr = await answerer.ask("c quoi la CEDEAO ?");
+    expect(fr.text).toMatch(/Communauté économique des États de l'Afrique de l'Ouest/);
+    expect(fr.text).toMatch(/a pu changer/);
+    await answered("what is ECOWAS?", /Economic Community of West African States/);
+    // Not every question naming ECOWAS is one of definition: the free movement card still answers this one alone.
+    expect((await answerer.ask("c'est quoi la libre circulation cedeao")).text).not.toMatch(/signifie/);
+  });
+
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine/);
