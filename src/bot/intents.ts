@@ -23,8 +23,8 @@ const ABOUT_THE_BOT_WORDS = 8;
 const ABOUT_THE_BOT = / (what can you do|what do you do|who are you|what are you|what is this bot|how does this work|how do you work|tu fais quoi|tu sers a quoi|vous faites quoi|vous servez a quoi|t es qui|tu es qui|qui es tu|vous etes qui|c est quoi ce bot|comment ca marche|comment tu marches) /;
 const POLITE = new Set("svp stp please s il vous te plait plais bien tout le monde madame monsieur frere soeur ami amis a toi vous ca va".split(" "));
 
-// A request for help, said outright.
-const HELP = / (aide|aidez|aider|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
+// A request for help, said outright, also typed without the apostrophe ("qui peut maider", "besoin daide").
+const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
 // Someone keeping a person's passport or papers ("la patronne garde mon passeport"): a sign of
 // exploitation, harm like the rest.
 const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";

@@ -82,7 +82,9 @@ export class HelpDirectory {
       const named = asked !== "" && namesOf(entry).some((n) => asked.includes(` ${n} `));
       if (places.size > 0 && !inCity && !inCountry && !named) return [];
       const meets = query.needs.filter((n) => entry.helpsWith.includes(n)).length;
-      const score = (named ? 10_000 : 0) + (entry.source.kind === "operator" ? 1000 : 0) + meets * 100 + (inCity ? 10 : 0);
+      // One that helps with something else only (TAMSS, work, for a roof) comes after those the reports do not narrow.
+      const elsewhere = query.needs.length > 0 && entry.helpsWith.length > 0 && meets === 0;
+      const score = (named ? 10_000 : 0) + (entry.source.kind === "operator" ? 1000 : 0) + meets * 100 + (elsewhere ? 0 : 20) + (inCity ? 10 : 0);
       return [{ entry, score }];
     });
     return scored

@@ -24,6 +24,10 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind).toBe("help");
   });
 
+  it.each(["je veux rentrer chez moi, qui peut maider ?", "jai besoin daide a bamako"])("%j asks for help, typed without the apostrophe", (message) => {
+    expect(readIntent(message).kind).toBe("help");
+  });
+
   it.each(["hello, what can you do?", "slt tu sers a quoi ?", "t es qui toi ?"])("%j asks what the bot does: it is greeted", (message) => {
     expect(readIntent(message).kind).toBe("greeting");
   });

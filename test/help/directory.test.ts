@@ -34,6 +34,14 @@ describe("the bundled help directory", () => {
     expect(tunis.every((e) => e.country === "Tunisia")).toBe(true);
     expect(tunis[0]!.city).toBe("Tunis");
   });
+
+  it("puts a place that helps with something else only (work) after those the reports do not narrow, for a roof", () => {
+    const work = directory.find({ places: ["tunis"], needs: ["work"] }, 3);
+    const roof = directory.find({ places: ["tunis"], needs: ["shelter"] }, 3);
+    expect(work[0]!.helpsWith).toContain("work");
+    expect(roof[0]!.helpsWith).toEqual([]);
+    expect(roof.map((e) => e.name)).toContain(work[0]!.name);
+  });
 });
 
 describe("an operator's directory (HELP_DIRECTORY)", () => {
