@@ -4,7 +4,8 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
  * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction, deaths, how
- * to apply (the steps, not who decides), or the group it applies to (children, students, women).
+ * to apply (the steps, not who decides), or the group it applies to (children, students, women,
+ * pregnant women, the elderly, the disabled).
  * Asked about a fine, "is there a ceiling?" is not answered by the weekly amount, nor "do
  * children pay it too?" by a sentence that never speaks of children. Measured when the groups
  * were added: the tune questions and dialogues each gained one right decline (npm run eval --
@@ -24,6 +25,9 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "children", words: / (enfant|enfants|gosse|gosses|mineur|mineurs|mineure|mineures|child|children|kid|kids|minor|minors|pikin|pikins|moins de 18|under 18|under the age of 18) / },
   { detail: "students", words: / (etudiant|etudiants|etudiante|etudiantes|eleve|eleves|student|students|pupil|pupils) / },
   { detail: "women", words: / (femme|femmes|fille|filles|woman|women|female|females|girl|girls) / },
+  { detail: "pregnant", words: / (enceinte|enceintes|grossesse|grossesses|pregnant|pregnancy|pregnancies) / },
+  { detail: "elderly", words: / (personne agee|personnes agees|vieux|vieille|vieilles|elderly|old people|older people|older persons) / },
+  { detail: "disabled", words: / (handicap|handicaps|handicape|handicapes|handicapee|handicapees|disabled|disability|disabilities) / },
   { detail: "deaths", words: / (mort|morts|morte|mortes|tue|tues|tuee|tuees|deces|decede|decedes|decedee|mourir|meurent|mouru|killed|kill|killing|killings|died|die|dies|dying|dead|death|deaths|fatalities|fatality) / },
   { detail: "procedure", words: / (demarche|demarches|procedure|procedures|apply|applies|applying|application|applications|dossier|dossiers|steps|formalites|formalities) / },
   { detail: "reduction", words: / (reduction|reductions|reduire|reduite|reduit|remise|discount|discounts|reduced|reduce) / },
