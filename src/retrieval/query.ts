@@ -187,6 +187,19 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
+/** "je suis étudiant ivoirien à Tunis je dois payer ?": a new "je" (or "I") this many words into a self-description starts the clause that asks. */
+const SELF_DESCRIPTION_WORDS = 3;
+const NEW_SUBJECT = /\s(je|j['’]|i)\s/gi;
+
+/** A clause of self-description typed without a comma before the question, split where a new subject starts. */
+function splitAtNewSubject(clause: string): string[] {
+  if (!SELF_DESCRIPTION.test(tokenize(clause).join(" "))) return [clause];
+  for (const match of clause.matchAll(NEW_SUBJECT)) {
+    if (tokenize(clause.slice(0, match.index)).length >= SELF_DESCRIPTION_WORDS) return [clause.slice(0, match.index), clause.slice(match.index)];
+  }
+  return [clause];
+}
+
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
@@ -218,6 +231,7 @@ interface MessageReading extends Reading {
 function readQuestion(question: string, lang: Language, context: QueryContext): MessageReading {
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
+    .flatMap(splitAtNewSubject)
     .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
   // "je risque quoi ?", "what do I risk?": the verb asks what follows, like "what happens", and

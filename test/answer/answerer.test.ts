@@ -90,6 +90,10 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
+  it("reads a self-description typed without a comma before the question as the asker's, not as what is asked", async () => {
+    await answered("je suis etudiant ivoirien a tunis je dois payer les penalites ?", /20 dinars tunisiens par semaine/);
+  });
+
   it("answers what ECOWAS is, asked as a question of definition, with what the reports say of it, dated", async () => {
     const fr = await answerer.ask("c quoi la CEDEAO ?");
     expect(fr.text).toMatch(/Communauté économique des États de l'Afrique de l'Ouest/);
