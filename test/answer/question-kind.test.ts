@@ -67,6 +67,10 @@ describe("what a question asks for", () => {
     // As texted, and with the debt first: "je paye cmb ?", "je dois combien ?".
     expect(askedKind("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?")).toBe("money");
     expect(askedKind("mon visa est expire depuis 2 mois, je dois combien ?")).toBe("money");
+    // "how much" before the verb of paying: "how much do they charge", Pidgin "how much dem dey charge".
+    expect(askedKind("abeg how much dem dey charge for tunis if visa don expire")).toBe("money");
+    expect(askedKind("how much will they charge me per week?")).toBe("money");
+    expect(askedKind("l argent envoye par les maliens ca fait cb du pib du pays")).not.toBe("money");
     expect(askedKind("cb de temps ca prend pour avoir la carte ?")).toBe("duration");
     expect(askedKind("apres combien d'annees ?")).toBe("duration");
   });
