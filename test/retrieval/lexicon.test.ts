@@ -35,6 +35,9 @@ describe("the French-to-English lexicon", () => {
 
   it("reads West African Pidgin English, and leaves out the words that only frame a question", () => {
     expect(terms("abeg my pikin dey for bamako, school na free?", "en")).toEqual(expect.arrayContaining(analyzer.terms("child")));
+    // Papers one does not have: an irregular stay, as "sans papiers" is.
+    expect(terms("my brother dey for bamako, e no get papers, police fit arrest am?", "en")).toContain(analyzer.term("irregular"));
+    expect(terms("j'ai pas de papiers, je peux travailler ?", "fr")).toContain(analyzer.term("irregular"));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
