@@ -29,7 +29,8 @@ const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secou
 // exploitation, harm like the rest.
 const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";
 // Wages withheld ("mon patron me paie pas depuis 2 mois"): exploitation at work, harm like the rest.
-const WAGES_WITHHELD = "paie pas|paye pas|paie plus|paye plus|pas paye|pas payee|pas payes|impaye|impayes|impayee|impayees|refuse de me payer|veut pas me payer|not paid|unpaid|not paying me|doesn t pay me|won t pay me|didn t pay me|refuses to pay me";
+// Said of someone not paying the person ("me paie pas"), not of the person not paying ("si je paye pas l'amende").
+const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous paie pas|nous paye pas|nous paient pas|nous payent pas|me paie plus|me paye plus|nous paie plus|nous paye plus|m a pas paye|m a pas payee|ma pas paye|ma pas payee|pas ete paye|pas ete payee|pas ete payes|salaire impaye|salaires impayes|salaire pas paye|refuse de me payer|veut pas me payer|not paid me|haven t been paid|have not been paid|wasn t paid|was not paid|unpaid wages|unpaid salary|not paying me|doesn t pay me|don t pay me|dont pay me|won t pay me|didn t pay me|refuses to pay me|no pay me|no dey pay me|never pay me|does not pay me|do not pay me|did not pay me|will not pay me";
 // Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",

@@ -8,10 +8,15 @@ describe("what a message is, before it is read as a question", () => {
     "my boss keeps my passport and does not pay me",
     "bjr jsuis ivoirienne a tunis, mon patron me paie pas depuis 2 mois, je fais koi ?",
     "my employer in bamako won't pay me for three months of work",
+    "i work for tunis but my oga no pay me for 2 months",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
     expect(intent.kind === "help" && intent.needs).toContain("protection");
+  });
+
+  it.each(["et si je paye pas du tout ?", "what if i do not pay the fine before i leave?", "les penalites impayees s'accumulent ?"])("%j, the person not paying a fine, is a question, not wages withheld", (message) => {
+    expect(readIntent(message).kind).toBe("question");
   });
 
   it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?", "mon fils est malade a bamako"])("%j, a plight of the person's own, asks for help first", (message) => {
