@@ -105,7 +105,9 @@ describe("the offline answerer", () => {
 
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
-    await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine/);
+    await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);
+    // In Mali, an irregular stay is punished with prison and a fine.
+    await answered("je suis au mali sans papiers, je risque quoi ?", /prison de trois mois à trois ans/);
     // The noun is a topic: the risks women face are asked about.
     await answered("quels sont les risques pour les femmes migrantes a bamako ?", /femmes/);
   });
