@@ -39,6 +39,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("my brother dey for bamako, e no get papers, police fit arrest am?", "en")).toContain(analyzer.term("irregular"));
     expect(terms("j'ai pas de papiers, je peux travailler ?", "fr")).toContain(analyzer.term("irregular"));
     expect(terms("je suis au mali depuis 2 ans sans carte de sejour", "fr")).toContain(analyzer.term("irregular"));
+    // "beaucoup de monde" is many people, not the world.
+    expect(terms("il a accueilli beaucoup de monde ?", "fr")).toContain(analyzer.term("people"));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
