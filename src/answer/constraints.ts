@@ -1,5 +1,5 @@
 import { type Corpus, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
-import { type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
+import { isDemonym, type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
 import { mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { yearsAsked } from "./question-kind.js";
@@ -176,8 +176,8 @@ export function readConstraints(question: string, weighed: WeighedConcept[], nat
 export function nationalityWords(lexicon: Lexicon): string[] {
   const words = new Set<string>();
   for (const [form, english] of lexicon.french) {
-    if (!DEMONYM.test(form)) continue;
-    for (const word of english) if (DEMONYM.test(word) && !REGIONAL_PEOPLES.has(word)) words.add(word);
+    if (!isDemonym(form)) continue;
+    for (const word of english) if (isDemonym(word) && !REGIONAL_PEOPLES.has(word)) words.add(word);
   }
   return [...words];
 }
@@ -200,12 +200,10 @@ function questionYears(question: string, weighed: WeighedConcept[]): string[] {
 /**
  * A people ("les ivoiriens", "Senegalese") says who asks or who is asked about, not where: a
  * passage on "West African countries" may answer it without naming the country, so it weighs
- * in the scores but is no hard constraint. Told by the endings of demonyms in French and English.
+ * in the scores but is no hard constraint.
  */
-const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|eens?|ennes?)$/u;
-
 function namesAPeople(source: string): boolean {
-  return source.split(" ").every((word) => DEMONYM.test(word));
+  return source.split(" ").every(isDemonym);
 }
 
 /**

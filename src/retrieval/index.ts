@@ -8,7 +8,7 @@ export type { BankMatch } from "./bank-index.js";
 export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";
 export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
-export { tokenize, loadLexicon } from "./lexicon.js";
+export { isDemonym, tokenize, loadLexicon } from "./lexicon.js";
 export type { Lexicon } from "./lexicon.js";
 export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword, LIGHT_VERBS } from "./analyzer.js";
 export { asksDefinition, followsAStory, isTopicWord, leansOnPrevious, pointsBackInWords } from "./leaning.js";

@@ -122,6 +122,22 @@ export function matchFrench(tokens: string[], lexicon: Lexicon): LexiconMatch[] 
   return matches;
 }
 
+/** A people's name ("ivoiriens", "Senegalese", "tunisienne"), told by the endings of demonyms in French and English. */
+const DEMONYM = /^\p{L}{3,}(iens?|iennes?|ais|aises?|ois|oises?|ians?|ese|eans?|eens?|ennes?)$/u;
+
+export function isDemonym(word: string): boolean {
+  return DEMONYM.test(word);
+}
+
+/**
+ * Whether a token names a place: one of the lexicon's English place words, or a French name it
+ * turns into one ("tunisie", "guinee"); not a people ("algeriens"), which the lexicon lists
+ * beside its country.
+ */
+export function isPlaceWord(token: string, lexicon: Lexicon): boolean {
+  return lexicon.places.has(token) || (!isDemonym(token) && (lexicon.french.get(token) ?? []).some((word) => lexicon.places.has(word)));
+}
+
 /** The places (the lexicon's English place words) a text names: "à Tunis" -> tunis. */
 export function placesNamedIn(text: string, lexicon: Lexicon): string[] {
   const places = new Set<string>();

@@ -1,7 +1,7 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { asks, isTopicWord, leansOnWhatCameBefore, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
-import { type Lexicon, matchFrench, tokenize } from "./lexicon.js";
+import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
 /** Index terms with weights: what a lexical index is asked. */
 export type WeightedQuery = Map<string, number>;
@@ -270,10 +270,10 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const asked = tokens.filter((_, i) => focus[i] === 1);
   if (asked.length === tokens.length && change === 0) return { tokens, focus, askedPart: question };
   const askedPart = askingClauses.join("").trim();
-  const topics = asked.filter((t) => isTopicWord(t) && !context.lexicon.places.has(t)).length;
+  const topics = asked.filter((t) => isTopicWord(t) && !isPlaceWord(t, context.lexicon)).length;
   if (!leansOnWhatCameBefore(asked, topics) && !CONSEQUENCE.test(` ${asked.join(" ")} `)) return { tokens, focus, askedPart };
   // "... in Bamako. Did many lose income there?": the place the story named last, not one come from, is the one asked about.
-  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && context.lexicon.places.has(t) && !cameFrom(tokens, i)) : -1;
+  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && isPlaceWord(t, context.lexicon) && !cameFrom(tokens, i)) : -1;
   return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
 }
 
@@ -290,7 +290,7 @@ const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 
 /** The previous message's tokens, at PREVIOUS_WEIGHT (places and years as said above), then the follow-up's. */
 function withPrevious(followUp: Reading, previous: Reading, context: QueryContext, previousWeight: number): Reading {
-  const isPlace = (t: string) => context.lexicon.places.has(t);
+  const isPlace = (t: string) => isPlaceWord(t, context.lexicon);
   const isYear = (t: string) => YEAR_TOKEN.test(t);
   // A place the message before already named (or its people: "Mali" after "Malians") is no new place.
   const termOf = (t: string) => context.analyzers.en.term(t) ?? t;

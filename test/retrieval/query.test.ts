@@ -115,3 +115,16 @@ describe("everyday English words", () => {
     expect(await termsOf("which papers do i need for a work permit")).toContain([...retriever.termsOf("documents", "en")][0]);
   });
 });
+
+describe("a follow-up naming a place in French", () => {
+  const placesOf = async (question: string, previous: string) => (await retriever.retrieve(question, { previous })).concepts.filter((c) => c.place).map((c) => c.source);
+
+  it("replaces the place asked before, as an English name does: 'et en Tunisie ?' after a question on Mali is about Tunisia", async () => {
+    expect(await placesOf("et en tunisie ?", "les migrants ont droit a la sante au mali ?")).toEqual(["tunisie"]);
+    expect(await placesOf("et en guinée ?", "combien de maliens vivent au senegal ?")).toEqual(["guinee"]);
+  });
+
+  it("keeps it when the follow-up names a people, not a place ('et les Algériens ?')", async () => {
+    expect(await placesOf("et les algeriens ?", "combien de migrants vivent a tunis ?")).toContain("tunis");
+  });
+});
