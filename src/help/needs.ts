@@ -9,7 +9,7 @@ export type Need = (typeof NEEDS)[number];
 const NEED_WORDS: Record<Need, string[]> = {
   legal: ["avocat", "avocats", "juridique", "juriste", "justice", "tribunal", "juge", "plainte", "porter plainte", "lawyer", "legal", "court", "judge", "complaint"],
   documents: ["passeport", "passport", "papiers", "papier", "documents", "document", "carte de sejour", "titre de sejour", "carte d identite", "visa", "regulariser", "regularisation", "papers", "id card", "residence permit"],
-  shelter: ["dormir", "logement", "loger", "hebergement", "heberger", "abri", "dehors", "rue", "toit", "sleep", "shelter", "housing", "homeless", "street", "accommodation", "roof"],
+  shelter: ["dormir", "dors", "dort", "dormons", "dorment", "sleeping", "slept", "logement", "loger", "hebergement", "heberger", "abri", "dehors", "rue", "toit", "sleep", "shelter", "housing", "homeless", "street", "accommodation", "roof"],
   food: ["manger", "nourriture", "faim", "repas", "food", "hungry", "eat", "meal"],
   health: ["malade", "maladie", "sante", "hopital", "medecin", "docteur", "soins", "blesse", "blessure", "enceinte", "accoucher", "medicaments", "sick", "ill", "health", "hospital", "doctor", "injured", "wounded", "pregnant", "medicine"],
   return: ["rentrer", "retour", "retourner", "rapatrier", "rapatriement", "repartir chez", "go home", "return", "go back", "repatriation"],

@@ -138,11 +138,20 @@ export function isPlaceWord(token: string, lexicon: Lexicon): boolean {
   return lexicon.places.has(token) || (!isDemonym(token) && (lexicon.french.get(token) ?? []).some((word) => lexicon.places.has(word)));
 }
 
-/** The places (the lexicon's English place words) a text names: "à Tunis" -> tunis. */
+/**
+ * The places (the lexicon's English place words) a text names, each town followed by its
+ * country: "à Tunis" -> tunis, tunisia; "à Gao" -> gao, mali (where to ask for help is then
+ * found in the country when the reports name nobody in the town).
+ */
 export function placesNamedIn(text: string, lexicon: Lexicon): string[] {
   const places = new Set<string>();
   for (const token of tokenize(text)) {
-    for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? ""]) if (lexicon.places.has(word)) places.add(word);
+    for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? ""]) {
+      if (!lexicon.places.has(word)) continue;
+      places.add(word);
+      const country = lexicon.placesWithin.get(word);
+      if (country) places.add(country);
+    }
   }
   return [...places];
 }

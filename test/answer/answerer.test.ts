@@ -154,6 +154,13 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(/(To ask for help: in|Pour demander de l'aide : à) (Tunis|Bamako), \w+ \((MMC|CARIM), 20\d\d\)/);
   });
 
+  it("points a question on a town the help directory does not know to the places of help in its country", async () => {
+    const answer = await answerer.ask("bonsoir, je suis a gao, les passeurs veulent 300000 pour aller en algerie, cest normal ?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/Pour demander de l'aide : à Bamako/);
+    expect(answer.text).not.toMatch(/Tunis/);
+  });
+
   it("answers in the language the user chose, whatever the question's", async () => {
     const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?", { lang: "fr" });
     expect(answer.lang).toBe("fr");

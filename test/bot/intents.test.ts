@@ -24,7 +24,7 @@ describe("what a message is, before it is read as a question", () => {
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
 
-  it.each(["ou je peux dormir a bamako ce soir ?", "where can we eat in tunis, we have nothing"])("%j, a basic need of the person's own, asks for help first", (message) => {
+  it.each(["ou je peux dormir a bamako ce soir ?", "where can we eat in tunis, we have nothing", "je dors a la gare routiere de bamako depuis 3 jours"])("%j, a basic need of the person's own, asks for help first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
   });
