@@ -94,6 +94,10 @@ describe("the offline answerer", () => {
     await answered("je suis etudiant ivoirien a tunis je dois payer les penalites ?", /20 dinars tunisiens par semaine/);
   });
 
+  it("answers care during COVID-19 in Bamako with the share who could get it, in the words people use ('soins')", async () => {
+    await answered("les migrants a bamako ont eu acces aux soins pendant le covid ?", /79 %/);
+  });
+
   it("answers what ECOWAS is, asked as a question of definition, with what the reports say of it, dated", async () => {
     const fr = await answerer.ask("c quoi la CEDEAO ?");
     expect(fr.text).toMatch(/Communauté économique des États de l'Afrique de l'Ouest/);
