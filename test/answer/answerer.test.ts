@@ -98,6 +98,10 @@ describe("the offline answerer", () => {
     await answered("les migrants a bamako ont eu acces aux soins pendant le covid ?", /79 %/);
   });
 
+  it("shows the list of countries whose nationals enter Tunisia without a visa to someone of one of them", async () => {
+    await answered("my bro na malian, him fit enter tunisia without visa abeg?", /Benin, Burkina Faso[^.]*Mali/);
+  });
+
   it("answers what ECOWAS is, asked as a question of definition, with what the reports say of it, dated", async () => {
     const fr = await answerer.ask("c quoi la CEDEAO ?");
     expect(fr.text).toMatch(/Communauté économique des États de l'Afrique de l'Ouest/);
