@@ -186,7 +186,7 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 }
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
-const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
+const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i dey|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
 /** "je suis étudiant ivoirien à Tunis je dois payer ?": a new "je" (or "I") this many words into a self-description starts the clause that asks. */
 const SELF_DESCRIPTION_WORDS = 3;
 const NEW_SUBJECT = /\s(je|j['’]|i)\s/gi;
@@ -260,7 +260,9 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     const said = clause.tokens.join(" ");
     // The asker's description of themselves, before or after the clause that asks ("mali allow
     // dual citizenship? i wan keep my ghana own"); a message that asks nowhere is all question.
-    const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && SELF_DESCRIPTION.test(said));
+    // (Read as typed too: Pidgin "i dey tunis" is spelled out "i are tunis".)
+    const describesSelf = SELF_DESCRIPTION.test(said) || SELF_DESCRIPTION.test(tokenize(clause.text).join(" "));
+    const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && describesSelf);
     for (const token of clause.tokens) {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);

@@ -72,6 +72,8 @@ describe("the offline answerer", () => {
     await answered("mon visa a fini depuis 2 mois a tunis, je dois payer combien ?", /20 dinars tunisiens par semaine/);
     await answered("mon visa est terminé a tunis cest combien l amende", /20 dinars tunisiens par semaine/);
     await answered("my visa don finish for tunis, how much i go pay?", /20 Tunisian dinars per week/);
+    // Pidgin "i dey tunis" (spelled out "i are") is the asker's own situation, told before the question.
+    await answered("i dey tunis 6 months, visa don expire, how much i go pay?", /20 Tunisian dinars per week/);
     // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
     const passport = await answerer.ask("combien coute un passeport malien");
     expect(passport.abstained).toBe(true);
