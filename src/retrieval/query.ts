@@ -217,6 +217,18 @@ interface Reading {
   focus: number[];
 }
 
+/** "how much", "combien": a question of an amount, a number or a length of time. */
+const HOW_MUCH = new Set(["how", "combien", "cb", "cmb", "cbien"]);
+const IF = new Set(["if", "si"]);
+/**
+ * "how much do I pay if I want to go home?": a condition after the question of an amount is the
+ * asker's situation, not what is asked; the index of its "if", or -1.
+ */
+function trailingCondition(tokens: readonly string[]): number {
+  const asks = tokens.findIndex((t) => HOW_MUCH.has(t));
+  return asks < 0 ? -1 : tokens.findIndex((t, i) => i > asks && IF.has(t));
+}
+
 /** A message read: its tokens and their weights, and the clauses that ask, as written. */
 interface MessageReading extends Reading {
   askedPart: string;
@@ -263,10 +275,11 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     // (Read as typed too: Pidgin "i dey tunis" is spelled out "i are tunis".)
     const describesSelf = SELF_DESCRIPTION.test(said) || SELF_DESCRIPTION.test(tokenize(clause.text).join(" "));
     const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && describesSelf);
-    for (const token of clause.tokens) {
+    const condition = self ? -1 : trailingCondition(clause.tokens);
+    clause.tokens.forEach((token, k) => {
       tokens.push(token);
-      focus.push(self ? SELF_DESCRIPTION_WEIGHT : 1);
-    }
+      focus.push(self ? SELF_DESCRIPTION_WEIGHT : condition >= 0 && k >= condition ? STORY_TOPIC_WEIGHT : 1);
+    });
     if (!self) askingClauses.push(clause.text);
   });
   const asked = tokens.filter((_, i) => focus[i] === 1);

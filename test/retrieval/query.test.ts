@@ -17,6 +17,14 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["rester"]).toBe(1);
   });
 
+  it("weighs a condition after a question of an amount as the asker's situation ('how much ... if i wan go home?')", async () => {
+    const focus = await focusOf("i dey tunis 6 months, visa don expire, how much i go pay if i wan go home?");
+    expect(focus["pay"]).toBe(1);
+    expect(focus["go home"]).toBeLessThan(1);
+    // A consequence asked ("what happens if ...") keeps its condition: it is what is asked.
+    expect((await focusOf("what happens if i leave tunisia without paying the fine?"))["fine"]).toBeGreaterThan(0.5);
+  });
+
   it("weighs less after the question too", async () => {
     const focus = await focusOf("can i keep my old nationality if i become malian? i have a guinean passport");
     expect(focus["guinean passport"]).toBeLessThan(1);
