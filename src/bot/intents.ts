@@ -34,7 +34,7 @@ const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous
 // Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
-  "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my",
+  "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my|collect my|collected my|seize my|seized my|confiscated my",
   PAPERS_KEPT,
   WAGES_WITHHELD,
 ].join("|");

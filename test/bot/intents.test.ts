@@ -9,6 +9,7 @@ describe("what a message is, before it is read as a question", () => {
     "bjr jsuis ivoirienne a tunis, mon patron me paie pas depuis 2 mois, je fais koi ?",
     "my employer in bamako won't pay me for three months of work",
     "i work for tunis but my oga no pay me for 2 months",
+    "police collect my passport for tunis, wetin i go do?",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
