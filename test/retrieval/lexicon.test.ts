@@ -42,6 +42,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("abeg my pikin dey for bamako, school na free?", "en")).toEqual(expect.arrayContaining(analyzer.terms("child")));
     // Papers one does not have: an irregular stay, as "sans papiers" is.
     expect(terms("my brother dey for bamako, e no get papers, police fit arrest am?", "en")).toContain(analyzer.term("irregular"));
+    // Living "outside" (the country) is living abroad.
+    expect(terms("how many malians dey live outside?", "en")).toContain(analyzer.term("abroad"));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
