@@ -87,6 +87,8 @@ export function notSaidText(lang: Language, citations: Citation[]): string {
   return [phrases.notSaid, quotes.join("\n")].join("\n\n");
 }
 
-export function declineText(lang: Language, help: readonly HelpEntry[]): string {
-  return `${phrasesFor(lang).noAnswer}\n\n${helpLine(lang, help)}`;
+/** A decline: the reports do not answer (or, to a message that asked nothing, what would the person like to know), then where to ask for help. */
+export function declineText(lang: Language, help: readonly HelpEntry[], askedNothing = false): string {
+  const phrases = phrasesFor(lang);
+  return `${askedNothing ? phrases.askWhat : phrases.noAnswer}\n\n${helpLine(lang, help)}`;
 }

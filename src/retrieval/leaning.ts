@@ -66,8 +66,12 @@ export function asks(tokens: readonly string[]): boolean {
  * message telling a story then asking, unless the question changes the subject.
  */
 export function followsAStory(message: string, previousMessage: string): boolean {
-  const tellsOnly = !previousMessage.includes("?") && !(previousMessage.match(/[^,.;:!\n]+/g) ?? []).some((clause) => asks(tokenize(clause)));
-  return tellsOnly && topicChangeIn(tokenize(message)) === 0;
+  return asksNothing(previousMessage) && topicChangeIn(wordsOf(message)) === 0;
+}
+
+/** Whether a message only tells something ("je suis camerounais à Tunis"): no question mark, no clause that asks. */
+export function asksNothing(message: string): boolean {
+  return !message.includes("?") && !(message.match(/[^,.;:!\n]+/g) ?? []).some((clause) => asks(tokenize(clause)));
 }
 
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */

@@ -172,6 +172,14 @@ describe("the offline answerer", () => {
     expect(answer.text).not.toMatch(/Tunis/);
   });
 
+  it("asks what the person wants to know when a message that asks nothing finds no answer, instead of saying 'this question' is not answered", async () => {
+    const told = await answerer.ask("slt, je suis camerounais a tunis, mon visa a fini depuis 2 mois");
+    expect(told.abstained).toBe(true);
+    expect(told.text).toMatch(/^Que voulez-vous savoir \?/);
+    expect(told.text).toMatch(/Pour demander de l'aide : à Tunis/);
+    expect((await answerer.ask("Who won the football match yesterday?")).text).toMatch(/^The reports I know do not answer this question/);
+  });
+
   it("answers in the language the user chose, whatever the question's", async () => {
     const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?", { lang: "fr" });
     expect(answer.lang).toBe("fr");

@@ -8,6 +8,8 @@ export interface AnswerPhrases {
   unreviewedTranslation: string;
   /** Said when nothing retrieved supports an answer. */
   noAnswer: string;
+  /** Said to a message that asks nothing ("je suis camerounais à Tunis") when the reports say nothing of it. */
+  askWhat: string;
   /** Said when the reports speak of the topic but not of the detail asked; the nearest fact follows. */
   notSaid: string;
   /** Points to help; `{where}` is the places, each `helpIn` (`{place}`, `{names}`), joined by `helpSeparator`. */
