@@ -115,8 +115,11 @@ const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
 const YEAR_OR_MONTH = new RegExp(`${YEARS.source}|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b`, "i");
 // May the month, not "migrants may not leave": with a day, or after a word that places it in time.
 const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[\s-]+May\b|\bMay\s+\d|\d\s+May\b/;
-// A length of time, not an age ("a 6-year-old child", "aged 30 years old").
-const PERIOD = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
+// A length of time, not an age ("a 6-year-old child", "aged 30 years old"); or the dates it ran between ("a curfew (March 26-May 9)").
+const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DATE_RANGE = String.raw`\b(${MONTH}) \d{1,2}\s*[-–]\s*(${MONTH}) \d{1,2}\b|\b\d{1,2} (${MONTH})\s*[-–]\s*\d{1,2} (${MONTH})\b`;
+const PERIOD_OF_UNITS = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
+const PERIOD = new RegExp(String.raw`${PERIOD_OF_UNITS.source}|${DATE_RANGE}`, "i");
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
 const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
 const CONTACT = /(\+?\d[\d .-]{7,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;

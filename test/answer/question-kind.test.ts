@@ -98,4 +98,9 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("duration", "A 30-year-old Guinean woman, accompanied by a 6-year-old child, arrived in 2014.", false)).toBe(false);
     expect(holdsKind("duration", "They may reside in Tunisia on a tourist visa valid during 90 days.", false)).toBe(true);
   });
+
+  it("counts the dates something ran between as how long it lasted ('a curfew (March 26-May 9)')", () => {
+    expect(holdsKind("duration", "The Government took decisions including a curfew (March 26-May 9) and the closure of land and air borders.", false)).toBe(true);
+    expect(holdsKind("duration", "Bamako had 88% of confirmed cases as of 9 May.", false)).toBe(false);
+  });
 });
