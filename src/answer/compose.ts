@@ -75,18 +75,17 @@ const HELP_LINE_ENTRIES = 2;
  */
 export function composeAnswer(message: Message, lang: Language, retrieval: Retrieval, context: ComposeContext, k: number): AnswerDraft {
   const { weighed, asked, constraints, scored: all } = rankWindows(message, retrieval, context, k);
-  const askedNothing = message.leanedOn === undefined && asksNothing(message.question);
   // A follow-up is judged as the question it makes with the messages before, at full weight.
   const whole = retrieval.wholeConcepts ? weighConcepts(retrieval.wholeConcepts, retrieval.searched, context.terms) : undefined;
   // "et ça coûte combien ?" after a question on the fine asks the fine, not a price.
   const price = asksPrice(retrieval.askedPart, message.leanedOn);
   const reading: QuestionReading = { retrieval, weighed, whole, asked, price, context };
-  if (all.length === 0) return decline(lang, retrieval, context, askedNothing, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
+  if (all.length === 0) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, undefined), declined: "nothing-retrieved" });
   // "et à Sousse ?": a follow-up whose own words the reports never use asks of something they do not speak of.
-  if (message.leanedOn && followUpUnknown(message.question, weighed)) return decline(lang, retrieval, context, askedNothing, { asked, features: abstentionFeatures(reading, all[0]), declined: "follow-up-unknown" });
+  if (message.leanedOn && followUpUnknown(message.question, weighed)) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: "follow-up-unknown" });
   // A year in the story ("je suis arrivé en 2022, ...") says when it happened to the asker, not which year's facts are wanted.
   const afterReports = yearAfterReports(retrieval.askedPart, context);
-  if (afterReports) return decline(lang, retrieval, context, askedNothing, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
+  if (afterReports) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
   const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context) && !placeAskedOnlyListed(constraints, w.window, context));
   // ...and, while another can answer, none placed elsewhere than where the asker's story is.
@@ -94,7 +93,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const here = allowed.filter((w) => !elsewhere(w.passage));
   const scored = here.length ? here : allowed;
   const best = scored[0];
-  if (!best) return decline(lang, retrieval, context, askedNothing, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
+  if (!best) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
   // A card answers when it says the question at least as well as the best window (or nearly,
   // CARD_KIND_SHARE, when it holds the kind of thing asked and the window does not), holds the
   // kind of thing asked and says the precise details asked ("and for those under 18?")
@@ -111,7 +110,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
-    if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, askedNothing, { ...evidence, declined: "model" });
+    if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, message, { ...evidence, declined: "model" });
   }
   const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(quotesToShow(scored, retrieval.bank[0]), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
@@ -262,8 +261,9 @@ function relatedOnly(lang: Language, citations: Citation[], retrieval: Retrieval
   return { kind: "abstain", abstained: true, text, citations, evidence };
 }
 
-/** `askedNothing`: the message only told something ("je suis camerounais à Tunis"); the person is asked what they want to know. */
-function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, askedNothing: boolean, evidence: Evidence): AnswerDraft {
+/** A message that only told something ("je suis camerounais à Tunis"), not read with others, is asked what the person wants to know. */
+function decline(lang: Language, retrieval: Retrieval, context: ComposeContext, message: Message, evidence: Evidence): AnswerDraft {
+  const askedNothing = message.leanedOn === undefined && asksNothing(message.question);
   return { kind: "abstain", abstained: true, text: declineText(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES), askedNothing), citations: [], evidence };
 }
 

@@ -46,7 +46,7 @@ const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
  */
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
 
-// A clause that asks: a question word, a modal of permission or need, or a question mark.
+// A clause that asks by its words: a question word, or a modal of permission or need.
 const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
 /**
  * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where

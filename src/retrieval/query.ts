@@ -230,8 +230,7 @@ interface Reading {
   focus: number[];
 }
 
-/** "combien", "how much", "how many", "how long": a question of an amount, a number or a length of time. */
-const COMBIEN = new Set(["combien", "cb", "cmb", "cbien"]);
+/** "how much", "how many", "how long" (and "combien", into which "cb", "cmb" are already spelled out): a question of an amount, a number or a length of time. */
 const MUCH = new Set(["much", "many", "long"]);
 const IF = new Set(["if", "si"]);
 /**
@@ -239,7 +238,7 @@ const IF = new Set(["if", "si"]);
  * asker's situation, not what is asked; the index of its "if", or -1.
  */
 function trailingCondition(tokens: readonly string[]): number {
-  const asks = tokens.findIndex((t, i) => COMBIEN.has(t) || (t === "how" && MUCH.has(tokens[i + 1] ?? "")));
+  const asks = tokens.findIndex((t, i) => t === "combien" || (t === "how" && MUCH.has(tokens[i + 1] ?? "")));
   return asks < 0 ? -1 : tokens.findIndex((t, i) => i > asks && IF.has(t));
 }
 
