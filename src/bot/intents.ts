@@ -25,9 +25,12 @@ const POLITE = new Set("svp stp please s il vous te plait plais bien tout le mon
 
 // A request for help, said outright, also typed without the apostrophe ("qui peut maider", "besoin daide").
 const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
-// Someone keeping a person's passport or papers ("la patronne garde mon passeport"): a sign of
-// exploitation, harm like the rest.
-const PAPERS_KEPT = "garde mon passeport|garde mes papiers|gardent mon passeport|gardent mes papiers|garde ma carte|keeps my passport|kept my passport|keeping my passport|holds my passport|holding my passport|keeps my papers|kept my papers";
+// Someone keeping a person's passport or papers ("la patronne garde mon passeport", Pidgin "my
+// boss dey hold my passport"): a sign of exploitation, harm like the rest.
+const KEEPING = "garde|gardent|a garde|retient|retiennent|a retenu|bloque|keep|keeps|kept|keeping|hold|holds|held|holding";
+const OWN_PAPERS = "mon passeport|mes papiers|ma carte|mes documents|my passport|my papers|my documents|my id";
+// Not the person keeping their own ("je garde mon passeport sur moi ?").
+const PAPERS_KEPT = `(?<!\\b(?:je|j|i|we|nous) )(?:${KEEPING}) (?:${OWN_PAPERS})`;
 // Wages withheld ("mon patron me paie pas depuis 2 mois"): exploitation at work, harm like the rest.
 // Said of someone not paying the person ("me paie pas"), not of the person not paying ("si je paye pas l'amende").
 const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous paie pas|nous paye pas|nous paient pas|nous payent pas|me paie plus|me paye plus|nous paie plus|nous paye plus|m a pas paye|m a pas payee|ma pas paye|ma pas payee|pas ete paye|pas ete payee|pas ete payes|salaire impaye|salaires impayes|salaire pas paye|refuse de me payer|veut pas me payer|not paid me|haven t been paid|have not been paid|wasn t paid|was not paid|unpaid wages|unpaid salary|not paying me|doesn t pay me|don t pay me|dont pay me|won t pay me|didn t pay me|refuses to pay me|no pay me|no dey pay me|never pay me|does not pay me|do not pay me|did not pay me|will not pay me";

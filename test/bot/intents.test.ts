@@ -10,10 +10,16 @@ describe("what a message is, before it is read as a question", () => {
     "my employer in bamako won't pay me for three months of work",
     "i work for tunis but my oga no pay me for 2 months",
     "police collect my passport for tunis, wetin i go do?",
+    "my boss dey hold my passport for tunis, wetin i fit do",
+    "mon employeur a retenu mes papiers depuis mon arrivee a bamako",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
     expect(intent.kind === "help" && intent.needs).toContain("protection");
+  });
+
+  it.each(["je garde mon passeport sur moi quand je sors a tunis ?", "should i keep my passport with me in bamako?"])("%j, the person keeping their own papers, is a question", (message) => {
+    expect(readIntent(message).kind).toBe("question");
   });
 
   it.each(["et si je paye pas du tout ?", "what if i do not pay the fine before i leave?", "les penalites impayees s'accumulent ?"])("%j, the person not paying a fine, is a question, not wages withheld", (message) => {
