@@ -48,8 +48,8 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  * not what they ask about, so its places do not count.
  */
 export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
-  const scopes = answer.passages.map((p) => context.passageWindows.of(p));
-  const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, answer.quoted ?? s.whole) > 0 || mentions(w, s.scope) > 0);
+  const scopes = answer.passages.map((p) => ({ ...context.passageWindows.of(p), placed: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : undefined }));
+  const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, answer.quoted ?? s.whole) > 0 || mentions(w, s.placed ?? s.scope) > 0);
   for (const alternatives of constraints.places) {
     if (!alternatives.some(covered)) return "place-not-covered";
   }

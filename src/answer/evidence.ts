@@ -133,6 +133,28 @@ export class PassageWindows {
   }
 
   /**
+   * Where a window is: where its passage is (`scope`), unless no heading places the passage
+   * and the window itself names some of its report's places or their countries, not all: then
+   * those ("... Tunisia has a visa-free entry policy ...", in the Tunis and Bamako report, is not
+   * about Mali).
+   */
+  scopeOfWindow(passage: Passage, window: TermSets): TermSets {
+    const { scope } = this.of(passage);
+    const report = this.corpus.reportById.get(passage.docId);
+    if (!report || passage.section.some((h) => report.places.some((place) => tokenize(place).every((t) => tokenize(h).includes(t))))) return scope;
+    const said = window[REPORT_LANGUAGE] ?? new Set<string>();
+    const named = report.places.filter((place) => this.whereabouts(place).some((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)].every((t) => said.has(t))));
+    if (named.length === 0 || named.length === report.places.length) return scope;
+    return { [REPORT_LANGUAGE]: this.terms.termsOf(named.flatMap((place) => this.whereabouts(place)).join(" "), REPORT_LANGUAGE) };
+  }
+
+  /** A town and the country it lies in ("Tunis", "tunisia"). */
+  private whereabouts(place: string): string[] {
+    const country = this.placesWithin.get(tokenize(place).join(" "));
+    return country ? [place, country] : [place];
+  }
+
+  /**
    * Where a passage is, beyond what it says itself: its report's title and places ("Bamako case
    * study", Mali); but under a heading that names some of its report's places ("6. Tunis,
    * migration and risks" in the Tunis and Bamako report), those places and the countries they

@@ -37,6 +37,11 @@ describe("the places a question binds its answer to", () => {
     expect(answer.abstained).toBe(true);
   });
 
+  it("does not answer about Mali from a sentence of the Tunis and Bamako report that names only Tunisia", async () => {
+    const answer = await Answerer.create(retriever).ask("can ecowas citizens stay 90 days in mali without a visa?");
+    expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/Tunisia/);
+  });
+
   it("answers a question that compares with a place the reports do not cover", async () => {
     const answer = await Answerer.create(retriever).ask("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?");
     expect(answer.abstained).toBe(false);
