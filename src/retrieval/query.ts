@@ -185,6 +185,17 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     }
   });
   const merged = mergeSameConcepts(concepts.filter((c) => LANGUAGES.some((l) => c.terms[l].size > 0)));
+  // A town of the asker's story that the reports never name ("je suis à Sfax") still says which
+  // country the story happens in: its country counts as told too (a town they name, such as
+  // Tunis, places the story itself: constraints.ts reads its country from the lexicon).
+  for (const town of merged.filter((c) => c.focus < 1)) {
+    const country = lexicon.placesWithin.get(town.source);
+    const term = analyzers.en.term(town.source);
+    if (!country || (term !== null && vocabularies.en.has(term)) || merged.some((c) => c.source === country)) continue;
+    const concept: Concept = { source: country, terms: emptyTerms(), focus: town.focus, place: false };
+    addEnglishWord(concept, country, 1);
+    merged.push(concept);
+  }
   const queries = emptyTerms();
   for (const concept of merged) {
     for (const language of LANGUAGES) {

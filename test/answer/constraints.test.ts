@@ -59,6 +59,12 @@ describe("the places the asker's story tells, when the question names none", () 
     expect((await constraintsOf("je vis a bamako, combien de migrants a tunis ?")).told).toEqual([]);
   });
 
+  it("place the story in the country of a town the reports never name: someone in Sfax is not answered with Mali's hospital rules", async () => {
+    const answer = await Answerer.create(retriever).ask("jsui camerounais a sfax, jai pas de papier, je peux aller a lhopital ?");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((c) => c.docId === "mmc-tunis-bamako-2020")).toBe(true);
+  });
+
   it("count a town for its country: someone in Bamako may be answered from a report on Mali", async () => {
     const answer = await Answerer.create(retriever).ask("je suis togolais et je vis a bamako depuis 10 ans, comment avoir la nationalite malienne ?");
     expect(answer.citations.some((c) => c.docId === "carim-mali-2010")).toBe(true);
