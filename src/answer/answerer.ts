@@ -6,7 +6,7 @@ import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
 import { CARD_DEPTH } from "./card-choice.js";
 import { nationalityWords } from "./constraints.js";
-import { composeAnswer, type ComposeContext, rankWindows } from "./compose.js";
+import { composeAnswer, type ComposeContext, passagesRead, rankWindows } from "./compose.js";
 import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { type FactCards, loadFactCards } from "./fact-cards.js";
@@ -166,7 +166,7 @@ export class Answerer {
     let generatorMs: number | undefined;
     if (this.options.generator && !draft.abstained) {
       const t = performance.now();
-      draft = (await this.options.generator.generate(question, lang, retrieval.passages.slice(0, k), draft, this.context.corpus)) ?? draft;
+      draft = (await this.options.generator.generate(question, lang, passagesRead(retrieval, k), draft, this.context.corpus)) ?? draft;
       generatorMs = performance.now() - t;
     }
     const finished = performance.now();
@@ -180,7 +180,7 @@ export class Answerer {
       ...(draft.cardId ? { cardId: draft.cardId } : {}),
       text: draft.text,
       citations: draft.citations,
-      passages: retrieval.passages.slice(0, k),
+      passages: retrieval.passages.slice(0, k), // the contract: the top k retrieved, best first
       retriever: retrieval.retriever,
       ...(draft.evidence ? { evidence: draft.evidence } : {}),
       timings: {

@@ -1,5 +1,5 @@
 import { type Corpus, type Language, sentenceKey } from "../corpus/index.js";
-import { asksNothing, type Retrieval, type TermSource, tokenize } from "../retrieval/index.js";
+import { asksNothing, type Retrieval, type RetrievedPassage, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
 import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
@@ -148,11 +148,27 @@ export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieva
   const weighed = weighConcepts(retrieval.concepts, retrieval.searched, context.terms);
   // What kind of answer is wanted is read from the clauses that ask: a story's "le loyer est trop cher" asks no price.
   const asked = leanedOn === undefined ? askedKind(retrieval.askedPart) : followUpKind(retrieval.askedPart, leanedOn);
-  const top = retrieval.passages.slice(0, k);
+  const top = passagesRead(retrieval, k);
   // The places, years and nationals it binds the answer to, read once: the years also weigh in the ranking.
   const constraints = readConstraints(question, weighed, context.nationalityTerms, leanedOn);
   const scored = scoreWindows(top, { weighed, kind: asked, years: constraints.years, bank: retrieval.bank }, context, context.windowModel);
   return { weighed, asked, top, constraints, scored };
+}
+
+/**
+ * The passages an answer is read from: the `k` best retrieved, and the passage of the bank
+ * question closest to the question when it ranks lower among those retrieved (a footnote giving
+ * the estimate of how many migrants live in Tunisia, found by the words of a few passages more).
+ * Measured (npm run eval): report English citations 0.85 -> 0.86; fresh report English facts
+ * 0.60 -> 0.63, real-people report French facts 0.60 -> 0.63, first dialogues report English
+ * 0.87 -> 0.90; tune English abstention 0.95 -> 0.94 (one question).
+ */
+export function passagesRead(retrieval: Retrieval, k: number): RetrievedPassage[] {
+  const top = retrieval.passages.slice(0, k);
+  const closest = retrieval.bank[0];
+  if (!closest || top.some((p) => p.passage.id === closest.passageId)) return top;
+  const pinned = retrieval.passages.find((p) => p.passage.id === closest.passageId);
+  return pinned ? [...top, pinned] : top;
 }
 
 /**

@@ -16,6 +16,10 @@ async function answered(question: string, text: RegExp) {
 }
 
 describe("the offline answerer", () => {
+  it("reads the passage its closest bank question points to, though the words rank it lower: how many migrants live in Tunisia", async () => {
+    await answered("how many migrants are in tunisia", /10,000 to 60,000/);
+  });
+
   it("answers a migrant's informal French question about the Tunisia fine in French, with amount, accrual, date, source and help", async () => {
     const answer = await answerer.ask("jai depassé mon visa en tunisie combien je paye");
     expect(answer.lang).toBe("fr");
