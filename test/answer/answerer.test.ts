@@ -81,6 +81,8 @@ describe("the offline answerer", () => {
     await answered("i dey tunis 6 months, visa don expire, how much i go pay if i wan go home?", /20 Tunisian dinars per week/);
     // Going home from Tunisia is leaving it, which the fine blocks until it is paid.
     await answered("my visa expired in tunis, how much do i pay if i want to go home?", /20 Tunisian dinars per week/);
+    // "something", "anything" stand for what is asked; they are no topic the reports must speak of.
+    await answered("My tourist visa expired in Tunis. Will I have to pay something at the airport?", /20 Tunisian dinars per week/);
     // A nearby sentence gives what a removal costs (7,000 euros): that is not a passport's price.
     const passport = await answerer.ask("combien coute un passeport malien");
     expect(passport.abstained).toBe(true);
