@@ -1,5 +1,5 @@
 import { type Need, needsIn } from "../help/index.js";
-import { tokenize } from "../retrieval/index.js";
+import { onlyGreets, POLITE_WORDS, tokenize } from "../retrieval/index.js";
 
 /**
  * What a message is, before it is treated as a question: a greeting or thanks (answered as a
@@ -15,13 +15,11 @@ export type Intent =
 
 // Accent-free tokens, as people type them. A greeting or thanks is recognised only when the
 // message holds nothing else (a few polite or filler words at most).
-const GREETINGS = new Set("bonjour bonsoir salut slt bjr coucou cc hello hi hey yo salam salaam aleykoum alaykoum alaikum assalamu good morning evening afternoon day".split(" "));
 const THANKS = new Set("merci mrc mci thanks thank thx ty you beaucoup bcp infiniment much lot a so very cool super parfait ok okay dacc daccord d accord".split(" "));
 /** A message longer than this asks something of its own beside what the bot does. */
 const ABOUT_THE_BOT_WORDS = 8;
 // Asking what the bot is or does ("hello, what can you do?", "tu sers a quoi ?"): answered as a greeting is, with what it can do.
 const ABOUT_THE_BOT = / (what can you do|what do you do|who are you|what are you|what is this bot|how does this work|how do you work|tu fais quoi|tu sers a quoi|vous faites quoi|vous servez a quoi|t es qui|tu es qui|qui es tu|vous etes qui|c est quoi ce bot|comment ca marche|comment tu marches) /;
-const POLITE = new Set("svp stp please s il vous te plait plais bien tout le monde madame monsieur frere soeur ami amis a toi vous ca va".split(" "));
 
 // A request for help, said outright, also typed without the apostrophe ("qui peut maider", "besoin daide").
 const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
@@ -82,9 +80,8 @@ export function readIntent(text: string): Intent {
   const tokens = tokenize(text);
   const padded = ` ${tokens.join(" ")} `;
   if (tokens.length > 0 && tokens.length <= 6) {
-    const onlyOf = (words: Set<string>) => tokens.every((t) => words.has(t) || POLITE.has(t)) && tokens.some((t) => words.has(t));
-    if (onlyOf(GREETINGS)) return { kind: "greeting" };
-    if (onlyOf(THANKS)) return { kind: "thanks" };
+    if (onlyGreets(tokens)) return { kind: "greeting" };
+    if (tokens.every((t) => THANKS.has(t) || POLITE_WORDS.has(t)) && tokens.some((t) => THANKS.has(t))) return { kind: "thanks" };
   }
   if (PERSON.test(padded)) return { kind: "person" };
   if (tokens.length <= ABOUT_THE_BOT_WORDS && ABOUT_THE_BOT.test(padded)) return { kind: "greeting" };

@@ -11,7 +11,7 @@ export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
 export { isDemonym, tokenize, loadLexicon } from "./lexicon.js";
 export type { Lexicon } from "./lexicon.js";
 export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword, LIGHT_VERBS } from "./analyzer.js";
-export { asksDefinition, asksNothing, followsAStory, isTopicWord, leansOnPrevious, pointsBackInWords } from "./leaning.js";
+export { asksDefinition, asksNothing, followsAStory, GREETING_WORDS, isTopicWord, leansOnPrevious, onlyGreets, pointsBackInWords, POLITE_WORDS } from "./leaning.js";
 
 // Building the index (npm run build:index, bench) and finding its embedding model.
 export { buildIndex } from "./build-index.js";

@@ -103,6 +103,16 @@ const TOPIC_CHANGE = new RegExp(
     ")\\b",
 );
 
+/** Greetings, accent-free as typed ("bjr", "salam aleykoum", "good evening"). */
+export const GREETING_WORDS: ReadonlySet<string> = new Set("bonjour bonsoir salut slt bjr coucou cc hello hi hey yo salam salaam aleykoum alaykoum alaikum assalamu good morning evening afternoon day".split(" "));
+/** Polite and filler words that go with a greeting or thanks ("bonjour à tous", "hello sir", "ça va"). */
+export const POLITE_WORDS: ReadonlySet<string> = new Set("svp stp please s il vous te plait plais bien tout le monde madame monsieur frere soeur ami amis a toi vous ca va sir madam".split(" "));
+
+/** A clause that only greets ("Good evening.", "bonjour à tous,"): it says nothing of what is asked. */
+export function onlyGreets(tokens: readonly string[]): boolean {
+  return tokens.some((t) => GREETING_WORDS.has(t)) && tokens.every((t) => GREETING_WORDS.has(t) || POLITE_WORDS.has(t));
+}
+
 /** How many of a message's first tokens say it changes the subject ("rien à voir", "by the way"); 0 when none do. */
 export function topicChangeIn(tokens: readonly string[]): number {
   const change = TOPIC_CHANGE.exec(tokens.join(" "));

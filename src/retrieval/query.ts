@@ -1,5 +1,5 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
-import { asks, isTopicWord, leansOnWhatCameBefore, topicChangeIn } from "./leaning.js";
+import { asks, isTopicWord, leansOnWhatCameBefore, onlyGreets, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -277,6 +277,8 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     clauses[0]!.tokens.splice(0, change);
     if (clauses[0]!.tokens.length === 0) clauses.shift();
   }
+  // "Good evening. ...", "bonjour à tous, ...": a greeting says nothing of what is asked.
+  if (clauses.some((c) => !onlyGreets(c.tokens))) clauses.splice(0, clauses.length, ...clauses.filter((c) => !onlyGreets(c.tokens)));
   const asking = clauses.map((c) => c.questionMark || asks(c.tokens));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
