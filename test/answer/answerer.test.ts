@@ -89,6 +89,11 @@ describe("the offline answerer", () => {
     expect(passport.text).not.toMatch(/7.000/);
   });
 
+  it("reads who wrote or drafted a policy as who developed it, not as who wrote a report", async () => {
+    await answered("who wrote the PONAM?", /developed under the auspices of the Ministry for Malians Abroad/);
+    await answered("qui a redige la PONAM ?", /élaborée sous l’égide du Ministère des maliens/);
+  });
+
   it("reads a message that opens with a greeting as if it did not: the greeting is no topic, and the question still leans on its story", async () => {
     await answered("Good evening. My cousin lives in Bamako, he is from Guinea. He works in a hotel but has no papers. Can he be put in prison for that?", /three-month to three-year prison/);
   });
