@@ -66,12 +66,20 @@ const PERMIT_REACH = 3;
  * abstention 0.92 -> 0.93, nothing else moved). A visa "fini" is one that has expired.
  */
 function asMeant(tokens: readonly string[]): string[] {
-  return tokens.map((t, i) => {
-    if (RISK_VERB.has(t) && SUBJECTS.has(tokens[i - 1] ?? "")) return "sanction";
-    if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return "expire";
-    return t;
+  return tokens.flatMap((t, i) => {
+    if (RISK_VERB.has(t) && SUBJECTS.has(tokens[i - 1] ?? "")) return ["sanction"];
+    if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
+    if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
+    return [t];
   });
 }
+/**
+ * "how many weeks can I stay?", "combien de mois ...": the unit a length of time is asked in is
+ * part of asking it (the question asks a duration), not a topic the answer must name: the
+ * reports say "90 days".
+ */
+const TIME_UNITS = new Set("day days week weeks month months year years jour jours semaine semaines mois an ans annee annees".split(" "));
+const COUNTED = /(^|\s)(how many|combien de|combien d|combien)$/;
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
 const THERE = / (there|la bas|labas) /;
 /** "depuis le Sénégal", "from Niger": a place someone comes from. */

@@ -89,6 +89,11 @@ describe("the offline answerer", () => {
     expect(passport.text).not.toMatch(/7.000/);
   });
 
+  it("reads the unit a length of time is asked in as part of asking it: the reports say 90 days to a question in weeks", async () => {
+    await answered("abeg how many weeks dem give for visa for tunisia", /90 days/);
+    await answered("combien de semaines on peut rester en tunisie sans visa ?", /90 jours/);
+  });
+
   it("reads who wrote or drafted a policy as who developed it, not as who wrote a report", async () => {
     await answered("who wrote the PONAM?", /developed under the auspices of the Ministry for Malians Abroad/);
     await answered("qui a redige la PONAM ?", /élaborée sous l’égide du Ministère des maliens/);
