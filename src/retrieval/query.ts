@@ -219,6 +219,8 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 
 // A clause in which the asker says who they are or what they have ("je suis guinéen", "I have a card").
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i dey|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
+/** Saying who one is or where one lives ("je suis camerounais", "j'habite à Tunis", "i dey tunis"), not what happened. */
+const IDENTITY = /^(je suis|jsuis|je vis|j habite|je viens|nous sommes|on est|moi|i am|i m|im|i be|i dey|i live|i come|we are)\b/;
 /** "je suis étudiant ivoirien à Tunis je dois payer ?": a new "je" (or "I") this many words into a self-description starts the clause that asks. */
 const SELF_DESCRIPTION_WORDS = 3;
 const NEW_SUBJECT = /\s(je|j['’]|i)\s/gi;
@@ -293,6 +295,10 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const focus: number[] = [];
   const askingClauses: string[] = [];
   const long = clauses.reduce((n, c) => n + c.tokens.length, 0) >= STORY_MESSAGE_TOKENS;
+  // A message that asks nothing ("je suis camerounais à Tunis, mon visa a fini depuis 2 mois"):
+  // who the asker is weighs as their description; what happened to them is what they want to know about.
+  const identity = clauses.map((c) => IDENTITY.test(c.tokens.join(" ")) || IDENTITY.test(tokenize(c.text).join(" ")));
+  const allIdentity = identity.every(Boolean);
   clauses.forEach((clause, i) => {
     // Before the clause that asks: the asker's description of themselves, or in a long message
     // a clause of the story ("a gao les passeurs font ce qu'ils veulent, ...").
@@ -302,7 +308,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     // dual citizenship? i wan keep my ghana own"); a message that asks nowhere is all question.
     // (Read as typed too: Pidgin "i dey tunis" is spelled out "i are tunis".)
     const describesSelf = SELF_DESCRIPTION.test(said) || SELF_DESCRIPTION.test(tokenize(clause.text).join(" "));
-    const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && describesSelf);
+    const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && describesSelf) || (lastAsking < 0 && identity[i]! && !allIdentity);
     const condition = self ? -1 : trailingCondition(clause.tokens);
     clause.tokens.forEach((token, k) => {
       tokens.push(token);

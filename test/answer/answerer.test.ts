@@ -194,6 +194,11 @@ describe("the offline answerer", () => {
     expect(answer.text).not.toMatch(/Tunis/);
   });
 
+  it("reads a message that asks nothing by what happened to the person, not by who they are: an expired visa in Tunis gets the fine", async () => {
+    const answer = await answered("slt, je suis camerounais a tunis, mon visa a fini depuis 2 mois", /amende calculée selon la durée du séjour/);
+    expect(answer.text).not.toMatch(/Camerounais/);
+  });
+
   it("asks what the person wants to know when a message that asks nothing finds no answer, instead of saying 'this question' is not answered", async () => {
     const told = await answerer.ask("slt, je suis arrivé hier a bamako avec mon frere");
     expect(told.abstained).toBe(true);

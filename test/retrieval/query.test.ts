@@ -31,9 +31,14 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["nationality"]).toBe(1);
   });
 
-  it("is the question itself when nothing after it asks", async () => {
+  it("is the question itself when nothing asks and the message says only who the asker is", async () => {
+    expect((await focusOf("je suis malienne, je vis a tunis"))["malienne"]).toBe(1);
+  });
+
+  it("weighs less than what happened to the asker, or what they do, when nothing asks", async () => {
     const focus = await focusOf("je suis malienne et je cherche du travail a tunis");
-    expect(focus["malienne"]).toBe(1);
+    expect(focus["malienne"]).toBeLessThan(1);
+    expect(focus["travail"]).toBe(1);
   });
 });
 
