@@ -94,6 +94,10 @@ describe("the offline answerer", () => {
     await answered("combien de semaines on peut rester en tunisie sans visa ?", /90 jours/);
   });
 
+  it("reads 'sub-Saharan' as one word of the reports, in French too ('subsahariens')", async () => {
+    await answered("Which neighbourhoods of Tunis host most sub-Saharan migrants?", /El Aouina, Dar Fadhal, Bhar Lazreg/);
+  });
+
   it("reads who wrote or drafted a policy as who developed it, not as who wrote a report", async () => {
     await answered("who wrote the PONAM?", /developed under the auspices of the Ministry for Malians Abroad/);
     await answered("qui a redige la PONAM ?", /élaborée sous l’égide du Ministère des maliens/);
