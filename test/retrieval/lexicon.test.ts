@@ -21,6 +21,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("je suis sans papiers", "fr")).toEqual(expect.arrayContaining(analyzer.terms("irregular")));
     expect(terms("titre de séjour", "fr")).toEqual(expect.arrayContaining(analyzer.terms("residence permit")));
     expect(terms("réfugié asile expulsé", "fr")).toEqual(expect.arrayContaining(analyzer.terms("refugee asylum expelled")));
+    // Words the reports' English needs that had none: months, having fled, losing, a landlord, the north.
+    expect(terms("ils ont fui le nord en janvier", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fled north january")));
+    expect(terms("jai perdu mon travail, le proprio veut me mettre dehors", "fr")).toEqual(expect.arrayContaining(analyzer.terms("lost landlord")));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
