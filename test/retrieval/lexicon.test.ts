@@ -47,6 +47,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("my brother dey for bamako, e no get papers, police fit arrest am?", "en")).toContain(analyzer.term("irregular"));
     // Living "outside" (the country) is living abroad.
     expect(terms("how many malians dey live outside?", "en")).toContain(analyzer.term("abroad"));
+    // Words people use that the reports never do bring in the reports' own: an "oga" is an employer, a wife a spouse.
+    expect(terms("my oga no pay me for 2 months", "en")).toContain(analyzer.term("employer"));
+    expect(terms("can my wife join me in bamako", "en")).toContain(analyzer.term("spouse"));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
