@@ -3,7 +3,6 @@ export { PassageRetriever, RetrieverUnavailable, RETRIEVER_KINDS } from "./retri
 export type { Retrieval, RetrievedPassage, RetrieveOptions, RetrieverKind, TermSource } from "./retriever.js";
 export type { OpenOptions, DensePath } from "./open.js";
 export type { Concept } from "./query.js";
-export { CONSEQUENCE } from "./query.js";
 export type { BankMatch } from "./bank-index.js";
 export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";
@@ -11,7 +10,7 @@ export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
 export { isDemonym, tokenize, loadLexicon } from "./lexicon.js";
 export type { Lexicon } from "./lexicon.js";
 export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isStopword, LIGHT_VERBS } from "./analyzer.js";
-export { asksDefinition, asksNothing, followsAStory, GREETING_WORDS, isTopicWord, leansOnPrevious, onlyGreets, pointsBackInWords, POLITE_WORDS } from "./leaning.js";
+export { asksDefinition, asksNothing, CONSEQUENCE, followsAStory, GREETING_WORDS, isTopicWord, leansOnPrevious, onlyGreets, pointsBackInWords, POLITE_WORDS } from "./leaning.js";
 
 // Building the index (npm run build:index, bench) and finding its embedding model.
 export { buildIndex } from "./build-index.js";

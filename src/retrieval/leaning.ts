@@ -81,6 +81,12 @@ export function asksDefinition(message: string): boolean {
   return DEFINITION.test(wordsOf(message).join(" "));
 }
 
+/**
+ * "what happens if I leave?", "wetin go happen", "que se passe-t-il si ...": a question of what
+ * follows (after a story, what follows from it), not of a date when it goes on "quand ...". A
+ * pattern over padded tokens, shared with the answer stage's reading of what is asked.
+ */
+export const CONSEQUENCE = / (what happens|what will happen|what would happen|what go happen|wetin go happen|wetin fit happen|que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment) /;
 /** A message this short ("Since when?", "how many percent?") cannot stand alone. */
 const BARE_WORDS = 3;
 /** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */
@@ -174,6 +180,8 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
   if (defined !== undefined) return defined;
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
   if (OPENING.test(tokens.join(" "))) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
+  // "what happens if I don't pay?": what follows from what was said before, with one topic of its own at most.
+  if (CONSEQUENCE.test(` ${tokens.join(" ")} `) && topics <= 1) return true;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
 }
 

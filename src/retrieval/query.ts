@@ -1,5 +1,5 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
-import { asks, isTopicWord, leansOnWhatCameBefore, onlyGreets, topicChangeIn } from "./leaning.js";
+import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -43,12 +43,6 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
  * question leans on it (French facts 0.55 -> 0.53, tune French 0.81 -> 0.80), not kept.
  */
 const STORY_TOPIC_WEIGHT = 0.7;
-/**
- * "what happens if I leave?", "wetin go happen", "que se passe-t-il si ...": a question of what
- * follows (after a story, what follows from it), not of a date when it goes on "quand ...". A
- * pattern over padded tokens, shared with the answer stage's reading of what is asked.
- */
-export const CONSEQUENCE = / (what happens|what will happen|what would happen|what go happen|que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment) /;
 const RISK_VERB = new Set(["risque", "risques", "risquons", "risquez", "risquent", "risk"]);
 const SUBJECTS = new Set(["je", "j", "tu", "on", "il", "elle", "ils", "elles", "nous", "vous", "i", "we", "you", "they", "he", "she"]);
 /**

@@ -111,6 +111,17 @@ describe("an amount asked after a question on the overstay fine, or with the ask
   });
 });
 
+describe("a question of what follows, sent after a question on the overstay fine", () => {
+  it.each([
+    ["what happens if i don't pay?", "how much is the fine for overstay in tunisia"],
+    ["if i no pay, wetin go happen?", "how much be the fine for overstay for tunisia"],
+  ])("%j after %j is read with it: the fine blocks leaving until it is paid", async (followUp, previous) => {
+    const answer = await answerTo(followUp, previous);
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).toMatch(/Migrants may not leave/);
+  });
+});
+
 describe("a question sent after a message that only told the asker's situation", () => {
   it("is read with that message, as one telling a story then asking: the fine after 'my visa ran out in Tunis'", async () => {
     const answer = await answerTo("je dois payer combien en tout ?", "slt, je suis camerounais a tunis, mon visa a fini depuis 2 mois");
