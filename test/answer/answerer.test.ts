@@ -98,6 +98,10 @@ describe("the offline answerer", () => {
     await answered("Which neighbourhoods of Tunis host most sub-Saharan migrants?", /El Aouina, Dar Fadhal, Bhar Lazreg/);
   });
 
+  it("reads buying a house or land as what the reports call estate ownership", async () => {
+    await answered("can foreigners buy land or a house in mali?", /Access to estate ownership: yes/);
+  });
+
   it("reads who wrote or drafted a policy as who developed it, not as who wrote a report", async () => {
     await answered("who wrote the PONAM?", /developed under the auspices of the Ministry for Malians Abroad/);
     await answered("qui a redige la PONAM ?", /élaborée sous l’égide du Ministère des maliens/);
