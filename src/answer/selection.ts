@@ -16,6 +16,13 @@ const MAX_QUOTES = 2;
 /** A quote widened by an overlapping window stays this short: three sentences read on a phone. */
 const MAX_QUOTE_SENTENCES = 3;
 
+/**
+ * A report's front matter (its copyright, licence and citation notices) states nothing about
+ * migration: never quoted ("purposes primarily intended for commercial advantage" is no answer
+ * to opening a shop).
+ */
+const FRONT_MATTER = /©|All rights reserved|Some rights reserved|Copyright and Terms of Use|Required citation:|published or redistributed|Requests for commercial use|Creative Commons/i;
+
 /** A window of a retrieved passage, scored against the question. */
 export interface ScoredWindow {
   window: PassageWindow;
@@ -68,6 +75,7 @@ export function scoreWindows(passages: RetrievedPassage[], question: AskedQuesti
     let placesInPassage = 0;
     for (const p of places) if (mentions(p, whole) > 0) placesInPassage++;
     for (const window of windows) {
+      if (FRONT_MATTER.test(window.texts[REPORT_LANGUAGE] ?? "")) continue;
       const cov = coverageInPassage(weighed, window.terms, whole);
       const other = namesOtherPlace(window, asked, context);
       const holds = kind === "place" ? other : !telling || window.holds.has(kind);

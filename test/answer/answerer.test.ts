@@ -98,6 +98,11 @@ describe("the offline answerer", () => {
     await answered("Which neighbourhoods of Tunis host most sub-Saharan migrants?", /El Aouina, Dar Fadhal, Bhar Lazreg/);
   });
 
+  it("never quotes a report's copyright or licence notice as a finding", async () => {
+    const answer = await answerer.ask("is it allowed to use the reports for commercial purposes?");
+    expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/Copyright|rights reserved|redistributed/);
+  });
+
   it("reads buying a house or land as what the reports call estate ownership", async () => {
     await answered("can foreigners buy land or a house in mali?", /Access to estate ownership: yes/);
   });
