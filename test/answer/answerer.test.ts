@@ -103,8 +103,9 @@ describe("the offline answerer", () => {
     expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/Copyright|rights reserved|redistributed/);
   });
 
-  it("reads buying a house or land as what the reports call estate ownership", async () => {
+  it("reads buying a house or land as what the reports call estate ownership, a shop as a commercial activity", async () => {
     await answered("can foreigners buy land or a house in mali?", /Access to estate ownership: yes/);
+    await answered("can a foreigner open a shop in mali?", /commercial and industrial activities needs authorization/);
   });
 
   it("reads who wrote or drafted a policy as who developed it, not as who wrote a report", async () => {
