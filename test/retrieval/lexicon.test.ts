@@ -24,6 +24,7 @@ describe("the French-to-English lexicon", () => {
     // Words the reports' English needs that had none: months, having fled, losing, a landlord, the north.
     expect(terms("ils ont fui le nord en janvier", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fled north january")));
     expect(terms("jai perdu mon travail, le proprio veut me mettre dehors", "fr")).toEqual(expect.arrayContaining(analyzer.terms("lost landlord")));
+    expect(terms("les migrants disparaissent sur la route", "fr")).toContain(analyzer.term("missing"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
