@@ -25,6 +25,7 @@ describe("the French-to-English lexicon", () => {
     expect(terms("ils ont fui le nord en janvier", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fled north january")));
     expect(terms("jai perdu mon travail, le proprio veut me mettre dehors", "fr")).toEqual(expect.arrayContaining(analyzer.terms("lost landlord")));
     expect(terms("les migrants disparaissent sur la route", "fr")).toContain(analyzer.term("missing"));
+    expect(terms("combien de jeunes hommes parmi les repondants", "fr")).toEqual(expect.arrayContaining(analyzer.terms("young men respondents")));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
