@@ -141,7 +141,7 @@ export class PassageWindows {
   scopeOfWindow(passage: Passage, window: TermSets): TermSets {
     const { scope } = this.of(passage);
     const report = this.corpus.reportById.get(passage.docId);
-    if (!report || passage.section.some((h) => report.places.some((place) => tokenize(place).every((t) => tokenize(h).includes(t))))) return scope;
+    if (!report || placesInHeadings(passage, report.places).length > 0) return scope;
     const said = window[REPORT_LANGUAGE] ?? new Set<string>();
     const named = report.places.filter((place) => this.whereabouts(place).some((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)].every((t) => said.has(t))));
     if (named.length === 0 || named.length === report.places.length) return scope;
@@ -163,11 +163,16 @@ export class PassageWindows {
   private scopeOf(passage: Passage): string {
     const report = this.corpus.reportById.get(passage.docId);
     if (!report) return "";
-    const headings = new Set(tokenize(passage.section.join(" ")));
-    const named = report.places.filter((place) => tokenize(place).every((t) => headings.has(t)));
+    const named = placesInHeadings(passage, report.places);
     if (named.length === 0 || named.length === report.places.length) return `${report.title} ${report.places.join(" ")}`;
     return named.flatMap((place) => [place, this.placesWithin.get(tokenize(place).join(" ")) ?? ""]).join(" ");
   }
+}
+
+/** The places of a passage's report that its headings name ("6. Tunis, migration and risks"). */
+function placesInHeadings(passage: Passage, places: readonly string[]): string[] {
+  const headings = new Set(tokenize(passage.section.join(" ")));
+  return places.filter((place) => tokenize(place).every((t) => headings.has(t)));
 }
 
 /** A window is one sentence or two neighbours: an answer often runs over a sentence break ("this phenomenon"). */

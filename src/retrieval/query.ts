@@ -57,7 +57,8 @@ const PERMIT_REACH = 3;
  * A clause's words as they are meant. "je risque quoi ?", "what do I risk?": the verb asks what
  * sanction follows (a fine, prison) and is read as "sanction" (the noun "les risques" stays a
  * topic; measured 2026-12-06 against dropping the verb: tune French facts 0.81 -> 0.82,
- * abstention 0.92 -> 0.93, nothing else moved). A visa "fini" is one that has expired.
+ * abstention 0.92 -> 0.93, nothing else moved). A visa "fini" is one that has expired. The unit
+ * a length of time is asked in ("how many weeks") is dropped (TIME_UNITS below).
  */
 function asMeant(tokens: readonly string[]): string[] {
   return tokens.flatMap((t, i) => {
@@ -194,7 +195,7 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     const country = lexicon.placesWithin.get(town.source);
     const term = analyzers.en.term(town.source);
     if (!country || (term !== null && vocabularies.en.has(term)) || merged.some((c) => c.source === country)) continue;
-    const concept: Concept = { source: country, terms: emptyTerms(), focus: town.focus, place: false };
+    const concept: Concept = { source: country, terms: emptyTerms(), focus: town.focus, place: true };
     addEnglishWord(concept, country, 1);
     merged.push(concept);
   }
