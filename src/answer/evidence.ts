@@ -142,8 +142,13 @@ export class PassageWindows {
     const { scope } = this.of(passage);
     const report = this.corpus.reportById.get(passage.docId);
     if (!report || placesInHeadings(passage, report.places).length > 0) return scope;
-    const said = window[REPORT_LANGUAGE] ?? new Set<string>();
-    const named = report.places.filter((place) => this.whereabouts(place).some((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)].every((t) => said.has(t))));
+    const namedIn = (terms: TermSets) => {
+      const said = terms[REPORT_LANGUAGE] ?? new Set<string>();
+      return report.places.filter((place) => this.whereabouts(place).some((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)].every((t) => said.has(t))));
+    };
+    // What the window names, else what its passage names around it ("From a legal standpoint, Tunisia ... However, the passing of domestic asylum legislation ...").
+    let named = namedIn(window);
+    if (named.length === 0) named = namedIn(this.of(passage).whole);
     if (named.length === 0 || named.length === report.places.length) return scope;
     return { [REPORT_LANGUAGE]: this.terms.termsOf(named.flatMap((place) => this.whereabouts(place)).join(" "), REPORT_LANGUAGE) };
   }

@@ -42,6 +42,11 @@ describe("the places a question binds its answer to", () => {
     expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/Tunisia/);
   });
 
+  it("does not answer about Mali from a sentence whose passage in that report speaks only of Tunisia", async () => {
+    const answer = await Answerer.create(retriever).ask("le mali a une loi sur l'asile ?");
+    expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/impasse since 2012/);
+  });
+
   it("answers a question that compares with a place the reports do not cover", async () => {
     const answer = await Answerer.create(retriever).ask("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?");
     expect(answer.abstained).toBe(false);
