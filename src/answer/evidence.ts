@@ -87,6 +87,9 @@ export interface PassageWindow {
  */
 export class PassageWindows {
   private readonly cache = new Map<string, { windows: PassageWindow[]; whole: TermSets; scope: TermSets }>();
+  /** Bounded by the reports' places. */
+  private readonly placeTerms = new Map<string, string[][]>();
+  private readonly scopeOfPlaces = new Map<string, TermSets>();
 
   constructor(
     private readonly corpus: Corpus,
@@ -139,18 +142,36 @@ export class PassageWindows {
    * about Mali).
    */
   scopeOfWindow(passage: Passage, window: TermSets): TermSets {
-    const { scope } = this.of(passage);
+    const { scope, whole } = this.of(passage);
     const report = this.corpus.reportById.get(passage.docId);
     if (!report || placesInHeadings(passage, report.places).length > 0) return scope;
-    const namedIn = (terms: TermSets) => {
-      const said = terms[REPORT_LANGUAGE] ?? new Set<string>();
-      return report.places.filter((place) => this.whereabouts(place).some((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)].every((t) => said.has(t))));
-    };
     // What the window names, else what its passage names around it ("From a legal standpoint, Tunisia ... However, the passing of domestic asylum legislation ...").
-    let named = namedIn(window);
-    if (named.length === 0) named = namedIn(this.of(passage).whole);
+    let named = this.placesNamedIn(report.places, window);
+    if (named.length === 0) named = this.placesNamedIn(report.places, whole);
     if (named.length === 0 || named.length === report.places.length) return scope;
-    return { [REPORT_LANGUAGE]: this.terms.termsOf(named.flatMap((place) => this.whereabouts(place)).join(" "), REPORT_LANGUAGE) };
+    const key = named.join("|");
+    let placed = this.scopeOfPlaces.get(key);
+    if (!placed) {
+      placed = { [REPORT_LANGUAGE]: this.terms.termsOf(named.flatMap((place) => this.whereabouts(place)).join(" "), REPORT_LANGUAGE) };
+      this.scopeOfPlaces.set(key, placed);
+    }
+    return placed;
+  }
+
+  /** Which of `places` (a report's) a window or passage names, by the place or its country. */
+  private placesNamedIn(places: readonly string[], terms: TermSets): string[] {
+    const said = terms[REPORT_LANGUAGE] ?? new Set<string>();
+    return places.filter((place) => this.termsOfPlace(place).some((name) => name.every((t) => said.has(t))));
+  }
+
+  /** A place's index terms and its country's, read once each. */
+  private termsOfPlace(place: string): string[][] {
+    let terms = this.placeTerms.get(place);
+    if (!terms) {
+      terms = this.whereabouts(place).map((name) => [...this.terms.termsOf(name, REPORT_LANGUAGE)]);
+      this.placeTerms.set(place, terms);
+    }
+    return terms;
   }
 
   /** A town and the country it lies in ("Tunis", "tunisia"). */
