@@ -48,10 +48,16 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  * not what they ask about, so its places do not count.
  */
 export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
-  const scopes = answer.passages.map((p) => ({ ...context.passageWindows.of(p), placed: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : undefined }));
-  const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, answer.quoted ?? s.whole) > 0 || mentions(w, s.placed ?? s.scope) > 0);
-  for (const alternatives of constraints.places) {
-    if (!alternatives.some(covered)) return "place-not-covered";
+  if (constraints.places.length > 0) {
+    // Where each passage (or the window quoted of it) is: read only when a place is asked, as most questions ask none.
+    const scopes = answer.passages.map((p) => {
+      const { whole, scope } = context.passageWindows.of(p);
+      return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope };
+    });
+    const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0);
+    for (const alternatives of constraints.places) {
+      if (!alternatives.some(covered)) return "place-not-covered";
+    }
   }
   for (const year of constraints.years) {
     if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";

@@ -86,7 +86,7 @@ export interface PassageWindow {
  * question. Bounded by the corpus.
  */
 export class PassageWindows {
-  private readonly cache = new Map<string, { windows: PassageWindow[]; whole: TermSets; scope: TermSets }>();
+  private readonly cache = new Map<string, PassageReading>();
   /** Bounded by the reports' places. */
   private readonly placeTerms = new Map<string, string[][]>();
   private readonly scopeOfPlaces = new Map<string, TermSets>();
@@ -99,7 +99,7 @@ export class PassageWindows {
   ) {}
 
   /** A passage's windows; its terms as a whole (`whole`); and where it is (`scope`, see scopeOf). */
-  of(passage: Passage): { windows: PassageWindow[]; whole: TermSets; scope: TermSets } {
+  of(passage: Passage): PassageReading {
     let entry = this.cache.get(passage.id);
     if (entry) return entry;
     const sentences = this.corpus.sentences.get(passage.id) ?? [];
@@ -124,8 +124,10 @@ export class PassageWindows {
     }
     const whole = union(sentenceTerms);
     whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE)]);
-    const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(this.scopeOf(passage), REPORT_LANGUAGE) };
-    entry = { windows, whole, scope };
+    const report = this.corpus.reportById.get(passage.docId);
+    const headed = report ? placesInHeadings(passage, report.places) : [];
+    const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(report ? this.scopeOf(report, headed) : "", REPORT_LANGUAGE) };
+    entry = { windows, whole, scope, headed: headed.length > 0 };
     this.cache.set(passage.id, entry);
     return entry;
   }
@@ -142,9 +144,9 @@ export class PassageWindows {
    * about Mali).
    */
   scopeOfWindow(passage: Passage, window: TermSets): TermSets {
-    const { scope, whole } = this.of(passage);
+    const { scope, whole, headed } = this.of(passage);
     const report = this.corpus.reportById.get(passage.docId);
-    if (!report || placesInHeadings(passage, report.places).length > 0) return scope;
+    if (!report || headed) return scope;
     // What the window names, else what its passage names around it ("From a legal standpoint, Tunisia ... However, the passing of domestic asylum legislation ...").
     let named = this.placesNamedIn(report.places, window);
     if (named.length === 0) named = this.placesNamedIn(report.places, whole);
@@ -183,16 +185,22 @@ export class PassageWindows {
   /**
    * Where a passage is, beyond what it says itself: its report's title and places ("Bamako case
    * study", Mali); but under a heading that names some of its report's places ("6. Tunis,
-   * migration and risks" in the Tunis and Bamako report), those places and the countries they
-   * lie in only.
+   * migration and risks" in the Tunis and Bamako report: `named`), those places and the
+   * countries they lie in only.
    */
-  private scopeOf(passage: Passage): string {
-    const report = this.corpus.reportById.get(passage.docId);
-    if (!report) return "";
-    const named = placesInHeadings(passage, report.places);
+  private scopeOf(report: { title: string; places: readonly string[] }, named: readonly string[]): string {
     if (named.length === 0 || named.length === report.places.length) return `${report.title} ${report.places.join(" ")}`;
-    return named.flatMap((place) => [place, this.placesWithin.get(tokenize(place).join(" ")) ?? ""]).join(" ");
+    return named.flatMap((place) => this.whereabouts(place)).join(" ");
   }
+}
+
+/** What PassageWindows reads of a passage, once. */
+export interface PassageReading {
+  windows: PassageWindow[];
+  whole: TermSets;
+  scope: TermSets;
+  /** Its headings name some of its report's places ("6. Tunis, migration and risks"). */
+  headed: boolean;
 }
 
 /** The places of a passage's report that its headings name ("6. Tunis, migration and risks"). */
