@@ -216,6 +216,11 @@ function emptyTerms(): Record<Language, Map<string, number>> {
 const SELF_DESCRIPTION = /^(je suis|je vis|j habite|j ai|je travaille|je m appelle|je viens|nous sommes|on est|moi|mon|ma|mes|i am|i m|im|am|i be|i dey|i live|i have|i ve|i work|i come|i wan|i want|we are|my)\b/;
 /** Saying who one is or where one lives ("je suis camerounais", "j'habite à Tunis", "i dey tunis"), not what happened. */
 const IDENTITY = /^(je suis|jsuis|je vis|j habite|je viens|nous sommes|on est|moi|i am|i m|im|i be|i dey|i live|i come|we are)\b/;
+/** Whether a clause opens as `pattern` says, read as spelled out or as typed (Pidgin "i dey tunis" is spelled out "i are tunis"). */
+function saysAsTypedOrMeant(pattern: RegExp, clause: { text: string; tokens: readonly string[] }): boolean {
+  return pattern.test(clause.tokens.join(" ")) || pattern.test(tokenize(clause.text).join(" "));
+}
+
 /** "je suis étudiant ivoirien à Tunis je dois payer ?": a new "je" (or "I") this many words into a self-description starts the clause that asks. */
 const SELF_DESCRIPTION_WORDS = 3;
 const NEW_SUBJECT = /\s(je|j['’]|i)\s/gi;
@@ -283,7 +288,8 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     if (clauses[0]!.tokens.length === 0) clauses.shift();
   }
   // "Good evening. ...", "bonjour à tous, ...": a greeting says nothing of what is asked.
-  if (clauses.some((c) => !onlyGreets(c.tokens))) clauses.splice(0, clauses.length, ...clauses.filter((c) => !onlyGreets(c.tokens)));
+  const notGreeting = clauses.filter((c) => !onlyGreets(c.tokens));
+  if (notGreeting.length > 0) clauses.splice(0, clauses.length, ...notGreeting);
   const asking = clauses.map((c) => c.questionMark || asks(c.tokens));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];
@@ -292,7 +298,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   const long = clauses.reduce((n, c) => n + c.tokens.length, 0) >= STORY_MESSAGE_TOKENS;
   // A message that asks nothing ("je suis camerounais à Tunis, mon visa a fini depuis 2 mois"):
   // who the asker is weighs as their description; what happened to them is what they want to know about.
-  const identity = clauses.map((c) => IDENTITY.test(c.tokens.join(" ")) || IDENTITY.test(tokenize(c.text).join(" ")));
+  const identity = clauses.map((c) => saysAsTypedOrMeant(IDENTITY, c));
   const allIdentity = identity.every(Boolean);
   clauses.forEach((clause, i) => {
     // Before the clause that asks: the asker's description of themselves, or in a long message
@@ -301,8 +307,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
     const said = clause.tokens.join(" ");
     // The asker's description of themselves, before or after the clause that asks ("mali allow
     // dual citizenship? i wan keep my ghana own"); a message that asks nowhere is all question.
-    // (Read as typed too: Pidgin "i dey tunis" is spelled out "i are tunis".)
-    const describesSelf = SELF_DESCRIPTION.test(said) || SELF_DESCRIPTION.test(tokenize(clause.text).join(" "));
+    const describesSelf = saysAsTypedOrMeant(SELF_DESCRIPTION, clause);
     const self = (before && long && clause.tokens.length >= STORY_CLAUSE_TOKENS && !CONDITION.test(said)) || (lastAsking >= 0 && !asking[i] && describesSelf) || (lastAsking < 0 && identity[i]! && !allIdentity);
     const condition = self ? -1 : trailingCondition(clause.tokens);
     clause.tokens.forEach((token, k) => {
