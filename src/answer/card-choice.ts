@@ -53,7 +53,7 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
   for (const card of cards.cards) {
-    if (kind === "quantity" && !card.counts) continue;
+    if ((kind === "quantity" || kind === "share") && !card.counts) continue;
     if (!meets(card.when, asked, terms) && !(defined && card.defines.length > 0 && meets([card.defines], asked, terms))) continue;
     const rank = Math.min(...card.facts.map((f) => retrievedIds.indexOf(f.passage.id)).filter((i) => i >= 0));
     if (!Number.isFinite(rank)) continue; // its proof was not retrieved: the question is about something else

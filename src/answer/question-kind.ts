@@ -4,7 +4,7 @@ import { CONSEQUENCE, tokenize } from "../retrieval/index.js";
  * What a question asks for. An answer that holds that kind of thing (a figure, a year, a
  * name...) is preferred; one that lacks it is weak evidence that the reports do not answer.
  */
-export type AskedKind = "money" | "duration" | "quantity" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
+export type AskedKind = "money" | "duration" | "quantity" | "share" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
 
 /**
  * "le numéro de Terre d'Asile", "the number for the shelter": a number to call. French tells it
@@ -47,6 +47,8 @@ const GENERAL: Array<[AskedKind, RegExp]> = [
   ["reason", / (pourquoi|pk|pq|why|pour quelle raison|what (caused|causes)|raison|raisons|reason|reasons) /],
   ["yesno", /^ (est ce|peut on|puis je|ai je|suis je|dois je|faut il|y a t il|can|could|is|are|do|does|did|may|must|should|will|has|have|am i) | (est ce que|est ce ke|c est vrai|c vrai|cest vrai|is it true|is there|are there|j ai le droit|jai le droit|ai je le droit|je peux|jpeux|on peut|il faut|est il possible|is it possible|possible de|am i allowed|can i|do i need|dois je|je dois|ou pas|or not) /],
 ];
+/** A count asked as a part of a whole ("cb de pourcent", "what share", "quelle proportion"): a share. */
+const SHARE_CUE = / (pourcentage|pourcentages|percentage|percentages|percent|pourcent|pourcents|proportion|proportions|share|part|taux|rate) /;
 // French inversion ("Le Mali a-t-il ratifié", "risquent-ils") asks yes or no.
 const FRENCH_INVERSION = /\p{L}-(t-)?(il|elle|ils|elles|on)\b/u;
 
@@ -58,8 +60,9 @@ export function askedKind(question: string): AskedKind {
     const at = padded.search(pattern);
     if (at >= 0 && (!best || at < best.at)) best = { kind, at };
   }
+  if (best?.kind === "quantity" && (SHARE_CUE.test(padded) || question.includes("%"))) return "share";
   if (best) return best.kind;
-  if (question.includes("%")) return "quantity";
+  if (question.includes("%")) return "share";
   return FRENCH_INVERSION.test(question.toLowerCase()) ? "yesno" : "other";
 }
 
@@ -107,7 +110,7 @@ function namesPrice(padded: string): boolean {
 }
 
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
-export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "date", "organisation", "law", "place", "contact"]);
+export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "share", "date", "organisation", "law", "place", "contact"]);
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
@@ -122,6 +125,8 @@ const PERIOD_OF_UNITS = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten
 const PERIOD = new RegExp(String.raw`${PERIOD_OF_UNITS.source}|${DATE_RANGE}`, "i");
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
 const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
+// A part of a whole: a percentage, "47/100", "half", "the majority".
+const SHARE = /%|\bper ?cent\b|\b\d+\s?\/\s?\d+\b|\b(half|halves|third|thirds|quarter|quarters|majority|minority|most|one in)\b/i;
 const CONTACT = /(\+?\d[\d .-]{7,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;
 
 /**
@@ -137,6 +142,8 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
     case "quantity":
       // A year says when, not how many: "activities since 2015" gives no count.
       return /\d/.test(text.replace(YEARS, "")) || NUMBER_WORDS.test(text);
+    case "share":
+      return SHARE.test(text);
     case "date":
       return YEAR_OR_MONTH.test(text) || MAY.test(text);
     case "organisation":

@@ -26,7 +26,9 @@ describe("what a question asks for", () => {
     ["What is the fine for overstaying?", "money"],
     ["how much cash do they give each person who comes back", "money"],
     ["ils donnent cb d argent par mois aux deplaces ?", "money"],
-    ["what percent of the workers are women?", "quantity"],
+    ["what percent of the workers are women?", "share"],
+    ["cb de pourcent des etrangers vivent a bamako ?", "share"],
+    ["quelle proportion des deplaces sont des enfants", "share"],
     ["Who runs the shelter?", "organisation"],
     ["what is the role of the ministry", "other"],
   ])("%j asks for %s", (question, kind) => {
@@ -87,6 +89,13 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "The High Council has carried out many activities since 2015.", false)).toBe(false);
     expect(holdsKind("quantity", "In 2010, 1,013,760 Malians lived abroad.", false)).toBe(true);
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
+  });
+
+  it("counts only a part of a whole as a share: a head count does not say what percentage", () => {
+    expect(holdsKind("share", "In 2010, the foreign population of Mali was estimated at 162,677 people.", false)).toBe(false);
+    expect(holdsKind("share", "The largest concentration of foreigners was found in Bamako (27.9%).", false)).toBe(true);
+    expect(holdsKind("share", "Criminal gangs were reported by almost half of respondents (47/100).", false)).toBe(true);
+    expect(holdsKind("share", "The majority resided in African countries.", false)).toBe(true);
   });
 
   it("counts May as a date only as the month: 'migrants may not leave' gives no date", () => {
