@@ -25,10 +25,16 @@ export function windowSource(w: ScoredWindow): AnswerSource {
   return { passages: [w.passage], quoted: w.window.terms };
 }
 
-/** A passage speaks of a year when it or its headings name it, or its report is of that year ("as of 9 May"). */
+/**
+ * A passage speaks of a year when it or its headings name it, or its report is of that year and
+ * it names no other ("as of 9 May"): "485 billion CFA in 2018", in a report of 2020, gives no
+ * figure for 2020.
+ */
 function speaksOfYear(passage: Passage, year: string, context: ConstraintContext): boolean {
-  return passage.text.includes(year) || passage.section.some((h) => h.includes(year)) || String(context.corpus.reportById.get(passage.docId)?.year) === year;
+  if (passage.text.includes(year) || passage.section.some((h) => h.includes(year))) return true;
+  return String(context.corpus.reportById.get(passage.docId)?.year) === year && !NAMED_YEAR.test(passage.text);
 }
+const NAMED_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
 
 /** The reports cannot know a year after the latest of them. */
 export function yearAfterReports(question: string, context: ConstraintContext): "period-after-reports" | undefined {

@@ -329,13 +329,19 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
 /**
  * How much the words of the message a follow-up leans on count: they supply its topic, the
  * follow-up says what is asked. Places and years keep their full weight unless the follow-up
- * names its own ("et à Tunis ?", "and in 2013?"), which then replace them; a place the message
+ * names its own ("et à Tunis ?", "and in 2013?"), which then replace them, as its months replace
+ * the months before ("et en février ?" after "en janvier 2013"); a place the message
  * before named too replaces nothing ("what did Mali lose?" after a question on Malians in Libya).
  * The passages' indexes take them at this weight; the question bank takes them whole
  * (BANK_PREVIOUS_WEIGHT in search.ts).
  */
 const PREVIOUS_WEIGHT = 0.5;
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
+/** Months as typed, accent-free ("may" left out: far more often the verb). */
+const MONTHS: ReadonlySet<string> = new Set([
+  ...["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"],
+  ...["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"],
+]);
 
 /** The previous message's tokens, at PREVIOUS_WEIGHT (places and years as said above), then the follow-up's. */
 function withPrevious(followUp: Reading, previous: Reading, context: QueryContext, previousWeight: number): Reading {
@@ -344,12 +350,14 @@ function withPrevious(followUp: Reading, previous: Reading, context: QueryContex
   // A place the message before already named (or its people: "Mali" after "Malians") is no new place.
   const termOf = (t: string) => context.analyzers.en.term(t) ?? t;
   const said = new Set(previous.tokens.map(termOf));
-  const replaces = { place: followUp.tokens.some((t) => isPlace(t) && !said.has(termOf(t))), year: followUp.tokens.some(isYear) };
+  const isMonth = (t: string) => MONTHS.has(t);
+  const replaces = { place: followUp.tokens.some((t) => isPlace(t) && !said.has(termOf(t))), year: followUp.tokens.some(isYear), month: followUp.tokens.some(isMonth) };
   const reading: Reading = { tokens: [], focus: [] };
   previous.tokens.forEach((token, i) => {
     const place = isPlace(token);
     const year = isYear(token);
-    if ((place && replaces.place) || (year && replaces.year)) return;
+    const month = isMonth(token);
+    if ((place && replaces.place) || (year && replaces.year) || (month && replaces.month)) return;
     reading.tokens.push(token);
     reading.focus.push(place || year ? previous.focus[i]! : previous.focus[i]! * previousWeight);
   });

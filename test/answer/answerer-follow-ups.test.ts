@@ -142,3 +142,10 @@ describe("a follow-up typing 'c'est' without its apostrophe", () => {
     expect(answer.text).not.toMatch(/Dar Fadhal|Tunis/);
   });
 });
+
+describe("a follow-up naming another month ('et en fevrier ?')", () => {
+  it("asks that month instead of the one before: February's count of displaced people, not January's", async () => {
+    const answer = await answerTo("et en fevrier ?", "combien de deplaces au mali en janvier 2013 ?");
+    expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/260,665/);
+  });
+});

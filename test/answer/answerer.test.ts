@@ -129,6 +129,12 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
+  it("gives no figure of another year for the year asked, though the report is of that year: 2018's remittances are not 2020's", async () => {
+    const asked = await answerer.ask("how much were remittances to mali in 2020?");
+    expect(asked.abstained).toBe(true);
+    expect(asked.text).not.toMatch(/485 billion/);
+  });
+
   it("reads a self-description typed without a comma before the question as the asker's, not as what is asked", async () => {
     await answered("je suis etudiant ivoirien a tunis je dois payer les penalites ?", /20 dinars tunisiens par semaine/);
   });
