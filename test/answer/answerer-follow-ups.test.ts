@@ -149,3 +149,10 @@ describe("a follow-up naming another month ('et en fevrier ?')", () => {
     expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/260,665/);
   });
 });
+
+describe("a follow-up on a people the reports name but give no figure for", () => {
+  it("declines the share of Sudanese refugees rather than quoting the shares of the other nationalities", async () => {
+    const answer = await Answerer.create(retriever).ask("Et les Soudanais, ils représentent quelle part ?", { previous: ["Quelles sont les nationalités principales des réfugiés enregistrés en Tunisie ?"] });
+    expect(answer.abstained).toBe(true);
+  });
+});
