@@ -11,7 +11,7 @@ const ENGLISH_STOPWORDS = new Set(
     "is are was were be been being am do does did have has had having can could may might must shall should will would " +
     "i me my we our you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how not no yes so than then too very just also any some all each " +
-    "many much get got im ive dont cant without please because like really actually usually exactly kind sort thing things true " +
+    "many much get got im ive dont cant without please because like really actually usually exactly precisely kind sort thing things true " +
     "something anything someone somebody anyone anybody").split(" "),
 );
 // Accent-free, as tokens arrive; elided articles and pronouns (l', d', j', qu', n', s', c', m', t')
@@ -29,7 +29,7 @@ const FRENCH_QUESTION_WORDS =
   "jai jsuis chui stp svp slt bonjour merci kel kelle ki koi kesk keske cb pr ds bcp tjr tjrs " +
   "fait faire peut peux puis pouvons pouvez peuvent dois doit devons devez doivent veux veut voudrais voulais " +
   "donne donner donnent compte comptent trouver trouve aller va vont savoir sais sait dire dit existe existent " +
-  "prendre mettre connaitre connais peut-on combien vrai vraiment exactement surtout genre truc trucs chose choses beaucoup peu parmi " +
+  "prendre mettre connaitre connais peut-on combien vrai vraiment exactement precisement surtout genre truc trucs chose choses beaucoup peu parmi " +
   "devait devrait devraient pourrait pourraient pouvait voulait voudrait juste presque fois quil quils quelle quel quelque quelqu";
 const FRENCH_STOPWORDS = new Set(`${FRENCH_FUNCTION_WORD_TEXT} ${FRENCH_QUESTION_WORDS}`.split(" "));
 
