@@ -106,8 +106,11 @@ export function asksPrice(question: string, before?: string): boolean {
 }
 
 function namesPrice(padded: string): boolean {
-  return PRICE.test(padded) && !FINE.test(padded);
+  const said = padded.replace(IN_CHARGE, " ");
+  return PRICE.test(said) && !FINE.test(said);
 }
+/** "in charge of", "prise en charge", "charged with": who is responsible, or care given, not a price. */
+const IN_CHARGE = / (in|en) charge | charged with /g;
 
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
 export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "share", "date", "organisation", "law", "place", "contact"]);

@@ -57,6 +57,10 @@ describe("what a question asks for", () => {
     expect(asksPrice("what do they charge once your visa is expired")).toBe(false);
     expect(asksPrice("c koi le tarif quand on reste trop longtemps")).toBe(false);
     expect(asksPrice("combien coute un sejour sans papiers a sfax")).toBe(false);
+    // Who is in charge, or care given ("prise en charge"), is no price.
+    expect(asksPrice("Which ministry is in charge of Malians abroad?")).toBe(false);
+    expect(asksPrice("qui prend en charge les migrants expulses ?")).toBe(false);
+    expect(asksPrice("how much do they charge for a residence card?")).toBe(true);
   });
 
   it("reads 'how much' of a fine as an amount of money, whichever comes first", () => {
