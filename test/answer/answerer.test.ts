@@ -135,6 +135,10 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("reads 'prendre en charge' as taking care of people: who takes in expelled migrants in Bamako", async () => {
+    await answered("qui prend en charge les migrants expulses a bamako ?", /expulsés/);
+  });
+
   it("reads a self-description typed without a comma before the question as the asker's, not as what is asked", async () => {
     await answered("je suis etudiant ivoirien a tunis je dois payer les penalites ?", /20 dinars tunisiens par semaine/);
   });
