@@ -46,13 +46,13 @@ const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
  */
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
 
-// A clause that asks by its words: a question word, or a modal of permission or need.
-const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
+// A clause that asks by its words: a question word (as typed too: "koi", "cb", "ya une aide ..."), or a modal of permission or need.
+const ASKING = /\b(quoi|quel|quelle|quels|quelles|comment|pourquoi|combien|koi|kel|kelle|kels|kelles|cb|cmb|cbien|pk|pq|ya (un|une|des|du|quelqu\w*)|y a t il|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would)\b/;
 /**
  * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
  * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").
  */
-const ASKING_AT_START = /^(\S+ ){0,2}(qui|quand|ou|who|which|when|where)\b/;
+const ASKING_AT_START = /^(\S+ ){0,2}(qui|ki|quand|kan|kand|ou|who|which|when|where)\b/;
 
 /** Whether a clause's tokens ask something (a question mark aside). */
 export function asks(tokens: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { leansOnPrevious, PassageRetriever } from "../../src/retrieval/index.js";
+import { asksNothing, leansOnPrevious, PassageRetriever } from "../../src/retrieval/index.js";
 
 let retriever: PassageRetriever;
 beforeAll(async () => {
@@ -43,5 +43,15 @@ describe("a question that leans on the story told before it", () => {
     const focus = async (message: string) => (await retriever.retrieve(message)).concepts.find((c) => c.place)?.focus;
     expect(await focus("i am a nigerian man living in bamako with my family since last year. are migrants safe there?")).toBe(1);
     expect(await focus("i am a nigerian man living in bamako with my family since last year. is it safe for migrants?")).toBeLessThan(1);
+  });
+});
+
+describe("whether a message asks anything, question mark or not", () => {
+  it.each(["c koi la carte de sejour au mali ca coute cb", "ya une aide pour les deplaces a bamako", "kel papier il faut pour la carte", "ki peut m aider a tunis", "combien coute le visa"])("%j asks", (message) => {
+    expect(asksNothing(message)).toBe(false);
+  });
+
+  it.each(["je suis camerounais a tunis, mon visa a fini depuis 2 mois", "ya 3 mois que je suis a bamako"])("%j only tells", (message) => {
+    expect(asksNothing(message)).toBe(true);
   });
 });
