@@ -135,6 +135,11 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("reads 'mon fils' as a child and 'né au Mali' as born there: the right of soil, not the nationality law's history", async () => {
+    const answer = await answered("mon fils a 10 ans, il a grandi a bamako, il peut avoir la nationalite ?", /nationalité/);
+    expect(answer.citations[0]?.quote).toMatch(/Jus soli/);
+  });
+
   it("reads 'prendre en charge' as taking care of people: who takes in expelled migrants in Bamako", async () => {
     await answered("qui prend en charge les migrants expulses a bamako ?", /expulsés/);
   });
