@@ -6,7 +6,7 @@ import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
 import { CARD_DEPTH } from "./card-choice.js";
 import { nationalityWords } from "./constraints.js";
-import { composeAnswer, type ComposeContext, passagesRead, rankWindows } from "./compose.js";
+import { BANK_PASSAGE_DEPTH, composeAnswer, type ComposeContext, passagesRead, rankWindows } from "./compose.js";
 import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { type FactCards, loadFactCards } from "./fact-cards.js";
@@ -137,7 +137,7 @@ export class Answerer {
   private retrieveOptions(options: Omit<AskOptions, "id" | "lang"> & { lang?: Language }): RetrieveOptions {
     const { previous } = options;
     return {
-      k: Math.max(answerDepth(options), CARD_DEPTH),
+      k: Math.max(answerDepth(options), CARD_DEPTH, BANK_PASSAGE_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
       ...(options.bilingual === false ? { bilingual: false } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? (previous?.length ? this.languageOf(previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),

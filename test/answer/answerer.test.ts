@@ -135,6 +135,10 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("reads the passage of the closest bank question even when the words rank it twelfth (below the cards' ten): how many were interviewed in Tunis", async () => {
+    await answered("how many refugees and migrants were interviewed in greater tunis for the study?", /22 in-depth interviews with refugees and migrants/);
+  });
+
   it("reads 'mon fils' as a child and 'né au Mali' as born there: the right of soil, not the nationality law's history", async () => {
     const answer = await answered("mon fils a 10 ans, il a grandi a bamako, il peut avoir la nationalite ?", /nationalité/);
     expect(answer.citations[0]?.quote).toMatch(/Jus soli/);
