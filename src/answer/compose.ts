@@ -150,7 +150,7 @@ export function rankWindows({ question, leanedOn }: Message, retrieval: Retrieva
   const asked = leanedOn === undefined ? askedKind(retrieval.askedPart) : followUpKind(retrieval.askedPart, leanedOn);
   const top = passagesRead(retrieval, k);
   // The places, years and nationals it binds the answer to, read once: the years also weigh in the ranking.
-  const constraints = readConstraints(question, weighed, context.nationalityTerms, leanedOn);
+  const constraints = readConstraints(question, weighed, context.nationalityTerms, asked, leanedOn);
   const scored = scoreWindows(top, { weighed, kind: asked, years: constraints.years, bank: retrieval.bank }, context, context.windowModel);
   return { weighed, asked, top, constraints, scored };
 }

@@ -2,7 +2,7 @@ import { type Corpus, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
 import { isDemonym, type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
 import { mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
-import { yearsAsked } from "./question-kind.js";
+import { type AskedKind, yearsAsked } from "./question-kind.js";
 
 /** What the hard rules read: the reports' years, and where each passage is. */
 export interface ConstraintContext {
@@ -51,7 +51,10 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  * the passage's next sentence, to what Morocco asks of Guineans (measured on the tuning
  * questions: French citations 0.78 -> 0.79, abstention 0.91 -> 0.92). A card is judged on its
  * passages as a whole (see speaksOfYear for years). The asker's description of themselves is
- * not what they ask about, so its places do not count.
+ * not what they ask about, so its places do not count. A town's country speaks for the town
+ * when no figure of the town's own is asked (countrySpeaksForTown): Mali's penalty for an
+ * irregular stay answers what undocumented migrants risk in Bamako (report French facts 0.80 ->
+ * 0.81, abstention 0.90 -> 0.91; dialogues report French facts 0.62 -> 0.66).
  */
 export function unmetConstraint(constraints: Constraints, answer: AnswerSource, context: ConstraintContext): "place-not-covered" | "period-not-covered" | undefined {
   if (constraints.places.length > 0) {
@@ -60,7 +63,13 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
       const { whole, scope } = context.passageWindows.of(p);
       return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope };
     });
-    const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0);
+    // A town's country speaks for it when no figure is asked: Mali's law on irregular stay holds in Bamako.
+    const countryTerms = (w: WeighedConcept) => {
+      const country = constraints.countrySpeaksForTown ? context.passageWindows.countryOf(w.concept.source) : undefined;
+      return country ? [...context.terms.termsOf(country, REPORT_LANGUAGE)] : [];
+    };
+    const names = (terms: string[], s: { said: TermSets; scope: TermSets }) => terms.length > 0 && terms.every((t) => s.said[REPORT_LANGUAGE]?.has(t) || s.scope[REPORT_LANGUAGE]?.has(t));
+    const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || names(countryTerms(w), s));
     for (const alternatives of constraints.places) {
       if (!alternatives.some(covered)) return "place-not-covered";
     }
@@ -139,6 +148,9 @@ export function placedElsewhere(constraints: Constraints, context: ConstraintCon
   };
 }
 
+/** Kinds of answer that are a town's own figures: a count or share for Mali is not Bamako's. */
+const TOWN_FIGURES: ReadonlySet<AskedKind> = new Set(["quantity", "share", "date", "place", "organisation", "contact"]);
+
 /** The places and years a question binds its answer to, read once and checked against each candidate answer. */
 export interface Constraints {
   /** The places the asker's story tells when the question names none (see placedElsewhere). */
@@ -148,13 +160,15 @@ export interface Constraints {
   /** Each entry: places of which the answer must speak of one ("vers l'Algérie ou l'Europe"); most hold one place. */
   places: WeighedConcept[][];
   years: string[];
+  /** Whether a town asked about is spoken for by its country (no figure is asked): see unmetConstraint. */
+  countrySpeaksForTown: boolean;
 }
 
 /**
  * `leanedOn`: for a follow-up, the messages it leans on, whose places it keeps ("la loi
  * tunisienne ..." then "ça peut aller jusqu'à combien d'années de prison ?" is about Tunisia).
  */
-export function readConstraints(question: string, weighed: WeighedConcept[], nationalityTerms: ReadonlySet<string>, leanedOn?: string): Constraints {
+export function readConstraints(question: string, weighed: WeighedConcept[], nationalityTerms: ReadonlySet<string>, kind: AskedKind, leanedOn?: string): Constraints {
   const words = tokenize(question);
   const tokens = ` ${words.join(" ")} `;
   const said = leanedOn === undefined ? tokens : ` ${tokenize(leanedOn).join(" ")}${tokens}`;
@@ -177,7 +191,7 @@ export function readConstraints(question: string, weighed: WeighedConcept[], nat
     (w) => w.concept.focus >= 1 && namesAPeople(w.concept.source) && !namesAState(tokens, w.concept.source) && [...w.concept.terms.en.keys()].some((t) => nationalityTerms.has(t)),
   );
   const told = places.length === 0 ? weighed.filter((w) => w.concept.place && w.concept.focus < 1 && !namesAPeople(w.concept.source)) : [];
-  return { places, nationals, years: questionYears(question, weighed), told };
+  return { places, nationals, years: questionYears(question, weighed), told, countrySpeaksForTown: !TOWN_FIGURES.has(kind) };
 }
 
 /**

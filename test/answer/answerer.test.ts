@@ -135,6 +135,10 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("lets Mali's law speak for Bamako when no figure of Bamako's own is asked: the penalty for an irregular stay", async () => {
+    await answered("les migrants sans papiers a bamako ils risquent quoi ?", /trois mois à trois ans/);
+  });
+
   it("reads the passage of the closest bank question even when the words rank it twelfth (below the cards' ten): how many were interviewed in Tunis", async () => {
     await answered("how many refugees and migrants were interviewed in greater tunis for the study?", /22 in-depth interviews with refugees and migrants/);
   });

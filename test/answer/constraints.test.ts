@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nationalityWords, readConstraints } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
+import { askedKind } from "../../src/answer/question-kind.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
 let retriever: PassageRetriever;
@@ -11,7 +12,7 @@ beforeAll(async () => {
 
 async function constraintsOf(question: string) {
   const { concepts, searched } = await retriever.retrieve(question);
-  return readConstraints(question, weighConcepts(concepts, searched, retriever), retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"));
+  return readConstraints(question, weighConcepts(concepts, searched, retriever), retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"), askedKind(question));
 }
 
 async function placesBound(question: string): Promise<string[][]> {
@@ -121,5 +122,12 @@ describe("the nationals a question asks about", () => {
   it("does not answer about Malians when asked about Senegalese nationals", async () => {
     const answer = await Answerer.create(retriever).ask("Do Senegalese nationals need a visa to enter Morocco?");
     for (const c of answer.citations) expect(c.quote).not.toMatch(/Malians are exempted/);
+  });
+});
+
+describe("whether a town's country speaks for it", () => {
+  it("does when no figure is asked (what a law provides holds in Bamako), not for a count of the town's own", async () => {
+    expect((await constraintsOf("les migrants sans papiers a bamako ils risquent quoi ?")).countrySpeaksForTown).toBe(true);
+    expect((await constraintsOf("combien de migrants vivent a bamako ?")).countrySpeaksForTown).toBe(false);
   });
 });
