@@ -156,3 +156,11 @@ describe("a follow-up on a people the reports name but give no figure for", () =
     expect(answer.abstained).toBe(true);
   });
 });
+
+describe("a follow-up on being caught by the police ('et si la police m'attrape ?')", () => {
+  it("is about arrest and detention, not catching COVID-19", async () => {
+    const answer = await answerTo("et si la police m attrape ?", "les migrants sans papiers a bamako ils risquent quoi ?");
+    expect(answer.text).toMatch(/détention/);
+    expect(answer.text).not.toMatch(/COVID/);
+  });
+});
