@@ -135,6 +135,11 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("finds 'the closure of land and air borders' for borders asked closed, in either language", async () => {
+    await answered("Did Mali close its borders during COVID-19?", /closure of land and air borders/);
+    await answered("les frontieres etaient fermees a cause du covid au mali ?", /fermeture des frontières terrestres et aériennes/);
+  });
+
   it("lets Mali's law speak for Bamako when no figure of Bamako's own is asked: the penalty for an irregular stay", async () => {
     await answered("les migrants sans papiers a bamako ils risquent quoi ?", /trois mois à trois ans/);
   });
