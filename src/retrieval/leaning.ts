@@ -87,6 +87,9 @@ export function asksDefinition(message: string): boolean {
  * pattern over padded tokens, shared with the answer stage's reading of what is asked.
  */
 export const CONSEQUENCE = / (what happens|what will happen|what would happen|what go happen|wetin go happen|wetin fit happen|que se passe t il|qu est ce qui se passe|qu est ce qu il se passe|il se passe quoi|ca se passe comment) /;
+/** A comparison ("plus" not after a "ne": "il ne me paie plus" compares nothing), and the words that name what it compares with. */
+const COMPARATIVE = / (more|less|fewer|higher|lower|moins) |^(?!.* (ne|n) ).* plus /;
+const COMPARED_TO = / (than|que|qu|compared|compare|comparison) /;
 /** A message this short ("Since when?", "how many percent?") cannot stand alone. */
 const BARE_WORDS = 3;
 /** A message this short with one topic of its own ("for how many languages?", "combien ont été rapatriés ?") is a question word and little else. */
@@ -180,6 +183,8 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
   if (defined !== undefined) return defined;
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
   if (OPENING.test(tokens.join(" "))) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
+  // "were women more affected?", "et c'est plus cher ?": a comparison whose other term ("than...") was the message before.
+  if (tokens.length <= SHORT_WORDS + 1 && topics <= 2 && COMPARATIVE.test(` ${tokens.join(" ")} `) && !COMPARED_TO.test(` ${tokens.join(" ")} `)) return true;
   // "what happens if I don't pay?": what follows from what was said before, with one topic of its own at most.
   if (CONSEQUENCE.test(` ${tokens.join(" ")} `) && topics <= 1) return true;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
