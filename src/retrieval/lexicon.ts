@@ -18,6 +18,7 @@ const LexiconFileSchema = z.object({
   frenchKeptApart: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
   places: z.array(LOWERCASE_WORD),
   placesWithin: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
+  districts: z.record(LOWERCASE_WORD, LOWERCASE_WORD),
   sms: z.record(z.string().regex(/^[a-z0-9]+$/, "one lowercase word"), z.string().min(1)),
 });
 
@@ -48,6 +49,8 @@ export interface Lexicon {
   places: Set<string>;
   /** Town -> the country it lies in ("tunis" -> tunisia), as English words. */
   placesWithin: Map<string, string>;
+  /** A word of a district's name -> the town it lies in ("marsa" -> tunis): where to ask for help, never a place an answer must speak of. */
+  districts: Map<string, string>;
   /** A shortened or glued spelling (SMS) -> the words it stands for ("jsuis" -> je suis, "ppl" -> people). */
   sms: Map<string, string[]>;
   /** sha256 of the file: an index built with another lexicon is stale. */
@@ -88,6 +91,7 @@ export function loadLexicon(path: URL | string = LEXICON_PATH): Lexicon {
     frenchKeptApart: new Map(Object.entries(file.frenchKeptApart)),
     places: new Set(file.places),
     placesWithin: new Map(Object.entries(file.placesWithin)),
+    districts: new Map(Object.entries(file.districts)),
     sms: new Map(Object.entries(file.sms).map(([from, to]) => [from, tokenize(to)])),
     sha256: createHash("sha256").update(text).digest("hex"),
   };
@@ -141,12 +145,13 @@ export function isPlaceWord(token: string, lexicon: Lexicon): boolean {
 /**
  * The places (the lexicon's English place words) a text names, each town followed by its
  * country: "à Tunis" -> tunis, tunisia; "à Gao" -> gao, mali (where to ask for help is then
- * found in the country when the reports name nobody in the town).
+ * found in the country when the reports name nobody in the town); a district names its town
+ * ("à La Marsa" -> tunis, tunisia).
  */
 export function placesNamedIn(text: string, lexicon: Lexicon): string[] {
   const places = new Set<string>();
   for (const token of tokenize(text)) {
-    for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? ""]) {
+    for (const word of [token, ...(lexicon.french.get(token) ?? []), lexicon.conflations.get(token) ?? "", lexicon.districts.get(token) ?? ""]) {
       if (!lexicon.places.has(word)) continue;
       places.add(word);
       const country = lexicon.placesWithin.get(word);

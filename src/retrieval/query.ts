@@ -199,6 +199,14 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     addEnglishWord(concept, country, 1);
     merged.push(concept);
   }
+  // A district ("je vis à Ariana") places the message in its town: the town counts as said with it.
+  for (const district of merged.filter((c) => lexicon.districts.has(c.source))) {
+    const town = lexicon.districts.get(district.source)!;
+    if (merged.some((c) => c.source === town)) continue;
+    const concept: Concept = { source: town, terms: emptyTerms(), focus: district.focus, place: true };
+    addEnglishWord(concept, town, 1);
+    merged.push(concept);
+  }
   const queries = emptyTerms();
   for (const concept of merged) {
     for (const language of LANGUAGES) {

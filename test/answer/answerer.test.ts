@@ -135,6 +135,14 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("points someone who names their district (La Marsa) to help in its town only, and answers from that town's report", async () => {
+    const declined = await answerer.ask("Hi, I work as a domestic worker in La Marsa. My employer took my passport and I have not been paid for 3 months. What can I do?");
+    expect(declined.text).toMatch(/To ask for help: in Tunis, TAMSS/);
+    expect(declined.text).not.toMatch(/Bamako/);
+    const answer = await answerer.ask("je vis a ariana, ya une association qui aide les migrants ?");
+    expect(answer.citations[0]?.passageId).toMatch(/^mmc-tunis-bamako-2020:/);
+  });
+
   it("finds 'the closure of land and air borders' for borders asked closed, in either language", async () => {
     await answered("Did Mali close its borders during COVID-19?", /closure of land and air borders/);
     await answered("les frontieres etaient fermees a cause du covid au mali ?", /fermeture des frontières terrestres et aériennes/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus, stripAccents } from "../../src/corpus/index.js";
 import { createEnglishAnalyzer, frenchSpellings, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
-import { loadLexicon, matchFrench, tokenize } from "../../src/retrieval/lexicon.js";
+import { loadLexicon, matchFrench, placesNamedIn, tokenize } from "../../src/retrieval/lexicon.js";
 import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
 
 const lexicon = loadLexicon();
@@ -111,6 +111,18 @@ describe("the French-to-English lexicon", () => {
       expect(lexicon.places.has(town), town).toBe(true);
       expect(lexicon.places.has(country), country).toBe(true);
     }
+  });
+
+  it("puts every district in a town it lists as a place, and lists no district as a place itself", () => {
+    for (const [district, town] of lexicon.districts) {
+      expect(lexicon.places.has(town), town).toBe(true);
+      expect(lexicon.places.has(district), district).toBe(false);
+    }
+  });
+
+  it("names the town a district lies in, and its country: where someone who lives there can ask for help", () => {
+    expect(placesNamedIn("I work as a domestic worker in La Marsa", lexicon)).toEqual(["tunis", "tunisia"]);
+    expect(placesNamedIn("je vis a sotuba", lexicon)).toEqual(["bamako", "mali"]);
   });
 
   it("has every entry in the expected shape", () => {
