@@ -52,7 +52,7 @@ export function yearAfterReports(question: string, context: ConstraintContext): 
  * questions: French citations 0.78 -> 0.79, abstention 0.91 -> 0.92). A card is judged on its
  * passages as a whole (see speaksOfYear for years). The asker's description of themselves is
  * not what they ask about, so its places do not count. A town's country speaks for the town
- * when no figure of the town's own is asked (countrySpeaksForTown): Mali's penalty for an
+ * when nothing of the town's own is asked (countrySpeaksForTown): Mali's penalty for an
  * irregular stay answers what undocumented migrants risk in Bamako (report French facts 0.80 ->
  * 0.81, abstention 0.90 -> 0.91; dialogues report French facts 0.62 -> 0.66).
  */
@@ -63,13 +63,16 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
       const { whole, scope } = context.passageWindows.of(p);
       return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope };
     });
-    // A town's country speaks for it when no figure is asked: Mali's law on irregular stay holds in Bamako.
+    // A town's country speaks for it when nothing of the town's own is asked: Mali's law on irregular stay holds in Bamako.
     const countryTerms = (w: WeighedConcept) => {
       const country = constraints.countrySpeaksForTown ? context.passageWindows.countryOf(w.concept.source) : undefined;
       return country ? [...context.terms.termsOf(country, REPORT_LANGUAGE)] : [];
     };
     const names = (terms: string[], s: { said: TermSets; scope: TermSets }) => terms.length > 0 && terms.every((t) => s.said[REPORT_LANGUAGE]?.has(t) || s.scope[REPORT_LANGUAGE]?.has(t));
-    const covered = (w: WeighedConcept) => scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || names(countryTerms(w), s));
+    const covered = (w: WeighedConcept) => {
+      const country = countryTerms(w);
+      return scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || names(country, s));
+    };
     for (const alternatives of constraints.places) {
       if (!alternatives.some(covered)) return "place-not-covered";
     }
@@ -148,7 +151,7 @@ export function placedElsewhere(constraints: Constraints, context: ConstraintCon
   };
 }
 
-/** Kinds of answer that are a town's own figures: a count or share for Mali is not Bamako's. */
+/** Kinds of answer that are a town's own: its counts and shares, its dates, the places and organisations in it, their contacts (Mali's are not Bamako's). */
 const TOWN_FIGURES: ReadonlySet<AskedKind> = new Set(["quantity", "share", "date", "place", "organisation", "contact"]);
 
 /** The places and years a question binds its answer to, read once and checked against each candidate answer. */
@@ -160,7 +163,7 @@ export interface Constraints {
   /** Each entry: places of which the answer must speak of one ("vers l'Algérie ou l'Europe"); most hold one place. */
   places: WeighedConcept[][];
   years: string[];
-  /** Whether a town asked about is spoken for by its country (no figure is asked): see unmetConstraint. */
+  /** Whether a town asked about is spoken for by its country (nothing of the town's own is asked): see unmetConstraint. */
   countrySpeaksForTown: boolean;
 }
 
