@@ -5,7 +5,7 @@ import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
 import { CARD_DEPTH } from "./card-choice.js";
-import { Demonyms, nationalityWords } from "./constraints.js";
+import { nationalityWords } from "./constraints.js";
 import { BANK_PASSAGE_DEPTH, composeAnswer, type ComposeContext, passagesRead, rankWindows } from "./compose.js";
 import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
@@ -65,7 +65,6 @@ export class Answerer {
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
       nationalityTerms: retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"),
-      demonyms: new Demonyms(nationalityWords(retriever.lexicon), retriever),
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       bankQuestions: bankQuestionsBySentence(retriever.corpus),

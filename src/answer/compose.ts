@@ -12,7 +12,7 @@ import { bankSimilarityIn, coverageInPassage, type Quote, quotesToShow, type Sco
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { type Demonyms, placeAskedOnlyListed, placedElsewhere, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { placeAskedOnlyListed, placedElsewhere, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -42,8 +42,6 @@ export interface ComposeContext {
   placeTerms: ReadonlySet<string>;
   /** English index terms of nationalities ("malian", "ivorian"). */
   nationalityTerms: ReadonlySet<string>;
-  /** The nationalities as a window writes them. */
-  demonyms: Demonyms;
   /** Index terms of the passages' sentences, computed once. */
   passageWindows: PassageWindows;
   /** Ranks the windows; without it (while fitting it) by coverage. */
@@ -89,7 +87,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
-  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window, context) && !placeAskedOnlyListed(constraints, w.window, context));
+  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context) && !placeAskedOnlyListed(constraints, w.window, context));
   // ...and, while another can answer, none placed elsewhere than where the asker's story is.
   const elsewhere = placedElsewhere(constraints, context);
   const here = allowed.filter((w) => !elsewhere(w.passage));

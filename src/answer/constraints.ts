@@ -8,8 +8,8 @@ import { type AskedKind, yearsAsked } from "./question-kind.js";
 export interface ConstraintContext {
   corpus: Corpus;
   passageWindows: PassageWindows;
-  /** The nationalities as a window writes them ("Malians", "Mauritanian"), each with its index term: see Demonyms. */
-  demonyms: Demonyms;
+  /** English index terms of the nationalities the lexicon knows ("malian", "ivorian"): see nationalityWords. */
+  nationalityTerms: ReadonlySet<string>;
   /** English index terms of place names. */
   placeTerms: ReadonlySet<string>;
   terms: TermSource;
@@ -109,37 +109,12 @@ export function placeAskedOnlyListed(constraints: Constraints, window: Pick<Pass
 /**
  * A window that speaks of other nationals than those asked about ("Malians are exempted from a
  * visa..." asked whether Ivorians are) does not answer, unless it names the asked ones too. A
- * window naming no nationality ("ECOWAS citizens", "migrants") may. Read in the window's words:
- * the index holds a people and its country as one term, so "10,000 Mauritanians sought refuge in
- * Mali" would name Malians.
+ * window naming no nationality ("ECOWAS citizens", "migrants") may.
  */
-export function speaksOfOtherNationals(constraints: Constraints, window: Pick<PassageWindow, "texts">, context: ConstraintContext): boolean {
+export function speaksOfOtherNationals(constraints: Constraints, windowTerms: TermSets, context: ConstraintContext): boolean {
   if (constraints.nationals.length === 0) return false; // most questions: nothing to read in the window
-  const named = context.demonyms.namedIn(window.texts[REPORT_LANGUAGE] ?? "");
-  return named.size > 0 && constraints.nationals.some((w) => ![...w.concept.terms[REPORT_LANGUAGE].keys()].some((t) => named.has(t)));
-}
-
-/** The nationalities the lexicon knows, as a text writes them, each read as its index term ("Malians" -> mali). */
-export class Demonyms {
-  private readonly pattern: RegExp;
-  private readonly termOf: ReadonlyMap<string, string>;
-
-  constructor(words: readonly string[], terms: TermSource) {
-    const forms = new Map<string, string>();
-    for (const word of words) {
-      const term = [...terms.termsOf(word, REPORT_LANGUAGE)][0];
-      if (!term) continue;
-      forms.set(word, term);
-      if (!word.endsWith("s")) forms.set(`${word}s`, term);
-    }
-    this.termOf = forms;
-    this.pattern = new RegExp(`\\b(${[...forms.keys()].join("|")})\\b`, "gi");
-  }
-
-  /** The index terms of the nationalities a text names by their people's name. */
-  namedIn(text: string): Set<string> {
-    return new Set([...text.matchAll(this.pattern)].map((m) => this.termOf.get(m[1]!.toLowerCase())!));
-  }
+  const namesNationals = [...(windowTerms.en ?? [])].some((t) => context.nationalityTerms.has(t));
+  return namesNationals && constraints.nationals.some((w) => mentions(w, windowTerms) === 0);
 }
 
 /**

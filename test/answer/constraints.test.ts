@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Demonyms, nationalityWords, readConstraints, speaksOfOtherNationals } from "../../src/answer/constraints.js";
+import { nationalityWords, readConstraints } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
 import { askedKind } from "../../src/answer/question-kind.js";
@@ -129,16 +129,5 @@ describe("whether a town's country speaks for it", () => {
   it("does when no figure is asked (what a law provides holds in Bamako), not for a count of the town's own", async () => {
     expect((await constraintsOf("les migrants sans papiers a bamako ils risquent quoi ?")).countrySpeaksForTown).toBe(true);
     expect((await constraintsOf("combien de migrants vivent a bamako ?")).countrySpeaksForTown).toBe(false);
-  });
-});
-
-describe("a window speaking of other nationals than those asked", () => {
-  it("is read in its words, where a people is not its country: Mauritanians in Mali are not Malians", async () => {
-    const constraints = await constraintsOf("combien de maliens sont refugies en mauritanie ?");
-    const context = { demonyms: new Demonyms(nationalityWords(retriever.lexicon), retriever) } as Parameters<typeof speaksOfOtherNationals>[2];
-    const window = (en: string) => ({ texts: { en } });
-    expect(speaksOfOtherNationals(constraints, window("According to Mauritanian authorities, 10,000 Mauritanians sought refuge in Mali."), context)).toBe(true);
-    expect(speaksOfOtherNationals(constraints, window("MAURITANIA: 54,259 Malian refugees from Lere and Timbuktu."), context)).toBe(false);
-    expect(speaksOfOtherNationals(constraints, window("Refugees and migrants from many countries live in Mali."), context)).toBe(false);
   });
 });
