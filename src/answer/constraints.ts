@@ -64,11 +64,8 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
       return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope };
     });
     // A town's country speaks for it when nothing of the town's own is asked: Mali's law on irregular stay holds in Bamako.
-    const countryTerms = (w: WeighedConcept) => {
-      const country = constraints.countrySpeaksForTown ? context.passageWindows.countryOf(w.concept.source) : undefined;
-      return country ? [...context.terms.termsOf(country, REPORT_LANGUAGE)] : [];
-    };
-    const names = (terms: string[], s: { said: TermSets; scope: TermSets }) => terms.length > 0 && terms.every((t) => s.said[REPORT_LANGUAGE]?.has(t) || s.scope[REPORT_LANGUAGE]?.has(t));
+    const countryTerms = (w: WeighedConcept) => (constraints.countrySpeaksForTown ? context.passageWindows.countryTermsOf(w.concept.source) : []);
+    const names = (terms: readonly string[], s: { said: TermSets; scope: TermSets }) => terms.length > 0 && terms.every((t) => s.said[REPORT_LANGUAGE]?.has(t) || s.scope[REPORT_LANGUAGE]?.has(t));
     const covered = (w: WeighedConcept) => {
       const country = countryTerms(w);
       return scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || names(country, s));

@@ -160,6 +160,11 @@ export class PassageWindows {
     return placed;
   }
 
+  /** The index terms of the country a town lies in, read once; none for a place the lexicon puts in no country. */
+  countryTermsOf(town: string): readonly string[] {
+    return this.termsOfPlace(town)[1] ?? [];
+  }
+
   /** Which of `places` (a report's) a window or passage names, by the place or its country. */
   private placesNamedIn(places: readonly string[], terms: TermSets): string[] {
     const said = terms[REPORT_LANGUAGE] ?? new Set<string>();

@@ -182,11 +182,13 @@ export function leansOnWhatCameBefore(tokens: readonly string[], topics: number)
   const defined = definedPointsBack(tokens);
   if (defined !== undefined) return defined;
   if (tokens.length <= BARE_WORDS || (topics === 1 && tokens.length <= SHORT_WORDS)) return true;
-  if (OPENING.test(tokens.join(" "))) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
+  const said = tokens.join(" ");
+  const padded = ` ${said} `;
+  if (OPENING.test(said)) return topics <= MAX_TOPICS_OF_A_FOLLOW_UP + 1;
   // "were women more affected?", "et c'est plus cher ?": a comparison whose other term ("than...") was the message before.
-  if (tokens.length <= SHORT_WORDS + 1 && topics <= 2 && COMPARATIVE.test(` ${tokens.join(" ")} `) && !COMPARED_TO.test(` ${tokens.join(" ")} `)) return true;
+  if (tokens.length <= SHORT_WORDS + 1 && topics <= 2 && COMPARATIVE.test(padded) && !COMPARED_TO.test(padded)) return true;
   // "what happens if I don't pay?": what follows from what was said before, with one topic of its own at most.
-  if (CONSEQUENCE.test(` ${tokens.join(" ")} `) && topics <= 1) return true;
+  if (CONSEQUENCE.test(padded) && topics <= 1) return true;
   return pointsBack(tokens) && topics <= MAX_TOPICS_OF_A_FOLLOW_UP;
 }
 

@@ -188,25 +188,23 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     }
   });
   const merged = mergeSameConcepts(concepts.filter((c) => LANGUAGES.some((l) => c.terms[l].size > 0)));
+  // A place a concept lies in counts as said with it, at its weight, unless the message says it.
+  const addPlaceAround = (inside: Concept, place: string) => {
+    if (merged.some((c) => c.source === place)) return;
+    const concept: Concept = { source: place, terms: emptyTerms(), focus: inside.focus, place: true };
+    addEnglishWord(concept, place, 1);
+    merged.push(concept);
+  };
   // A town of the asker's story that the reports never name ("je suis à Sfax") still says which
   // country the story happens in: its country counts as told too (a town they name, such as
   // Tunis, places the story itself: constraints.ts reads its country from the lexicon).
   for (const town of merged.filter((c) => c.focus < 1)) {
     const country = lexicon.placesWithin.get(town.source);
     const term = analyzers.en.term(town.source);
-    if (!country || (term !== null && vocabularies.en.has(term)) || merged.some((c) => c.source === country)) continue;
-    const concept: Concept = { source: country, terms: emptyTerms(), focus: town.focus, place: true };
-    addEnglishWord(concept, country, 1);
-    merged.push(concept);
+    if (country && !(term !== null && vocabularies.en.has(term))) addPlaceAround(town, country);
   }
-  // A district ("je vis à Ariana") places the message in its town: the town counts as said with it.
-  for (const district of merged.filter((c) => lexicon.districts.has(c.source))) {
-    const town = lexicon.districts.get(district.source)!;
-    if (merged.some((c) => c.source === town)) continue;
-    const concept: Concept = { source: town, terms: emptyTerms(), focus: district.focus, place: true };
-    addEnglishWord(concept, town, 1);
-    merged.push(concept);
-  }
+  // A district ("je vis à Ariana") places the message in its town.
+  for (const district of merged.filter((c) => lexicon.districts.has(c.source))) addPlaceAround(district, lexicon.districts.get(district.source)!);
   const queries = emptyTerms();
   for (const concept of merged) {
     for (const language of LANGUAGES) {
