@@ -26,6 +26,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("jai perdu mon travail, le proprio veut me mettre dehors", "fr")).toEqual(expect.arrayContaining(analyzer.terms("lost landlord")));
     expect(terms("les migrants disparaissent sur la route", "fr")).toContain(analyzer.term("missing"));
     expect(terms("combien de jeunes hommes parmi les repondants", "fr")).toEqual(expect.arrayContaining(analyzer.terms("young men respondents")));
+    // A continent and its adjective ("Afrique", "pays africains") are one idea, as in English.
+    expect(terms("ils vivent surtout dans quel pays d'afrique", "fr")).toContain(analyzer.term("african"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
