@@ -112,6 +112,7 @@ export class PassageWindows {
     for (let from = 0; from < sentences.length; from++) {
       for (let to = from + 1; to <= Math.min(from + WINDOW_SENTENCES, sentences.length); to++) {
         const slice = sentences.slice(from, to);
+        if (!slice.every((s) => SAYS_SOMETHING.test(s.text))) continue;
         const english = slice.map((s) => s.text).join(" ");
         const texts: PassageWindow["texts"] = { [REPORT_LANGUAGE]: english };
         for (const lang of TRANSLATED_LANGUAGES) {
@@ -216,6 +217,11 @@ function placesInHeadings(passage: Passage, places: readonly string[]): string[]
 
 /** A window is one sentence or two neighbours: an answer often runs over a sentence break ("this phenomenon"). */
 const WINDOW_SENTENCES = 2;
+/**
+ * A sentence with a word in it. The PDFs leave list numbers ("2.") and table rows of figures
+ * ("1.2 0.8") as sentences of their own: quoted, alone or beside a sentence, they are debris.
+ */
+const SAYS_SOMETHING = /\p{L}{3,}/u;
 /** Kinds a text alone tells (a place asked depends on the question's own places). */
 const TEXT_KINDS = [...TELLING_KINDS].filter((k) => k !== "place");
 

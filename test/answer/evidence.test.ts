@@ -50,3 +50,16 @@ describe("where a passage is", () => {
     expect([...scope(foreword)]).toEqual(expect.arrayContaining([tunis, tunisia, bamako]));
   });
 });
+
+describe("the windows of a passage", () => {
+  it("quotes no list number or row of table figures the PDF left as a sentence, alone or beside a sentence", async () => {
+    const retriever = await PassageRetriever.open();
+    const windows = new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin);
+    const quoted = retriever.corpus.passages.flatMap((p) => {
+      const sentences = retriever.corpus.sentences.get(p.id) ?? [];
+      return windows.of(p).windows.flatMap((w) => sentences.slice(w.range.from, w.range.to).map((s) => s.text));
+    });
+    expect(quoted).toContain("The majority resided in African countries (80.6%), mainly the Ivory Coast (56.6%), Senegal (5.5%) and Niger (5.4%).");
+    expect(quoted.filter((text) => !/\p{L}{3}/u.test(text))).toEqual([]);
+  });
+});
