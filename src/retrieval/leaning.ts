@@ -168,6 +168,21 @@ function pointsBack(tokens: readonly string[]): boolean {
 }
 
 /**
+ * "dans quelle région ?", "which country?", "en quelle année ?": the noun after a question word
+ * names the kind of thing asked (a place, a time), not a topic; what it is asked of was said before.
+ */
+const WHICH_WORDS = new Set("quel quelle quels quelles kel kelle kels kelles which what".split(" "));
+const KIND_NOUNS = new Set(
+  ("region regions pays country countries ville villes city cities town towns quartier quartiers neighbourhood neighbourhoods neighborhood neighborhoods " +
+    "zone zones endroit endroits area areas coin coins annee annees year years mois month months periode period date nationalite nationalites nationality nationalities").split(" "),
+);
+
+/** How many of a message's words are a kind noun after a question word ("quelle région"). */
+function kindsAskedIn(tokens: readonly string[]): number {
+  return tokens.filter((t, i) => KIND_NOUNS.has(t) && WHICH_WORDS.has(tokens[i - 1] ?? "")).length;
+}
+
+/**
  * Whether a message (or the part of one that asks) leans on what came before it (an earlier
  * message, or the story told before the question) rather than standing alone, read from its
  * words and how many topics of its own it has: none (a question word, a place, a year or a
@@ -176,8 +191,9 @@ function pointsBack(tokens: readonly string[]): boolean {
  * after a conjunction). A question of definition ("c'est quoi la CEDEAO ?") or one with its own
  * topics and nothing pointing back stands alone.
  */
-export function leansOnWhatCameBefore(tokens: readonly string[], topics: number): boolean {
+export function leansOnWhatCameBefore(tokens: readonly string[], ownTopics: number): boolean {
   if (topicChangeIn(tokens) > 0) return false;
+  const topics = Math.max(0, ownTopics - kindsAskedIn(tokens));
   if (topics === 0) return true;
   const defined = definedPointsBack(tokens);
   if (defined !== undefined) return defined;
