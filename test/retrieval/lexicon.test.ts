@@ -28,6 +28,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("combien de jeunes hommes parmi les repondants", "fr")).toEqual(expect.arrayContaining(analyzer.terms("young men respondents")));
     // A continent and its adjective ("Afrique", "pays africains") are one idea, as in English.
     expect(terms("ils vivent surtout dans quel pays d'afrique", "fr")).toContain(analyzer.term("african"));
+    // A rate per year or month, as the reports say it ("an annual endowment").
+    expect(terms("le fonds a combien par an ?", "fr")).toContain(analyzer.term("annual"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
