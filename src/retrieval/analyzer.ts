@@ -18,7 +18,7 @@ const ENGLISH_STOPWORDS = new Set(
 // are tokens of their own after tokenize and are dropped here.
 const FRENCH_FUNCTION_WORD_TEXT =
   "le la les l un une des du de d et ou mais si a au aux en dans sur sous par pour avec sans chez vers " +
-  "ce cet cette ces c ca cela ceci qui que qu quoi quel quelle quels quelles lequel laquelle dont " +
+  "ce cet cette ces c ca cela ceci qui que qu quoi quel quelle quels quelles lequel laquelle lesquels lesquelles dont " +
   "je j me m moi tu te t toi il elle on nous vous ils elles se s lui leur leurs mon ma mes ton ta tes son sa ses notre nos votre vos " +
   "est sont suis es etes sommes etait etaient ete etre ai as avons avez ont avait avaient avoir sera seront serait " +
   "ne n pas plus moins tres trop bien tout tous toute toutes " +

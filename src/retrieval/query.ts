@@ -384,8 +384,13 @@ function spellOut(token: string, lang: Language, context: QueryContext): string[
   if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
   const je = GLUED_JE.exec(token);
   if (je && isKnown(je[1]!, context)) return ["je", je[1]!];
+  const texted = TEXTED_QU.exec(token);
+  if (texted && isKnown(`qu${texted[1]}`, context)) return [`qu${texted[1]}`];
   return [token];
 }
+
+/** "qu" texted as "k" ("kartier", "kestion", "kalifié"): the word is read as spelled out when that one is known. */
+const TEXTED_QU = /^k([aeiou]\w{2,})$/;
 
 /** A word the lexicon lists, a stop word, or one whose index term the reports (or their translation) use. */
 export function isKnown(token: string, context: QueryContext): boolean {

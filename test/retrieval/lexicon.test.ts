@@ -37,6 +37,8 @@ describe("the French-to-English lexicon", () => {
     expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
     expect(terms("amande pour depasement de viza", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine overstay visa")));
     expect(terms("jtravaille a tunis mais mon patron me paye pas", "fr")).toEqual(expect.arrayContaining(analyzer.terms("work employer")));
+    // "qu" texted as "k", "bko" for Bamako.
+    expect(terms("c koi les kartiers risqués a bko", "fr")).toEqual(expect.arrayContaining(analyzer.terms("neighbourhood bamako")));
     // "je risque" asks what sanction follows (read as "sanction"), not about risks; what it follows is the topic.
     expect(terms("jrisque koi si mon patron me paye pas", "fr")).toEqual(expect.arrayContaining(analyzer.terms("employer")));
     expect(terms("jrisque koi si mon patron me paye pas", "fr")).not.toContain(analyzer.term("risk"));
