@@ -37,6 +37,9 @@ describe("the French-to-English lexicon", () => {
     expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
     expect(terms("amande pour depasement de viza", "fr")).toEqual(expect.arrayContaining(analyzer.terms("fine overstay visa")));
     expect(terms("jtravaille a tunis mais mon patron me paye pas", "fr")).toEqual(expect.arrayContaining(analyzer.terms("work employer")));
+    // "revenus de Libye" are people who came back, not income.
+    expect(terms("les maliens revenus de libye", "fr")).toContain(analyzer.term("returned"));
+    expect(terms("les maliens revenus de libye", "fr")).not.toContain(analyzer.term("income"));
     // "qu" texted as "k", "bko" for Bamako.
     expect(terms("c koi les kartiers risqués a bko", "fr")).toEqual(expect.arrayContaining(analyzer.terms("neighbourhood bamako")));
     // "je risque" asks what sanction follows (read as "sanction"), not about risks; what it follows is the topic.
