@@ -60,15 +60,16 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
   if (constraints.places.length > 0) {
     // Where each passage (or the window quoted of it) is: read only when a place is asked, as most questions ask none.
     const scopes = answer.passages.map((p) => {
-      const { whole, scope } = context.passageWindows.of(p);
-      return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope };
+      const { whole, headings, scope } = context.passageWindows.of(p);
+      // A window is read under its passage's headings: under "The challenge of reintegrating Malians from Libya", it speaks of Libya.
+      return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope, headings: { [REPORT_LANGUAGE]: headings } };
     });
     // A town's country speaks for it when nothing of the town's own is asked: Mali's law on irregular stay holds in Bamako.
     const countryTerms = (w: WeighedConcept) => (constraints.countrySpeaksForTown ? context.passageWindows.countryTermsOf(w.concept.source) : []);
     const names = (terms: readonly string[], s: { said: TermSets; scope: TermSets }) => terms.length > 0 && terms.every((t) => s.said[REPORT_LANGUAGE]?.has(t) || s.scope[REPORT_LANGUAGE]?.has(t));
     const covered = (w: WeighedConcept) => {
       const country = countryTerms(w);
-      return scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || names(country, s));
+      return scopes.some((s) => mentions(w, s.said) > 0 || mentions(w, s.scope) > 0 || mentions(w, s.headings) > 0 || names(country, s));
     };
     for (const alternatives of constraints.places) {
       if (!alternatives.some(covered)) return "place-not-covered";

@@ -124,11 +124,12 @@ export class PassageWindows {
       }
     }
     const whole = union(sentenceTerms);
-    whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE)]);
+    const headings = this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE);
+    whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...headings]);
     const report = this.corpus.reportById.get(passage.docId);
     const headed = report ? placesInHeadings(passage, report.places) : [];
     const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(report ? this.scopeOf(report, headed) : "", REPORT_LANGUAGE) };
-    entry = { windows, whole, scope, headed: headed.length > 0 };
+    entry = { windows, whole, headings, scope, headed: headed.length > 0 };
     this.cache.set(passage.id, entry);
     return entry;
   }
@@ -204,6 +205,8 @@ export class PassageWindows {
 export interface PassageReading {
   windows: PassageWindow[];
   whole: TermSets;
+  /** Its headings' index terms, in the reports' language: they speak for every window of it ("... Malians from Libya"). */
+  headings: ReadonlySet<string>;
   scope: TermSets;
   /** Its headings name some of its report's places ("6. Tunis, migration and risks"). */
   headed: boolean;

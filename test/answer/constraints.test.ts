@@ -48,6 +48,12 @@ describe("the places a question binds its answer to", () => {
     expect(answer.citations.map((c) => c.quote).join(" ")).not.toMatch(/impasse since 2012/);
   });
 
+  it("reads a sentence under its passage's heading: under 'Malians from Libya', it speaks of Libya", async () => {
+    const answer = await Answerer.create(retriever).ask("what share of the returnees from Libya were men?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toMatch(/92 %/);
+  });
+
   it("answers a question that compares with a place the reports do not cover", async () => {
     const answer = await Answerer.create(retriever).ask("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?");
     expect(answer.abstained).toBe(false);

@@ -69,6 +69,17 @@ describe("cleanPdfText", () => {
     ]);
   });
 
+  it("drops a footnote marker glued to a heading's last word in capitals", () => {
+    const raw = [
+      "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
+      "",
+      "Most returnees were men, and many had lost everything on the way.",
+      "",
+      "19 IOM, Returnees from Libya: the forgotten crisis, 2012.",
+    ].join("\n");
+    expect(cleanPdfText(raw).find((b) => b.kind === "body")?.section).toEqual(["THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA"]);
+  });
+
   it("turns runs of figure rows into one readable table block", () => {
     const raw = "Bamako 7,216 62,414\n\nGao Unknown 25,977\n\nKayes 127 2,739\n\nThe crisis displaced many people.";
     expect(texts(raw, "table")).toEqual(["Bamako 7,216 62,414; Gao Unknown 25,977; Kayes 127 2,739"]);
