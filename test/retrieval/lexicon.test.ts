@@ -28,6 +28,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("combien de jeunes hommes parmi les repondants", "fr")).toEqual(expect.arrayContaining(analyzer.terms("young men respondents")));
     // A continent and its adjective ("Afrique", "pays africains") are one idea, as in English.
     expect(terms("ils vivent surtout dans quel pays d'afrique", "fr")).toContain(analyzer.term("african"));
+    // Marriage and being married are one idea (the stemmer keeps "marriage" and "married" apart).
+    expect(terms("je suis mariée à un malien", "fr")).toEqual(expect.arrayContaining(analyzer.terms("marriage married")));
+    expect(terms("after marriage, is it easy?", "en")).toEqual(expect.arrayContaining(analyzer.terms("married easier")));
     // A rate per year or month, as the reports say it ("an annual endowment").
     expect(terms("le fonds a combien par an ?", "fr")).toContain(analyzer.term("annual"));
   });
