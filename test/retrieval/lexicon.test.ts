@@ -31,6 +31,10 @@ describe("the French-to-English lexicon", () => {
     // Marriage and being married are one idea (the stemmer keeps "marriage" and "married" apart).
     expect(terms("je suis mariée à un malien", "fr")).toEqual(expect.arrayContaining(analyzer.terms("marriage married")));
     expect(terms("after marriage, is it easy?", "en")).toEqual(expect.arrayContaining(analyzer.terms("married easier")));
+    // Words the stemmer keeps apart though the reports use them for one idea: entry and entering, ratified and ratification, absent and absence.
+    expect(terms("can i enter mali without visa", "en")).toContain(analyzer.term("entry"));
+    expect(terms("has mali ratified the convention", "en")).toContain(analyzer.term("ratification"));
+    expect(terms("if i am absent for 7 months", "en")).toContain(analyzer.term("absence"));
     // A rate per year or month, as the reports say it ("an annual endowment").
     expect(terms("le fonds a combien par an ?", "fr")).toContain(analyzer.term("annual"));
   });
