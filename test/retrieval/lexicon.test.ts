@@ -35,6 +35,10 @@ describe("the French-to-English lexicon", () => {
     expect(terms("can i enter mali without visa", "en")).toContain(analyzer.term("entry"));
     expect(terms("has mali ratified the convention", "en")).toContain(analyzer.term("ratification"));
     expect(terms("if i am absent for 7 months", "en")).toContain(analyzer.term("absence"));
+    // French words the reports' English says with words of its own ("difficultés", "ouverture", "urgence", "rapatriés").
+    expect(terms("c'est difficile d'avoir un logement ?", "fr")).toContain(analyzer.term("difficult"));
+    expect(terms("le centre est ouvert depuis quand", "fr")).toContain(analyzer.term("opened"));
+    expect(terms("les maliens rapatriés en urgence", "fr")).toEqual(expect.arrayContaining(analyzer.terms("repatriated emergency")));
     // A rate per year or month, as the reports say it ("an annual endowment").
     expect(terms("le fonds a combien par an ?", "fr")).toContain(analyzer.term("annual"));
   });
