@@ -39,6 +39,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("c'est difficile d'avoir un logement ?", "fr")).toContain(analyzer.term("difficult"));
     expect(terms("le centre est ouvert depuis quand", "fr")).toContain(analyzer.term("opened"));
     expect(terms("les maliens rapatriés en urgence", "fr")).toEqual(expect.arrayContaining(analyzer.terms("repatriated emergency")));
+    // "ils traversent le désert" crosses a desert, not the sea (read before as the nearest form listed, a sea crossing).
+    expect(terms("ils traversent le desert", "fr")).toContain(analyzer.term("cross"));
+    expect(terms("ils traversent le desert", "fr")).not.toContain(analyzer.term("sea"));
     // A rate per year or month, as the reports say it ("an annual endowment").
     expect(terms("le fonds a combien par an ?", "fr")).toContain(analyzer.term("annual"));
   });
