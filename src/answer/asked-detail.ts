@@ -29,7 +29,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "elderly", words: / (personne agee|personnes agees|vieux|vieille|vieilles|elderly|old people|older people|older persons) / },
   { detail: "disabled", words: / (handicap|handicaps|handicape|handicapes|handicapee|handicapees|disabled|disability|disabilities) / },
   { detail: "deaths", words: / (mort|morts|morte|mortes|tue|tues|tuee|tuees|deces|decede|decedes|decedee|mourir|meurent|mouru|killed|kill|killing|killings|died|die|dies|dying|dead|death|deaths|fatalities|fatality) / },
-  { detail: "procedure", words: / (demarche|demarches|procedure|procedures|apply|applies|applying|application|applications|dossier|dossiers|steps|formalites|formalities) / },
+  { detail: "procedure", words: / (demarche|demarches|procedure|procedures|apply|applies|applying|application|applications|dossier|dossiers|steps|formalites|formalities|formulaire|formulaires|remplir|fill in|fill out|application form) / },
   { detail: "reduction", words: / (reduction|reductions|reduire|reduite|reduit|remise|discount|discounts|reduced|reduce) / },
 ];
 

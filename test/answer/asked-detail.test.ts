@@ -15,6 +15,7 @@ describe("the precise detail a question asks for", () => {
     ["how many migrants died on the road to algeria?", ["deaths"]],
     ["c'est quoi les demarches pour une carte de sejour au senegal ?", ["procedure"]],
     ["how do I apply for asylum in Mali?", ["procedure"]],
+    ["pour le fonds d'aide je dois remplir quel formulaire ?", ["procedure"]],
     ["et les femmes enceintes ?", ["women", "pregnant"]],
     ["are old people and the disabled helped in the camps?", ["elderly", "disabled"]],
   ])("%j asks for %j", (question, details) => {
