@@ -7,10 +7,15 @@ import { type AskedKind, holdsKind, MONEY_WORDS, TELLING_KINDS } from "./questio
 const OWN_WORD = 0.99;
 
 /**
- * Greetings, thanks and politeness ("bonjour", "svp", read as "s'il vous plaît", "thanks"):
- * how a message is said, not what it asks. The reports' acknowledgements would answer them.
+ * Greetings, thanks, politeness and blessings ("bonjour", "svp", read as "s'il vous plaît",
+ * "thanks", "inchallah"): how a message is said, not what it asks. The reports'
+ * acknowledgements would answer them; a blessing the reports never use would count as a word
+ * they cannot answer.
  */
-const CONVERSATION = new Set(["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"]);
+const CONVERSATION = new Set([
+  ...["bonjour", "bonsoir", "salut", "slt", "coucou", "salam", "merci", "plait", "svp", "stp", "hello", "hi", "hey", "thanks", "thank", "thx", "please", "pls", "plz"],
+  ...["inchallah", "inshallah", "inchalah", "inshalah", "wallah", "wallahi", "hamdoulilah", "hamdoulillah", "alhamdulillah", "machallah", "mashallah", "bismillah"],
+]);
 /**
  * Light verbs (retrieval's LIGHT_VERBS: "faire", "go", "pris") are rare in the reports' prose, so
  * their rarity would overstate them; so would that of a word naming an amount asked ("fee",

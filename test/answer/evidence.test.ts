@@ -11,8 +11,8 @@ function concept(source: string): Concept {
 }
 
 describe("weighing a question's concepts", () => {
-  it("leaves out greetings, thanks and politeness: how a message is said, not what it asks", () => {
-    const weighed = weighConcepts(["bonjour", "plait", "maliens", "etranger", "thanks"].map(concept), ["en"], EVEN);
+  it("leaves out greetings, thanks, politeness and blessings: how a message is said, not what it asks", () => {
+    const weighed = weighConcepts(["bonjour", "plait", "maliens", "etranger", "thanks", "inchallah"].map(concept), ["en"], EVEN);
     expect(weighed.map((w) => w.concept.source)).toEqual(["maliens", "etranger"]);
   });
 
