@@ -22,7 +22,8 @@ const ABOUT_THE_BOT_WORDS = 8;
 const ABOUT_THE_BOT = / (what can you do|what do you do|who are you|what are you|what is this bot|how does this work|how do you work|tu fais quoi|tu sers a quoi|vous faites quoi|vous servez a quoi|t es qui|tu es qui|qui es tu|vous etes qui|c est quoi ce bot|comment ca marche|comment tu marches) /;
 
 // A request for help, said outright, also typed without the apostrophe ("qui peut maider", "besoin daide").
-const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance) /;
+// "à qui je peux parler ?", "who can I talk to?": asking for someone who can help, not for a chat.
+const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secours|secours|sos|help|help me|need help|besoin d aide|besoin d un aide|urgent|urgence|emergency|assistance|a qui parler|a qui je peux parler|a qui je pourrais parler|a qui m adresser|who can i talk to|who can i speak to|who do i talk to|someone to talk to) /;
 // Someone keeping a person's passport or papers ("la patronne garde mon passeport", Pidgin "my
 // boss dey hold my passport"): a sign of exploitation, harm like the rest.
 const KEEPING = "garde|gardent|a garde|retient|retiennent|a retenu|bloque|keep|keeps|kept|keeping|hold|holds|held|holding";
@@ -39,13 +40,16 @@ const DONE_BY_OTHERS = [
   PAPERS_KEPT,
   WAGES_WITHHELD,
 ].join("|");
+// A child alone, a word between at most ("des enfants migrants seuls", "children travelling alone").
+const CHILD_ALONE = String.raw`(enfant|enfants|mineurs|child|children|kids)( \w+)? (seul|seule|seuls|seules|alone|non accompagnes|non accompagnees|unaccompanied)`;
 // Harm done, or a child alone, whoever it is said of: what makes the directory come before
 // anything the reports say.
-const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agression|frappee|violences|menacee|menaces|arrestation|detention|emprisonne|enferme|enfermee|confisquee|pris ma|pris mes|pris nos|prend mon|stolen|mineur|mineure|minor|enfant seul|child alone) `);
+const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agression|frappee|violences|menacee|menaces|arrestation|detention|emprisonne|enferme|enfermee|confisquee|pris ma|pris mes|pris nos|prend mon|stolen|mineur|mineure|minor|${CHILD_ALONE}) `);
 // A plight (alone, sick, stranded, lost): harm when it is the person's own ("je suis bloqué",
 // "j'ai perdu mon passeport"); said of others ("combien de migrants ont perdu leur travail ?")
 // it is a question about what the reports say.
-const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|alone|sick|injured|stranded|stuck|no money|lost) /;
+// Dead or missing too, said of someone of the person's own ("mon frère est mort dans le désert", "my brother is missing").
+const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|mort|morte|morts|decede|decedee|disparu|disparue|disparus|alone|sick|injured|stranded|stuck|no money|lost|died|dead|missing) /;
 // "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
 const WE = / on (est|etait|sont|a|avait|n a|n est) /;
 /** Needs a person cannot wait on: a roof, food, care. */

@@ -26,7 +26,7 @@ describe("what a message is, before it is read as a question", () => {
     expect(readIntent(message).kind).toBe("question");
   });
 
-  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?", "mon fils est malade a bamako"])("%j, a plight of the person's own, asks for help first", (message) => {
+  it.each(["je suis bloque a agadez sans argent", "i am stuck in gao with my kids", "on est bloques a la frontiere avec les enfants", "un mineur seul dort a la gare de bamako, qui peut l'aider ?", "mon fils est malade a bamako", "mon frere est mort dans le desert, a qui je peux parler", "my brother is missing since he left agadez", "des enfants migrants seuls dorment a la gare, qui s'en occupe ?"])("%j, a plight of the person's own or a child alone, asks for help first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind === "help" && intent.harm).toBe(true);
   });
@@ -50,6 +50,7 @@ describe("what a message is, before it is read as a question", () => {
     "qui garde mes enfants quand je travaille a tunis ?",
     "combien de migrants ont perdu leur travail a tunis pendant le covid ?",
     "how many migrants were stuck at the borders in 2020?",
+    "combien de migrants sont morts dans le desert ?",
     "les migrants peuvent ils aller a l hopital a tunis ?",
     "Hi, I work for an NGO in Tunis. What share of migrants surveyed in Greater Tunis lost their jobs because of COVID?",
   ])("%j is a question", (message) => {
