@@ -69,6 +69,15 @@ describe("cleanPdfText", () => {
     ]);
   });
 
+  it("drops a footnote marker glued to an acronym ('As a member of ECOWAS3,'), keeping an acronym's own figures", () => {
+    const raw = [
+      "As a member of ECOWAS3, Mali accepts free circulation, and the G5 Sahel and COVID-19 stay as they are.",
+      "",
+      "3 The Economic Community of West African States.",
+    ].join("\n");
+    expect(texts(raw, "body")[0]).toBe("As a member of ECOWAS, Mali accepts free circulation, and the G5 Sahel and COVID-19 stay as they are.");
+  });
+
   it("drops a footnote marker glued to a heading's last word in capitals", () => {
     const raw = [
       "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
