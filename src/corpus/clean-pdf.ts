@@ -150,8 +150,8 @@ function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
   return (
     text
       .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
-      // After a year or an acronym that ends a sentence: "on 3 September 2014.16 The", "UNHCR.36 An".
-      .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})/gu, (marker) => (known(marker) ? "" : marker))
+      // After a year or an acronym that ends a sentence or a clause: "on 3 September 2014.16 The", "UNHCR.36 An", "July and August 2020,27 49%".
+      .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})|(?<=\b(?:19|20)\d\d,)(\d{1,2})(?=\s)/gu, (marker) => (known(marker) ? "" : marker))
       // Glued to a word in capitals, an acronym or a heading's last word: "As a member of ECOWAS3,", "(CIGEM)15;", "MALIANS FROM LIBYA19".
       .replace(/(?<=\b\p{Lu}{3,}\)?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
   );

@@ -78,6 +78,11 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")[0]).toBe("As a member of ECOWAS, Mali accepts free circulation, and the G5 Sahel and COVID-19 stay as they are.");
   });
 
+  it("drops a footnote marker glued after a year and a comma ('July and August 2020,27 49% ...')", () => {
+    const raw = ["Looking at figures from July and August 2020,27 49% (94/180) reported a loss of income.", "", "27 MMC (2020) 4Mi snapshot."].join("\n");
+    expect(texts(raw, "body")[0]).toBe("Looking at figures from July and August 2020, 49% (94/180) reported a loss of income.");
+  });
+
   it("drops a footnote marker glued to a heading's last word in capitals", () => {
     const raw = [
       "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
