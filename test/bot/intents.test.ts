@@ -12,6 +12,7 @@ describe("what a message is, before it is read as a question", () => {
     "police collect my passport for tunis, wetin i go do?",
     "my boss dey hold my passport for tunis, wetin i fit do",
     "mon employeur a retenu mes papiers depuis mon arrivee a bamako",
+    "dem rob me for road to gao, who i go call",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
@@ -51,6 +52,8 @@ describe("what a message is, before it is read as a question", () => {
     "combien de migrants ont perdu leur travail a tunis pendant le covid ?",
     "how many migrants were stuck at the borders in 2020?",
     "combien de migrants sont morts dans le desert ?",
+    "can i take my children to tunisia without a visa?",
+    "my papers don expire for bamako, police fit arrest me?",
     "les migrants peuvent ils aller a l hopital a tunis ?",
     "Hi, I work for an NGO in Tunis. What share of migrants surveyed in Greater Tunis lost their jobs because of COVID?",
   ])("%j is a question", (message) => {
