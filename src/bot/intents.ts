@@ -37,7 +37,7 @@ const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
   "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my|collect my|collected my|seize my|seized my|confiscated my",
-  // Said as in Pidgin or plain English, done to the person: "dem rob me", "they beat us", "dem take my passport".
+  // Said as in Pidgin or plain English, done to the person: "dem rob me", "they beat us", "they stole my phone".
   "rob me|rob us|beat me|beat us|attack me|attack us|raped me|threaten me|stole my",
   PAPERS_KEPT,
   WAGES_WITHHELD,
