@@ -49,9 +49,9 @@ describe("the places a question binds its answer to", () => {
   });
 
   it("reads a sentence under its passage's heading: under 'Malians from Libya', it speaks of Libya", async () => {
-    const answer = await Answerer.create(retriever).ask("what share of the returnees from Libya were men?");
+    const answer = await Answerer.create(retriever).ask("how did the returnees from Libya feel when they came home?");
     expect(answer.abstained).toBe(false);
-    expect(answer.citations[0]?.quote).toMatch(/92 %/);
+    expect(answer.citations[0]?.quote).toMatch(/anxiety/);
   });
 
   it("answers a question that compares with a place the reports do not cover", async () => {
