@@ -146,14 +146,15 @@ function keepHyphen(left: string, right: string, vocabulary: Set<string>): boole
 
 /** Removes superscript note numbers the extraction glued to words: "high.22 As" -> "high. As". */
 function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
-  const known = (marker: string) => numbers.size === 0 || numbers.has(Number(marker));
+  // A number is dropped only when the report has a footnote of that number (or lists none).
+  const dropKnown = (marker: string) => (numbers.size === 0 || numbers.has(Number(marker)) ? "" : marker);
   return (
     text
-      .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
+      .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
       // After a year or an acronym that ends a sentence or a clause: "on 3 September 2014.16 The", "UNHCR.36 An", "July and August 2020,27 49%".
-      .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})|(?<=\b(?:19|20)\d\d,)(\d{1,2})(?=\s)/gu, (marker) => (known(marker) ? "" : marker))
+      .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})|(?<=\b(?:19|20)\d\d,)(\d{1,2})(?=\s)/gu, dropKnown)
       // Glued to a word in capitals, an acronym or a heading's last word: "As a member of ECOWAS3,", "(CIGEM)15;", "MALIANS FROM LIBYA19".
-      .replace(/(?<=\b\p{Lu}{3,}\)?)(\d{1,2})(?=[\s,.;:)]|$)/gu, (marker) => (known(marker) ? "" : marker))
+      .replace(/(?<=\b\p{Lu}{3,}\)?)(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
   );
 }
 
