@@ -62,7 +62,7 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
     const scopes = answer.passages.map((p) => {
       const { whole, headings, scope } = context.passageWindows.of(p);
       // A window is read under its passage's headings: under "The challenge of reintegrating Malians from Libya", it speaks of Libya.
-      return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope, headings: { [REPORT_LANGUAGE]: headings } };
+      return { said: answer.quoted ?? whole, scope: answer.quoted ? context.passageWindows.scopeOfWindow(p, answer.quoted) : scope, headings };
     });
     // A town's country speaks for it when nothing of the town's own is asked: Mali's law on irregular stay holds in Bamako.
     const countryTerms = (w: WeighedConcept) => (constraints.countrySpeaksForTown ? context.passageWindows.countryTermsOf(w.concept.source) : []);

@@ -129,8 +129,8 @@ export class PassageWindows {
       }
     }
     const whole = union(sentenceTerms);
-    const headings = this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE);
-    whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...headings]);
+    const headings = { [REPORT_LANGUAGE]: this.terms.termsOf(passage.section.join(" "), REPORT_LANGUAGE) };
+    whole[REPORT_LANGUAGE] = new Set([...(whole[REPORT_LANGUAGE] ?? []), ...headings[REPORT_LANGUAGE]]);
     const report = this.corpus.reportById.get(passage.docId);
     const headed = report ? placesInHeadings(passage, report.places) : [];
     const scope = { [REPORT_LANGUAGE]: this.terms.termsOf(report ? this.scopeOf(report, headed) : "", REPORT_LANGUAGE) };
@@ -211,7 +211,7 @@ export interface PassageReading {
   windows: PassageWindow[];
   whole: TermSets;
   /** Its headings' index terms, in the reports' language: they speak for every window of it ("... Malians from Libya"). */
-  headings: ReadonlySet<string>;
+  headings: TermSets;
   scope: TermSets;
   /** Its headings name some of its report's places ("6. Tunis, migration and risks"). */
   headed: boolean;
