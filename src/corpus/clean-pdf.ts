@@ -188,6 +188,8 @@ function runsOn(previous: string, next: string): boolean {
   if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(next)) return true;
   if (looksLikeHeading(previous)) return /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) && /^\p{Ll}/u.test(next);
   if (previous.endsWith(":")) return true;
+  // "entering through the Fassala and" / "Néré transit centres; ...": a line cut after a word that cannot end a sentence runs on, whatever the case of the next.
+  if (/\b(of|to|and|the|in|for|from|on|with|at|a|an)$/.test(previous)) return true;
   return !/[.!?;”"’)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /,$/.test(previous));
 }
 

@@ -7,8 +7,12 @@ describe("telling a heading from a line of text", () => {
     expect(looksLikeHeading(line)).toBe(true);
   });
 
-  it.each(["1. 2. 3.", "20 Tunisian Dinars per week.", "The penalty is 20 dinars, a week, per person", "Liberian woman, age unknown, Sotuba ACI"])("%j is not", (line) => {
+  it.each(["1. 2. 3.", "20 Tunisian Dinars per week.", "The penalty is 20 dinars, a week, per person", "Liberian woman, age unknown, Sotuba ACI", "Palermo protocols: ratified", "ALGERIA: 1,500 Malian refugees; entering through the south"])("%j is not", (line) => {
     expect(looksLikeHeading(line)).toBe(false);
+  });
+
+  it.each(["Figure 7: Lost income during the pandemic", "Drivers and aspirations: heterogeneous dynamics at play"])("%j, a title with a subtitle, is a heading", (line) => {
+    expect(looksLikeHeading(line)).toBe(true);
   });
 
   it("cites a report's methodology under its own heading, not under the key findings before it", () => {

@@ -40,6 +40,11 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body").join(" ")).toContain("29 respondents interviewed in Bamako said so.");
   });
 
+  it("runs a line cut after a word that cannot end a sentence on into the next, even one opening on a name", () => {
+    const raw = "MAURITANIA: 54,259 Malian refugees; entering through the Fassala and\n\nNéré transit centres; mostly in Mbéra refugee camp";
+    expect(texts(raw, "body")).toEqual(["MAURITANIA: 54,259 Malian refugees; entering through the Fassala and Néré transit centres; mostly in Mbéra refugee camp"]);
+  });
+
   it("drops running headers, footers and page numbers", () => {
     const raw = "The city grows fast and\n\nUrban Mixed Migration – Bamako case study8\n\n12\n\nattracts people from the region.";
     expect(texts(raw)).toEqual(["The city grows fast and attracts people from the region."]);
