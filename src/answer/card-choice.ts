@@ -80,7 +80,11 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-/** The card's facts worth showing: its core facts, those whose own `when` the question meets, and those that speak to it best. */
+/**
+ * The card's facts worth showing: its core facts, those whose own `when` the question meets, and
+ * those that speak to it best; the one that speaks to it best first ("et si je pars sans payer ?"
+ * after the fine: that it blocks leaving, then the amount), the rest in the card's order.
+ */
 export function factsToShow(card: FactCard, concepts: Concept[], weighed: WeighedConcept[], terms: TermSource): Fact[] {
   const asked = askedTerms(concepts);
   const scored = card.facts.map((fact) => {
@@ -88,5 +92,10 @@ export function factsToShow(card: FactCard, concepts: Concept[], weighed: Weighe
     return { fact, score: coverageOf(weighed, termSetsOf(texts, terms)) };
   });
   const best = Math.max(...scored.map((s) => s.score));
-  return scored.filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, terms)) || s.score >= FACT_RATIO * best).map((s) => s.fact);
+  const shown = scored.filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, terms)) || s.score >= FACT_RATIO * best);
+  // Led by what the message itself asks: a follow-up's own words, not those it took from the message before.
+  const own = weighed.filter((w) => w.concept.focus >= 1);
+  const answers = shown.map((s) => coverageOf(own, termSetsOf(factTexts([s.fact]), terms)));
+  const lead = answers.indexOf(Math.max(...answers));
+  return (lead > 0 ? [shown[lead]!, ...shown.filter((_, i) => i !== lead)] : shown).map((s) => s.fact);
 }

@@ -164,3 +164,15 @@ describe("a follow-up on being caught by the police ('et si la police m'attrape 
     expect(answer.text).not.toMatch(/COVID/);
   });
 });
+
+describe("a follow-up answered by the same card", () => {
+  it("leads with the fact it asks for, then the card's other facts", async () => {
+    const answerer = Answerer.create(retriever);
+    const first = await answerer.ask("how much is the fine in tunisia when my visa runs out");
+    const followUp = await answerer.ask("and if i leave without paying?", { previous: ["how much is the fine in tunisia when my visa runs out"] });
+    expect(first.text).toMatch(/^[^.]*20 Tunisian dinars/);
+    expect(followUp.kind).toBe("card");
+    expect(followUp.text).toMatch(/^[^.]*may not leave/);
+    expect(followUp.text).toMatch(/20 Tunisian dinars/);
+  });
+});
