@@ -33,6 +33,8 @@ const PAPERS_KEPT = `(?<!\\b(?:je|j|i|we|nous) )(?:${KEEPING}) (?:${OWN_PAPERS})
 // Wages withheld ("mon patron me paie pas depuis 2 mois"): exploitation at work, harm like the rest.
 // Said of someone not paying the person ("me paie pas"), not of the person not paying ("si je paye pas l'amende").
 const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous paie pas|nous paye pas|nous paient pas|nous payent pas|me paie plus|me paye plus|nous paie plus|nous paye plus|m a pas paye|m a pas payee|ma pas paye|ma pas payee|pas ete paye|pas ete payee|pas ete payes|salaire impaye|salaires impayes|salaire pas paye|refuse de me payer|veut pas me payer|not paid me|haven t been paid|have not been paid|wasn t paid|was not paid|unpaid wages|unpaid salary|not paying me|doesn t pay me|don t pay me|dont pay me|won t pay me|didn t pay me|refuses to pay me|no pay me|no dey pay me|never pay me|does not pay me|do not pay me|did not pay me|will not pay me";
+// A person sold or forced to work ("ma sœur a été vendue à Bamako", "they forced us to work"): trafficking, not a sale of things ("j'ai vendu ma moto").
+const TRAFFICKED = "ete vendu|ete vendue|ete vendus|ete vendues|m a vendu|m a vendue|m ont vendu|m ont vendue|l a vendue|l ont vendue|nous ont vendus|was sold|were sold|sold me|sold her|sold him|sold us|sold my (?:sister|brother|daughter|son|wife|child)|force a travailler|forcee a travailler|forces a travailler|forcees a travailler|oblige a travailler|obligee a travailler|forced to work|forced me|forced us|forced her";
 // Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
@@ -41,6 +43,7 @@ const DONE_BY_OTHERS = [
   "rob me|rob us|beat me|beat us|attack me|attack us|raped me|threaten me|stole my",
   PAPERS_KEPT,
   WAGES_WITHHELD,
+  TRAFFICKED,
 ].join("|");
 // A child alone, a word between at most ("des enfants migrants seuls", "children travelling alone").
 const CHILD_ALONE = String.raw`(enfant|enfants|mineurs|child|children|kids)( \w+)? (seul|seule|seuls|seules|alone|non accompagnes|non accompagnees|unaccompanied)`;

@@ -13,6 +13,8 @@ describe("what a message is, before it is read as a question", () => {
     "my boss dey hold my passport for tunis, wetin i fit do",
     "mon employeur a retenu mes papiers depuis mon arrivee a bamako",
     "dem rob me for road to gao, who i go call",
+    "ma soeur a ete vendue a bamako pour travailler dans un bar",
+    "they forced us to work without pay in tunis",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
@@ -21,6 +23,10 @@ describe("what a message is, before it is read as a question", () => {
 
   it.each(["je garde mon passeport sur moi quand je sors a tunis ?", "should i keep my passport with me in bamako?"])("%j, the person keeping their own papers, is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
+  });
+
+  it("reads selling things as a question, not trafficking", () => {
+    expect(readIntent("jai vendu ma moto pour payer le voyage, c'est combien la route jusqu'a agadez ?").kind).toBe("question");
   });
 
   it.each(["et si je paye pas du tout ?", "what if i do not pay the fine before i leave?", "les penalites impayees s'accumulent ?"])("%j, the person not paying a fine, is a question, not wages withheld", (message) => {
