@@ -65,6 +65,8 @@ function asMeant(tokens: readonly string[]): string[] {
     if (RISK_VERB.has(t) && SUBJECTS.has(tokens[i - 1] ?? "")) return ["sanction"];
     if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
     if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
+    if (t === "side" && tokens[i - 1] === "which") return []; // Pidgin "which side?" asks where
+
     return [t];
   });
 }

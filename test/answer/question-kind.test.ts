@@ -18,6 +18,7 @@ describe("what a question asks for", () => {
     ["what are the main countries of origin", "place"],
     ["dans quel coin c est plus sur pour louer ?", "place"],
     ["which area is risky at night?", "place"],
+    ["which side dem dey stay for tunis?", "place"],
     ["Quelle période couvre ce plan ?", "date"],
     ["Between which dates did the curfew run?", "date"],
     ["c pr quelles annees ce plan", "date"],

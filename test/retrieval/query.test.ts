@@ -69,6 +69,12 @@ describe("Pidgin grammar words", () => {
     expect(concepts.join(" ")).not.toMatch(/\b(fit|e|don)\b/);
     expect(concepts.join(" ")).toMatch(/help/);
   });
+
+  it("reads 'which side' as asking where, not as a topic", async () => {
+    const concepts = Object.keys(await focusOf("which side ivorians dey stay for tunis?"));
+    expect(concepts).not.toContain("side");
+    expect(concepts).toContain("ivorians");
+  });
 });
 
 describe("the part of a message that asks", () => {
