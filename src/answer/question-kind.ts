@@ -45,7 +45,8 @@ const GENERAL: Array<[AskedKind, RegExp]> = [
   ["law", new RegExp(String.raw` (${WHICH}|(koi|quoi|c est quoi)( (les|la|le|l))?) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) `)],
   // Pidgin asks where as "which side" ("which side dem dey stay?").
   ["place", new RegExp(String.raw`^ (ou|where) | (which side|c est ou|${WHICH} (nationalite|nationalites|nationality|nationalities)|ou (se|est|sont|trouver|aller|vont|vivent|habitent|dormir|loger)|where (do|does|is|are|can|were)|${WHICH} (pays|country|countries|ville|villes|city|cities|region|regions|quartier|quartiers|neighbourhood|neighbourhoods|neighborhood|neighborhoods|coin|coins|zone|zones|area|areas|district|districts|endroit|endroits)|dans quels pays|in which (country|city|region)) `)],
-  ["reason", / (pourquoi|pk|pq|why|pour quelle raison|what (caused|causes)|raison|raisons|reason|reasons) /],
+  // "what makes ...", Pidgin "wetin make ...": why.
+  ["reason", / (pourquoi|pk|pq|why|pour quelle raison|what (caused|causes|makes)|wetin make|raison|raisons|reason|reasons) /],
   ["yesno", /^ (est ce|peut on|puis je|ai je|suis je|dois je|faut il|y a t il|can|could|is|are|do|does|did|may|must|should|will|has|have|am i) | (est ce que|est ce ke|c est vrai|c vrai|cest vrai|is it true|is there|are there|j ai le droit|jai le droit|ai je le droit|je peux|jpeux|on peut|il faut|est il possible|is it possible|possible de|am i allowed|can i|do i need|dois je|je dois|ou pas|or not) /],
 ];
 /** A count asked as a part of a whole ("cb de pourcent", "what share", "quelle proportion"): a share. */

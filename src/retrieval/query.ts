@@ -65,11 +65,19 @@ function asMeant(tokens: readonly string[]): string[] {
     if (RISK_VERB.has(t) && SUBJECTS.has(tokens[i - 1] ?? "")) return ["sanction"];
     if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
     if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
-    if (t === "side" && tokens[i - 1] === "which") return []; // Pidgin "which side?" asks where
+    if (ASKING_PAIRS.get(tokens[i - 1] ?? "")?.has(t)) return [];
 
     return [t];
   });
 }
+/**
+ * Questions whose second word is part of asking, not a topic: Pidgin "which side" asks where,
+ * "wetin make" (spelled out "what make") and English "what makes" ask why.
+ */
+const ASKING_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["which", new Set(["side"])],
+  ["what", new Set(["make", "makes"])],
+]);
 /**
  * "how many weeks can I stay?", "combien de mois ...": the unit a length of time is asked in is
  * part of asking it (the question asks a duration), not a topic the answer must name: the

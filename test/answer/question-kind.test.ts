@@ -19,6 +19,8 @@ describe("what a question asks for", () => {
     ["dans quel coin c est plus sur pour louer ?", "place"],
     ["which area is risky at night?", "place"],
     ["which side dem dey stay for tunis?", "place"],
+    ["wetin make people comot from gao?", "reason"],
+    ["what makes young men leave the north?", "reason"],
     ["Quelle période couvre ce plan ?", "date"],
     ["Between which dates did the curfew run?", "date"],
     ["c pr quelles annees ce plan", "date"],

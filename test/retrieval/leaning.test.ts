@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { asksNothing, leansOnPrevious, PassageRetriever } from "../../src/retrieval/index.js";
+import { asksDefinition, asksNothing, leansOnPrevious, PassageRetriever } from "../../src/retrieval/index.js";
 
 let retriever: PassageRetriever;
 beforeAll(async () => {
@@ -47,11 +47,21 @@ describe("a question that leans on the story told before it", () => {
 });
 
 describe("whether a message asks anything, question mark or not", () => {
-  it.each(["c koi la carte de sejour au mali ca coute cb", "ya une aide pour les deplaces a bamako", "kel papier il faut pour la carte", "ki peut m aider a tunis", "combien coute le visa", "on m a parle de quartiers dangereux a bamako, lesquels", "were malian refugees in niger allowed to work", "la tunisie a t elle signe un accord avec le mali", "le niger est il membre de la cedeao"])("%j asks", (message) => {
+  it.each(["c koi la carte de sejour au mali ca coute cb", "ya une aide pour les deplaces a bamako", "kel papier il faut pour la carte", "ki peut m aider a tunis", "combien coute le visa", "on m a parle de quartiers dangereux a bamako, lesquels", "were malian refugees in niger allowed to work", "la tunisie a t elle signe un accord avec le mali", "le niger est il membre de la cedeao", "wetin dey happen to people wey dem deport come bamako"])("%j asks", (message) => {
     expect(asksNothing(message)).toBe(false);
   });
 
   it.each(["je suis camerounais a tunis, mon visa a fini depuis 2 mois", "ya 3 mois que je suis a bamako", "we were many on the bus from gao, i have my papers"])("%j only tells", (message) => {
     expect(asksNothing(message)).toBe(true);
+  });
+});
+
+describe("a question of definition", () => {
+  it.each(["abeg wetin be ecowas", "svp c'est quoi la PONAM", "what is the CEDEAO?"])("%j asks what something is", (message) => {
+    expect(asksDefinition(message)).toBe(true);
+  });
+
+  it("is not any question that names one thing", () => {
+    expect(asksDefinition("abeg how much be the fine for tunis")).toBe(false);
   });
 });

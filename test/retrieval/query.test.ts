@@ -75,6 +75,14 @@ describe("Pidgin grammar words", () => {
     expect(concepts).not.toContain("side");
     expect(concepts).toContain("ivorians");
   });
+
+  it("reads 'what makes' and 'wetin make' as asking why, not as a topic", async () => {
+    for (const message of ["what makes migrants choose tunis?", "wetin make migrants choose tunis?"]) {
+      const concepts = Object.keys(await focusOf(message));
+      expect(concepts.join(" ")).not.toMatch(/\bmake/);
+      expect(concepts.join(" ")).toMatch(/tunis/);
+    }
+  });
 });
 
 describe("the part of a message that asks", () => {
