@@ -280,5 +280,9 @@ describe("the offline answerer", () => {
   it.each(["How much does a bus from Bamako to Dakar cost?", "cb coute la carte de sejour au mali pr un guineen ?"])("declines %j rather than guess", async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
+
+  it.each(["combien de maliens vivent en allemagne ?"])("declines %j: the reports give no figure for that country, so another country's is no answer", async (question) => {
+    expect((await answerer.ask(question)).abstained).toBe(true);
+  });
 });
 
