@@ -12,7 +12,9 @@ const ENGLISH_STOPWORDS = new Set(
     "i me my we our you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how not no yes so than then too very just also any some all each " +
     "many much get got im ive dont cant without please because like really actually usually exactly precisely kind sort thing things true " +
-    "something anything someone somebody anyone anybody").split(" "),
+    "something anything someone somebody anyone anybody want wants wanted wanna " +
+    // What is left of "I've", "I'll", "they're" once the apostrophe splits them.
+    "ve ll re").split(" "),
 );
 // Accent-free, as tokens arrive; elided articles and pronouns (l', d', j', qu', n', s', c', m', t')
 // are tokens of their own after tokenize and are dropped here.

@@ -141,6 +141,12 @@ describe("everyday English words", () => {
     expect(await termsOf("can they punish me for living in mali without papers")).toContain([...retriever.termsOf("irregular", "en")][0]);
     expect(await termsOf("which papers do i need for a work permit")).toContain([...retriever.termsOf("documents", "en")][0]);
   });
+
+  it("reads wanting ('want', 'wanna') and what is left of \"I've\", \"I'll\" as no topic, as French 'veux' is none", async () => {
+    const concepts = Object.keys(await focusOf("I've been in Mali for a year and I'll stay, I wanna know: do my kids want a residence card?"));
+    expect(concepts.join(" ")).not.toMatch(/\b(want|wanna|ve|ll)\b/);
+    expect(concepts.join(" ")).toMatch(/residence card|residence/);
+  });
 });
 
 describe("a follow-up naming a place in French", () => {
