@@ -142,6 +142,11 @@ describe("everyday English words", () => {
     expect(await termsOf("which papers do i need for a work permit")).toContain([...retriever.termsOf("documents", "en")][0]);
   });
 
+  it("reads American spellings as the reports' British ones, which they also use: 'program' finds 'programme', 'labor' finds 'labour'", async () => {
+    expect(await termsOf("is there a government program for returnees")).toContain([...retriever.termsOf("programme", "en")][0]);
+    expect(await termsOf("which organization helps with labor rights")).toEqual(expect.arrayContaining([...retriever.termsOf("organisation labour", "en")]));
+  });
+
   it("reads wanting ('want', 'wanna') and what is left of \"I've\", \"I'll\" as no topic, as French 'veux' is none", async () => {
     const concepts = Object.keys(await focusOf("I've been in Mali for a year and I'll stay, I wanna know: do my kids want a residence card?"));
     expect(concepts.join(" ")).not.toMatch(/\b(want|wanna|ve|ll)\b/);
