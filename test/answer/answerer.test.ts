@@ -281,6 +281,15 @@ describe("the offline answerer", () => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
 
+  it.each([
+    ["I'm Malian, my wife is French. Can my kids have both nationalities?", /dual citizenship is allowed/],
+    ["les binationaux c est autorise au mali ?", /double nationalité/],
+  ])("reads %j as asking about dual citizenship, as the reports call it", async (question, expected) => {
+    const answer = await answerer.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(expected);
+  });
+
   it.each(["combien de maliens vivent en allemagne ?"])("declines %j: the reports give no figure for that country, so another country's is no answer", async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
