@@ -87,6 +87,13 @@ const TIME_UNITS = new Set("day days week weeks month months year years jour jou
 const COUNTED = /(^|\s)(how many|combien de|combien d|combien)$/;
 /** A question pointing at a place told in its story ("there", "là-bas", "over there"). */
 const THERE = / (there|la bas|labas) /;
+/**
+ * "... in Bamako, I sell food at the market. Who usually attacks migrants here?": the place the
+ * asker is, named in the story, weighs as a topic of the story the question leans on; it does
+ * not bind the answer as a place asked does ("malian living in paris, can i vote from here?"
+ * asks about voting from abroad, not about Paris).
+ */
+const HERE = / (here|ici) /;
 /** "depuis le Sénégal", "from Niger": a place someone comes from. */
 const FROM = new Set(["depuis", "from", "de", "du", "d"]);
 const ARTICLES = new Set(["le", "la", "l", "les", "the"]);
@@ -336,9 +343,14 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   if (asked.length === tokens.length && change === 0) return { tokens, focus, askedPart: question };
   const askedPart = askingClauses.join("").trim();
   const topics = asked.filter((t) => isTopicWord(t) && !isPlaceWord(t, context.lexicon)).length;
-  if (!leansOnWhatCameBefore(asked, topics) && !CONSEQUENCE.test(` ${asked.join(" ")} `)) return { tokens, focus, askedPart };
   // "... in Bamako. Did many lose income there?": the place the story named last, not one come from, is the one asked about.
-  const there = THERE.test(` ${asked.join(" ")} `) ? tokens.findLastIndex((t, i) => focus[i]! < 1 && isPlaceWord(t, context.lexicon) && !cameFrom(tokens, i)) : -1;
+  const storyPlace = () => tokens.findLastIndex((t, i) => focus[i]! < 1 && isPlaceWord(t, context.lexicon) && !cameFrom(tokens, i));
+  const askedText = ` ${asked.join(" ")} `;
+  if (!leansOnWhatCameBefore(asked, topics) && !CONSEQUENCE.test(askedText)) {
+    const here = HERE.test(askedText) ? storyPlace() : -1;
+    return { tokens, focus: focus.map((f, i) => (i === here ? STORY_TOPIC_WEIGHT : f)), askedPart };
+  }
+  const there = THERE.test(askedText) ? storyPlace() : -1;
   return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
 }
 

@@ -44,6 +44,14 @@ describe("a question that leans on the story told before it", () => {
     expect(await focus("i am a nigerian man living in bamako with my family since last year. are migrants safe there?")).toBe(1);
     expect(await focus("i am a nigerian man living in bamako with my family since last year. is it safe for migrants?")).toBeLessThan(1);
   });
+
+  it("weighs the story's place more when the question asks about 'here', without binding the answer to it", async () => {
+    const focus = async (message: string) => (await retriever.retrieve(message)).concepts.find((c) => c.place)?.focus ?? 0;
+    const story = "I'm a Nigerian lady in Bamako, I sell food at the market. Some boys attacked me last week.";
+    const here = await focus(`${story} Who usually attacks migrants here?`);
+    expect(here).toBeGreaterThan(await focus(`${story} Who usually attacks migrants?`));
+    expect(here).toBeLessThan(1);
+  });
 });
 
 describe("whether a message asks anything, question mark or not", () => {
