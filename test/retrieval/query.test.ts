@@ -147,6 +147,10 @@ describe("everyday English words", () => {
     expect(await termsOf("which organization helps with labor rights")).toEqual(expect.arrayContaining([...retriever.termsOf("organisation labour", "en")]));
   });
 
+  it("reads who attacks people as the reports' perpetrators of violence and abuse", async () => {
+    expect(await termsOf("who attacks migrants in bamako")).toEqual(expect.arrayContaining([...retriever.termsOf("perpetrated abuse", "en")]));
+  });
+
   it("reads wanting ('want', 'wanna') and what is left of \"I've\", \"I'll\" as no topic, as French 'veux' is none", async () => {
     const concepts = Object.keys(await focusOf("I've been in Mali for a year and I'll stay, I wanna know: do my kids want a residence card?"));
     expect(concepts.join(" ")).not.toMatch(/\b(want|wanna|ve|ll)\b/);
