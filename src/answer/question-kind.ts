@@ -128,7 +128,7 @@ const MONTH = "January|February|March|April|May|June|July|August|September|Octob
 const DATE_RANGE = String.raw`\b(${MONTH}) \d{1,2}\s*[-–]\s*(${MONTH}) \d{1,2}\b|\b\d{1,2} (${MONTH})\s*[-–]\s*\d{1,2} (${MONTH})\b`;
 const PERIOD_OF_UNITS = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const PERIOD = new RegExp(String.raw`${PERIOD_OF_UNITS.source}|${DATE_RANGE}`, "i");
-const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall)\b/;
+const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall|police|gendarmes?|gendarmerie|military|army|security forces|gangs?|criminals?|thugs|smugglers?|traffickers?|employers?|landlords?|host communit(y|ies))\b/;
 const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
 // A part of a whole: a percentage, "47/100", "half", "the majority".
 const SHARE = /%|\bper ?cent\b|\b\d+\s?\/\s?\d+\b|\b(half|halves|third|thirds|quarter|quarters|majority|minority|most|one in)\b/i;

@@ -92,6 +92,12 @@ describe("what a question asks for", () => {
 });
 
 describe("whether a sentence holds the kind of thing asked", () => {
+  it("counts the actors who do something as an answer to 'who', not only organisations: police, gangs, landlords", () => {
+    expect(holdsKind("organisation", "Criminal gangs were reported by almost half of respondents, followed by local host communities.", false)).toBe(true);
+    expect(holdsKind("organisation", "Security forces/police/military were said to have been involved in most incidents of physical abuse.", false)).toBe(true);
+    expect(holdsKind("organisation", "Many respondents said they had to move every few months.", false)).toBe(false);
+  });
+
   it("counts a figure as a quantity, not a year alone: 'since 2015' says when, not how many", () => {
     expect(holdsKind("quantity", "The High Council has carried out many activities since 2015.", false)).toBe(false);
     expect(holdsKind("quantity", "In 2010, 1,013,760 Malians lived abroad.", false)).toBe(true);
