@@ -39,6 +39,13 @@ function factTexts(facts: Fact[]): Partial<Record<Language, string>> {
   return texts;
 }
 
+/** The one topic a question of definition asks about ("c'est quoi la CEDEAO ?" -> CEDEAO), if it is one. */
+export function definedTopic(retrieval: Retrieval): Concept | undefined {
+  if (!asksDefinition(retrieval.askedPart)) return undefined;
+  const topics = retrieval.concepts.filter((c) => c.focus >= 1 && c.source.split(" ").some(isTopicWord));
+  return topics.length === 1 ? topics[0] : undefined;
+}
+
 /**
  * The card that may answer: its `when` groups are met, a passage proving one of its facts was
  * retrieved; among such cards one that holds the kind of thing asked (the fine's amount, not
@@ -49,7 +56,7 @@ function factTexts(facts: Fact[]): Partial<Record<Language, string>> {
 export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], kind: AskedKind, cards: FactCards, terms: TermSource): CardChoice | undefined {
   const asked = askedTerms(retrieval.concepts);
   // "c'est quoi la CEDEAO ?": a question of definition with one topic, which a card may define.
-  const defined = asksDefinition(retrieval.askedPart) && retrieval.concepts.filter((c) => c.focus >= 1 && c.source.split(" ").some(isTopicWord)).length === 1;
+  const defined = definedTopic(retrieval) !== undefined;
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
   for (const card of cards.cards) {

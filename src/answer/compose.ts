@@ -2,13 +2,13 @@ import { type Corpus, type Language, sentenceKey } from "../corpus/index.js";
 import { asksNothing, type Retrieval, type RetrievedPassage, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
-import { candidateCard, type CardChoice, factsToShow } from "./card-choice.js";
+import { candidateCard, type CardChoice, definedTopic, factsToShow } from "./card-choice.js";
 import { type Citation, citeSentences, rangeHolding, type SentenceRange, widenCitation } from "./citation.js";
 import { coverageOf, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
 import { type AskedKind, askedKind, asksPrice, speaksOfPrice, TELLING_KINDS } from "./question-kind.js";
-import { bankSimilarityIn, coverageInPassage, type Quote, quotesToShow, type ScoredWindow, scoreWindows } from "./selection.js";
+import { bankSimilarityIn, coverageInPassage, introducingFirst, type Quote, quotesToShow, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
@@ -112,7 +112,10 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
     evidence.probability = answerProbability(context.abstention, evidence.features);
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, message, { ...evidence, declined: "model" });
   }
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(quotesToShow(scored, retrieval.bank[0]), lang, context);
+  // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
+  const defined = definedTopic(retrieval);
+  const shown = defined ? introducingFirst(scored, defined.source) : scored;
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0]), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.

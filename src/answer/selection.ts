@@ -160,6 +160,20 @@ function namesOtherPlace(window: PassageWindow, asked: { words: ReadonlySet<stri
   return window.names.some((name) => !name.every((t) => asked.words.has(t)));
 }
 
+/**
+ * "what is PONAM?", "c'est quoi le CMP ?": a report says what a name stands for where it brings
+ * it in, in brackets after the words it shortens ("a National Migration Policy (Politique
+ * Nationale de Migration, or PONAM)", "The Commission on Population Movement (..., CMP)"); the
+ * window doing so comes first, the others keep their order. Other windows naming it say what
+ * someone thought of it or did with it.
+ */
+export function introducingFirst(scored: ScoredWindow[], name: string): ScoredWindow[] {
+  if (!/^[\p{L}\p{N}]{2,}$/u.test(name)) return scored;
+  const introduces = new RegExp(String.raw`\([^()]*\b${name}\)`, "i");
+  const at = scored.findIndex((w) => introduces.test(w.window.texts[REPORT_LANGUAGE] ?? ""));
+  return at > 0 ? [scored[at]!, ...scored.slice(0, at), ...scored.slice(at + 1)] : scored;
+}
+
 /** A run of sentences of one passage to quote. */
 export interface Quote {
   passage: Passage;

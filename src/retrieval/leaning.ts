@@ -85,7 +85,7 @@ export function asksNothing(message: string): boolean {
 }
 
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
-const DEFINITION = /^((abeg|please|pls|svp|stp|bonjour|bjr|salut|slt|hello|hi) )?(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|what is|what s|whats|what are|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
+const DEFINITION = /^((abeg|please|pls|svp|stp|bonjour|bjr|salut|slt|hello|hi) )?(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|que veut dire|que signifie|what is|what s|whats|what are|what does \w+ (stand for|mean)$|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
 /** Whether a message asks what something is ("c'est quoi la CEDEAO ?", "what is ECOWAS?"). */
 export function asksDefinition(message: string): boolean {
   return DEFINITION.test(wordsOf(message).join(" "));

@@ -66,10 +66,13 @@ function asMeant(tokens: readonly string[]): string[] {
     if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
     if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
     if (ASKING_PAIRS.get(tokens[i - 1] ?? "")?.has(t)) return [];
+    if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
 
     return [t];
   });
 }
+/** "what does PONAM stand for?", "what does 'expulsé' mean?": asking what a name or word says, as French "veut dire". */
+const SPELLS_OUT = new Set(["stand", "stands", "mean", "means"]);
 /**
  * Questions whose second word is part of asking, not a topic: Pidgin "which side" asks where,
  * "wetin make" (spelled out "what make") and English "what makes" ask why.

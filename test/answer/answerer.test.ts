@@ -188,6 +188,10 @@ describe("the offline answerer", () => {
     expect((await answerer.ask("c'est quoi la libre circulation cedeao")).text).not.toMatch(/signifie/);
   });
 
+  it.each(["what is PONAM?", "what does ponam stand for?"])("answers %j with the sentence that brings the name in, not one that only names it", async (question) => {
+    await answered(question, /National Migration Policy \(Politique Nationale de Migration, or PONAM\)/);
+  });
+
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);
