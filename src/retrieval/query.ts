@@ -260,6 +260,19 @@ function splitAtNewSubject(clause: string): string[] {
   return [clause];
 }
 
+/** "ou je peux dormir a bamako je suis refoulé d algerie": who the asker is, typed straight after the question without a comma. */
+const SELF_AFTER = /\s(je suis|jsuis|chui|i am|i['’]m|im)\s/gi;
+
+/** A question typed without a comma before the asker's description of themselves, split where the description starts. */
+function splitBeforeSelfDescription(clause: string): string[] {
+  for (const match of clause.matchAll(SELF_AFTER)) {
+    const before = tokenize(clause.slice(0, match.index));
+    // A whole question before it, with a topic of its own: not "est-ce que je suis obligé de payer".
+    if (before.length >= SELF_DESCRIPTION_WORDS && asks(before) && before.some(isTopicWord)) return [clause.slice(0, match.index), clause.slice(match.index)];
+  }
+  return [clause];
+}
+
 /** Elided articles and pronouns that people glue to the next word ("letat", "largent", "quil"). */
 const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
@@ -304,6 +317,7 @@ function readQuestion(question: string, lang: Language, context: QueryContext): 
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .flatMap(splitAtNewSubject)
+    .flatMap(splitBeforeSelfDescription)
     .map((clause) => ({ text: clause, tokens: tokenize(clause).flatMap((token) => spellOut(token, lang, context)), questionMark: clause.includes("?") }))
     .filter((c) => c.tokens.length > 0);
   for (const clause of clauses) clause.tokens = asMeant(clause.tokens);

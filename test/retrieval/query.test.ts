@@ -11,6 +11,14 @@ describe("what the asker says of themselves, before the question", () => {
     expect(focus["nationalite"]).toBe(1);
   });
 
+  it("weighs less when typed straight after the question without a comma ('... a bamako je suis refoulé d'algerie')", async () => {
+    const focus = await focusOf("ou je peux dormir a bamako je suis refoule d algerie");
+    expect(focus["dormir"]).toBe(1);
+    expect(focus["algerie"]).toBeLessThan(1);
+    // Not a "je suis" inside the question itself.
+    expect((await focusOf("est ce que je suis oblige de payer"))["oblige"]).toBe(1);
+  });
+
   it("is told apart from the question by how a clause opens: 'qui', 'where' inside a clause are relative, not asking", async () => {
     const focus = await focusOf("je suis venue au mali avec une amie qui a un passeport guineen. combien de temps on peut rester sans visa ?");
     expect(focus["amie"]).toBeLessThan(1);
