@@ -92,7 +92,7 @@ function compareKeys(a: number[], b: number[]): number {
  * those that speak to it best; the one that speaks to it best first ("et si je pars sans payer ?"
  * after the fine: that it blocks leaving, then the amount), the rest in the card's order.
  */
-export function factsToShow(card: FactCard, concepts: Concept[], weighed: WeighedConcept[], terms: TermSource): Fact[] {
+export function factsToShow(card: FactCard, concepts: Concept[], weighed: WeighedConcept[], terms: TermSource, kind: AskedKind): Fact[] {
   const asked = askedTerms(concepts);
   const scored = card.facts.map((fact) => {
     const texts = factTexts([fact]);
@@ -100,9 +100,10 @@ export function factsToShow(card: FactCard, concepts: Concept[], weighed: Weighe
   });
   const best = Math.max(...scored.map((s) => s.score));
   const shown = scored.filter((s) => s.fact.core || (s.fact.when.length > 0 && meets(s.fact.when, asked, terms)) || s.score >= FACT_RATIO * best);
-  // Led by what the message itself asks: a follow-up's own words, not those it took from the message before.
+  // Led by what the message itself asks: a fact giving the kind of thing asked ("combien" asks the
+  // amount), then by its own words (a follow-up's, not those it took from the message before).
   const own = weighed.filter((w) => w.concept.focus >= 1);
-  const answers = shown.map((s) => coverageOf(own, termSetsOf(factTexts([s.fact]), terms)));
+  const answers = shown.map((s) => (holdsKind(kind, s.fact.text[REPORT_LANGUAGE], true) ? 1 : 0) + coverageOf(own, termSetsOf(factTexts([s.fact]), terms)));
   const lead = answers.indexOf(Math.max(...answers));
   return (lead > 0 ? [shown[lead]!, ...shown.filter((_, i) => i !== lead)] : shown).map((s) => s.fact);
 }

@@ -115,7 +115,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
   const defined = definedTopic(retrieval);
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0]), lang, context);
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0]), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.
@@ -300,8 +300,9 @@ function answerFromQuotes(quotes: Quote[], lang: Language, context: ComposeConte
   return { kind: "extract", abstained: false, text: extractText(citations, lang), citations };
 }
 
-function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, weighed: WeighedConcept[], context: ComposeContext): AnswerDraft {
-  const shown = factsToShow(card, retrieval.concepts, weighed, context.terms);
+/** `asked`: what the message itself asks for (a follow-up's own kind, not the one it takes from the message before), which leads. */
+function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, weighed: WeighedConcept[], asked: AskedKind, context: ComposeContext): AnswerDraft {
+  const shown = factsToShow(card, retrieval.concepts, weighed, context.terms, asked);
   const citations: Citation[] = [];
   const sentences = shown.map((fact) => {
     let index = citations.findIndex((c) => c.passageId === fact.passage.id);

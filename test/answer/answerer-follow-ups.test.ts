@@ -175,4 +175,10 @@ describe("a follow-up answered by the same card", () => {
     expect(followUp.text).toMatch(/^[^.]*may not leave/);
     expect(followUp.text).toMatch(/20 Tunisian dinars/);
   });
+
+  it("leads with the amount when a message asks how much, though its other words are closer to another fact", async () => {
+    const answer = await Answerer.create(retriever).ask("combien je dois payer je suis ivoirien a tunis mon visa a expiré");
+    expect(answer.kind).toBe("card");
+    expect(answer.text).toMatch(/^[^.]*20 dinars tunisiens par semaine/);
+  });
 });
