@@ -159,6 +159,11 @@ describe("everyday English words", () => {
     expect(await termsOf("who attacks migrants in bamako")).toEqual(expect.arrayContaining([...retriever.termsOf("perpetrated abuse", "en")]));
   });
 
+  it("reads an adjective's comparative and superlative as the adjective: 'the riskiest country' asks what is risky", async () => {
+    expect(await termsOf("which country was the riskiest on the journey")).toContain([...retriever.termsOf("risky", "en")][0]);
+    expect(await termsOf("which neighbourhood is cheaper")).toContain([...retriever.termsOf("cheap", "en")][0]);
+  });
+
   it("reads wanting ('want', 'wanna') and what is left of \"I've\", \"I'll\" as no topic, as French 'veux' is none", async () => {
     const concepts = Object.keys(await focusOf("I've been in Mali for a year and I'll stay, I wanna know: do my kids want a residence card?"));
     expect(concepts.join(" ")).not.toMatch(/\b(want|wanna|ve|ll)\b/);
