@@ -164,6 +164,10 @@ describe("everyday English words", () => {
     expect(await termsOf("which neighbourhood is cheaper")).toContain([...retriever.termsOf("cheap", "en")][0]);
   });
 
+  it("reads an irregular verb's past forms as the verb: 'sought', 'fought', 'brought' are 'seek', 'fight', 'bring'", async () => {
+    expect(await termsOf("they fought and sought asylum, who brought them")).toEqual(expect.arrayContaining([...retriever.termsOf("fight seek bring", "en")]));
+  });
+
   it("reads wanting ('want', 'wanna') and what is left of \"I've\", \"I'll\" as no topic, as French 'veux' is none", async () => {
     const concepts = Object.keys(await focusOf("I've been in Mali for a year and I'll stay, I wanna know: do my kids want a residence card?"));
     expect(concepts.join(" ")).not.toMatch(/\b(want|wanna|ve|ll)\b/);
