@@ -84,6 +84,11 @@ describe("Pidgin grammar words", () => {
     expect(concepts).toContain("ivorians");
   });
 
+  it("reads 'pass' closing a question as 'the most' ('which side dangerous pass?'), not as passing through", async () => {
+    expect(Object.keys(await focusOf("which neighbourhood for tunis dangerous pass?"))).not.toContain("pass");
+    expect(Object.keys(await focusOf("do migrants pass through gao?"))).toContain("pass");
+  });
+
   it("reads 'what makes' and 'wetin make' as asking why, not as a topic", async () => {
     for (const message of ["what makes migrants choose tunis?", "wetin make migrants choose tunis?"]) {
       const concepts = Object.keys(await focusOf(message));
