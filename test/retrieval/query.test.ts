@@ -84,6 +84,14 @@ describe("Pidgin grammar words", () => {
     expect(concepts).toContain("ivorians");
   });
 
+  it("reads Pidgin words as the English they stand for: 'oga' an employer, 'kpai' to die, 'pipo' people, 'moni' money", async () => {
+    const concepts = Object.keys(await focusOf("my oga no give me moni, and my broda kpai. how many pipo dey suffer like dis?")).join(" ");
+    expect(concepts).toMatch(/employer/);
+    expect(concepts).toMatch(/\bdie\b/);
+    expect(concepts).toMatch(/money/);
+    expect(concepts).not.toMatch(/\b(oga|kpai|pipo|moni|broda)\b/);
+  });
+
   it("reads 'pass' closing a question as 'the most' ('which side dangerous pass?'), not as passing through", async () => {
     expect(Object.keys(await focusOf("which neighbourhood for tunis dangerous pass?"))).not.toContain("pass");
     expect(Object.keys(await focusOf("do migrants pass through gao?"))).toContain("pass");
