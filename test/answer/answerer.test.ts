@@ -275,6 +275,8 @@ describe("the offline answerer", () => {
     ["est ce que je peux sortir de tunisie si j ai des amendes", /ne peuvent pas quitter la Tunisie/],
     ["ou dormir a bamako quand on est expulsé", /hébergement/],
     ["What did Tunisia do about fines during covid?", /freeze penalties/],
+    // SMS spellings of greetings, thanks and verbs ("bsr", "jvx", "ct", "mrc") are no unknown topics.
+    ["bsr, jvx savoir cb ct la penalite en tunisie avant le covid, mrc", /20 dinars tunisiens/],
   ])("answers %j, a question of the same kind as the dev set but not in it", async (question, expected) => {
     const answer = await answerer.ask(question);
     expect(answer.abstained).toBe(false);
