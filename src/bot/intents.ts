@@ -27,14 +27,15 @@ const HELP = / (aide|aidez|aider|maider|maidez|daide|aidez moi|aide moi|au secou
 // Someone keeping a person's passport or papers ("la patronne garde mon passeport", Pidgin "my
 // boss dey hold my passport"): a sign of exploitation, harm like the rest.
 const KEEPING = "garde|gardent|a garde|retient|retiennent|a retenu|bloque|keep|keeps|kept|keeping|hold|holds|held|holding";
-const OWN_PAPERS = "mon passeport|mes papiers|ma carte|mes documents|my passport|my papers|my documents|my id";
+// Also those of someone the person speaks for ("ils gardent son passeport", "they keep her passport").
+const OWN_PAPERS = "mon passeport|mes papiers|ma carte|mes documents|my passport|my papers|my documents|my id|son passeport|ses papiers|leur passeport|leurs papiers|her passport|his passport|their passport|her papers|his papers|their papers|our passports|nos passeports|nos papiers";
 // Not the person keeping their own ("je garde mon passeport sur moi ?").
 const PAPERS_KEPT = `(?<!\\b(?:je|j|i|we|nous) )(?:${KEEPING}) (?:${OWN_PAPERS})`;
 // Wages withheld ("mon patron me paie pas depuis 2 mois"): exploitation at work, harm like the rest.
 // Said of someone not paying the person ("me paie pas"), not of the person not paying ("si je paye pas l'amende").
 const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous paie pas|nous paye pas|nous paient pas|nous payent pas|me paie plus|me paye plus|nous paie plus|nous paye plus|m a pas paye|m a pas payee|ma pas paye|ma pas payee|pas ete paye|pas ete payee|pas ete payes|salaire impaye|salaires impayes|salaire pas paye|refuse de me payer|veut pas me payer|not paid me|haven t been paid|have not been paid|wasn t paid|was not paid|unpaid wages|unpaid salary|not paying me|doesn t pay me|don t pay me|dont pay me|won t pay me|didn t pay me|refuses to pay me|no pay me|no dey pay me|never pay me|does not pay me|do not pay me|did not pay me|will not pay me";
 // A person sold or forced to work ("ma sœur a été vendue à Bamako", "they forced us to work"): trafficking, not a sale of things ("j'ai vendu ma moto").
-const TRAFFICKED = "ete vendu|ete vendue|ete vendus|ete vendues|m a vendu|m a vendue|m ont vendu|m ont vendue|l a vendue|l ont vendue|nous ont vendus|was sold|were sold|sold me|sold her|sold him|sold us|sold my (?:sister|brother|daughter|son|wife|child)|force a travailler|forcee a travailler|forces a travailler|forcees a travailler|oblige a travailler|obligee a travailler|forced to work|forced me|forced us|forced her";
+const TRAFFICKED = "ete vendu|ete vendue|ete vendus|ete vendues|m a vendu|m a vendue|m ont vendu|m ont vendue|l a vendue|l ont vendue|nous ont vendus|was sold|were sold|sold me|sold her|sold him|sold us|sold my (?:sister|brother|daughter|son|wife|child)|force a travailler|forcee a travailler|forces a travailler|forcees a travailler|oblige a travailler|obligee a travailler|forced to work|forced me|forced us|forced her|me font travailler|la font travailler|le font travailler|nous font travailler|les font travailler|make me work|make her work|make him work|make us work|makes me work|makes her work|made me work|made her work|made us work";
 // Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",

@@ -15,7 +15,8 @@ const NEED_WORDS: Record<Need, string[]> = {
   return: ["rentrer", "retour", "retourner", "rapatrier", "rapatriement", "repartir chez", "go home", "return", "go back", "repatriation"],
   asylum: ["asile", "refugie", "refugies", "hcr", "unhcr", "demandeur d asile", "asylum", "refugee", "refugees"],
   protection: ["violence", "violences", "frappe", "frapper", "battu", "battue", "agresse", "agression", "viol", "viole", "violee", "menace", "menaces", "danger", "police", "policier", "policiers", "gendarme", "gendarmes", "vole", "volee", "racket", "traite", "exploite", "exploitation", "beaten", "attacked", "raped", "rape", "threatened", "robbed", "stolen", "trafficked", "trafficking", "abuse", "abused"],
-  children: ["enfant", "enfants", "mineur", "mineure", "bebe", "fils", "fille", "orphelin", "child", "children", "minor", "baby", "son", "daughter", "unaccompanied"],
+  // English "son" only with a possessive: French "son" is "his" or "her" ("son passeport").
+  children: ["enfant", "enfants", "mineur", "mineure", "bebe", "fils", "fille", "orphelin", "child", "children", "minor", "baby", "my son", "our son", "his son", "her son", "their son", "daughter", "unaccompanied"],
   work: ["travail", "travailler", "emploi", "boulot", "patron", "salaire", "job", "work", "employer", "salary", "wage"],
 };
 

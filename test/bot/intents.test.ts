@@ -15,6 +15,8 @@ describe("what a message is, before it is read as a question", () => {
     "dem rob me for road to gao, who i go call",
     "ma soeur a ete vendue a bamako pour travailler dans un bar",
     "they forced us to work without pay in tunis",
+    "ma soeur est partie a bamako pour un travail, maintenant ils la font travailler dans un bar et gardent son passeport",
+    "they make my cousin work in a bar in tunis and keep his passport",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");

@@ -54,6 +54,9 @@ describe("an operator's directory (HELP_DIRECTORY)", () => {
 
   it("is matched on what the person needs", () => {
     expect(needsIn("la police m'a pris mon passeport, je dors dehors")).toEqual(["documents", "shelter", "protection"]);
+    // French "son" is "his" or "her", not a child.
+    expect(needsIn("ils gardent son passeport")).toEqual(["documents"]);
+    expect(needsIn("my son is sick")).toEqual(["health", "children"]);
     const [first] = directory.find({ places: ["bamako"], needs: ["shelter"] }, 3);
     expect(first!.name).toBe("Example Shelter Bamako (test entry)");
   });
