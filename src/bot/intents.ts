@@ -38,7 +38,7 @@ const WAGES_WITHHELD = "me paie pas|me paye pas|me paient pas|me payent pas|nous
 const TRAFFICKED = "ete vendu|ete vendue|ete vendus|ete vendues|m a vendu|m a vendue|m ont vendu|m ont vendue|l a vendue|l ont vendue|nous ont vendus|was sold|were sold|sold me|sold her|sold him|sold us|sold my (?:sister|brother|daughter|son|wife|child)|force a travailler|forcee a travailler|forces a travailler|forcees a travailler|oblige a travailler|obligee a travailler|forced to work|forced me|forced us|forced her|me font travailler|la font travailler|le font travailler|nous font travailler|les font travailler|make me work|make her work|make him work|make us work|makes me work|makes her work|made me work|made her work|made us work";
 // Harm done by someone, papers kept or wages withheld: protection is needed (harmNeeds).
 const DONE_BY_OTHERS = [
-  "vole|volee|agresse|agressee|frappe|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
+  "vole|volee|agresse|agressee|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|menacee|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
   "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my|collect my|collected my|seize my|seized my|confiscated my",
   // Said as in Pidgin or plain English, done to the person: "dem rob me", "they beat us", "they stole my phone".
   "rob me|rob us|beat me|beat us|attack me|attack us|raped me|threaten me|stole my",
@@ -46,6 +46,10 @@ const DONE_BY_OTHERS = [
   WAGES_WITHHELD,
   TRAFFICKED,
 ].join("|");
+// Harm said in the plural, done to "us" ("les policiers nous ont frappés et pris notre argent",
+// "they took our phones"): the person's own when they speak of themselves; said of others it is
+// a question ("combien de migrants ont été arrêtés ?").
+const DONE_TO_US = / (voles|volees|agresses|agressees|frappes|frappees|battus|battues|violes|violees|menaces|menacees|arretes|arretees|detenus|detenues|pris notre|pris nos|took our|taken our|confiscated our|seized our) /;
 // A child alone, a word between at most ("des enfants migrants seuls", "children travelling alone").
 const CHILD_ALONE = String.raw`(enfant|enfants|mineurs|child|children|kids)( \w+)? (seul|seule|seuls|seules|alone|non accompagnes|non accompagnees|unaccompanied)`;
 // Harm done, or a child alone, whoever it is said of: what makes the directory come before
@@ -55,7 +59,7 @@ const HARM = new RegExp(` (${DONE_BY_OTHERS}|voler|racket|rackette|depouille|agr
 // "j'ai perdu mon passeport"); said of others ("combien de migrants ont perdu leur travail ?")
 // it is a question about what the reports say.
 // Dead or missing too, said of someone of the person's own ("mon frère est mort dans le désert", "my brother is missing").
-const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|perdu|perdue|perdus|mort|morte|morts|decede|decedee|disparu|disparue|disparus|alone|sick|injured|stranded|stuck|no money|lost|died|dead|missing) /;
+const PLIGHT = / (seul|seule|seuls|seules|abandonne|abandonnee|abandonnes|malade|malades|blesse|blessee|blesses|bloque|bloquee|bloques|bloquees|coince|coincee|coinces|coincees|sans argent|plus d argent|plus rien(?! (compris|vu|su|entendu|dit|fait|lu))|nothing left|have nothing|perdu|perdue|perdus|mort|morte|morts|decede|decedee|disparu|disparue|disparus|alone|sick|injured|stranded|stuck|no money|lost|died|dead|missing) /;
 // "on est bloqués", "on a plus d'argent": "on" for "we" (not "on dit", "on peut").
 const WE = / on (est|etait|sont|a|avait|n a|n est) /;
 /** Needs a person cannot wait on: a roof, food, care. */
@@ -95,7 +99,7 @@ export function readIntent(text: string): Intent {
   }
   if (PERSON.test(padded)) return { kind: "person" };
   if (tokens.length <= ABOUT_THE_BOT_WORDS && ABOUT_THE_BOT.test(padded)) return { kind: "greeting" };
-  const harm = HARM.test(padded) || ownPlight(tokens);
+  const harm = HARM.test(padded) || ownPlight(tokens) || (DONE_TO_US.test(padded) && speaksOfSelf(padded));
   const needs = needsIn(text);
   // "où je peux dormir ce soir ?": a basic need of the person's own is a request for help.
   const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && speaksOfSelf(padded);
@@ -108,14 +112,14 @@ const PROTECTION = new RegExp(` (${DONE_BY_OTHERS}) `);
 /** Harm means protection, whatever else it needs; a child alone, children. */
 function harmNeeds(padded: string, needs: Need[], harm: boolean): Need[] {
   const out = new Set(needs);
-  if (harm && PROTECTION.test(padded)) out.add("protection");
+  if (harm && (PROTECTION.test(padded) || DONE_TO_US.test(padded))) out.add("protection");
   if (/ (mineur|mineure|minor|je suis seul|i am alone|enfant seul) /.test(padded)) out.add("children");
   if (/ (passeport|papiers|passport|papers|documents) /.test(padded)) out.add("documents");
   return [...out];
 }
 
 // The person speaking of themselves: "je", "j'", "moi", "mon passeport", "I", "my", "me".
-const FIRST_PERSON = / (je|j|jsuis|chui|moi|me|m|mon|ma|mes|nous|notre|nos|on m|i|im|me|my|mine|we|our|us) /;
+const FIRST_PERSON = / (je|j|jai|jsuis|chui|moi|me|m|mon|ma|mes|nous|notre|nos|on m|i|im|me|my|mine|we|our|us) /;
 
 /** The message speaks of the person themselves, not only of what the reports say. */
 export function aboutThePerson(text: string): boolean {

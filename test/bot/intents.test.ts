@@ -17,6 +17,9 @@ describe("what a message is, before it is read as a question", () => {
     "they forced us to work without pay in tunis",
     "ma soeur est partie a bamako pour un travail, maintenant ils la font travailler dans un bar et gardent son passeport",
     "they make my cousin work in a bar in tunis and keep his passport",
+    "les policiers nous ont frappés et pris notre argent",
+    "they took our phones at the checkpoint",
+    "je suis menacée par mon propriétaire",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
@@ -25,6 +28,14 @@ describe("what a message is, before it is read as a question", () => {
 
   it.each(["je garde mon passeport sur moi quand je sors a tunis ?", "should i keep my passport with me in bamako?"])("%j, the person keeping their own papers, is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
+  });
+
+  it.each(["combien de migrants ont ete arretes a tunis ?", "les migrants frappes par la police a bamako, c est courant ?", "je n ai plus rien compris a la loi sur l asile"])("%j, said of others or no plight, is a question", (message) => {
+    expect(readIntent(message).kind).toBe("question");
+  });
+
+  it.each(["jai faim ca fait 2 jours", "je veux rentrer chez moi au cameroun mais j ai plus rien"])("%j, a need or plight of the person's own as typed, asks for help first", (message) => {
+    expect(readIntent(message).kind).toBe("help");
   });
 
   it("reads selling things as a question, not trafficking", () => {
