@@ -41,7 +41,7 @@ const DONE_BY_OTHERS = [
   "vole|volee|agresse|agressee|frappe|frappee|frappent|frapper|battu|battue|viol|viole|violee|violence|menace|menacee|arrete|arretee|detenu|detenue|prison|confisque|pris mon",
   "robbed|beaten|attacked|raped|threatened|arrested|detained|jail|took my|taken my|collect my|collected my|seize my|seized my|confiscated my",
   // Said as in Pidgin or plain English, done to the person: "dem rob me", "they beat us", "they stole my phone".
-  "rob me|rob us|beat me|beat us|attack me|attack us|raped me|threaten me|stole my",
+  "rob me|rob us|beat me|beat us|beat my|hit me|hit my|attack me|attack us|raped me|threaten me|stole my|abandoned me|abandoned us|abandon us|left us in the desert",
   PAPERS_KEPT,
   WAGES_WITHHELD,
   TRAFFICKED,
@@ -49,7 +49,10 @@ const DONE_BY_OTHERS = [
 // Harm said in the plural, done to "us" ("les policiers nous ont frappés et pris notre argent",
 // "they took our phones"): the person's own when they speak of themselves; said of others it is
 // a question ("combien de migrants ont été arrêtés ?").
-const DONE_TO_US = / (voles|volees|agresses|agressees|frappes|frappees|battus|battues|violes|violees|menaces|menacees|arretes|arretees|detenus|detenues|pris notre|pris nos|took our|taken our|confiscated our|seized our) /;
+const DONE_TO_US = / (voles|volees|agresses|agressees|frappes|frappees|battus|battues|violes|violees|menaces|menacees|arretes|arretees|detenus|detenues|pris notre|pris nos|took our|taken our|took all our|confiscated our|seized our|collect our|collect all our|collected our) /;
+// Counting or asking how common harm is ("how many migrants were beaten?", "c'est courant ?"):
+// a question about what the reports say, unless the person speaks of themselves.
+const HOW_COMMON = / (how many|how much|how often|what percentage|what share|what proportion|is it common|is it normal|combien|cb|quel pourcentage|quelle proportion|quelle part|c est courant|c est normal|est ce courant|est ce normal) /;
 // A child alone, a word between at most ("des enfants migrants seuls", "children travelling alone").
 const CHILD_ALONE = String.raw`(enfant|enfants|mineurs|child|children|kids)( \w+)? (seul|seule|seuls|seules|alone|non accompagnes|non accompagnees|unaccompanied)`;
 // Harm done, or a child alone, whoever it is said of: what makes the directory come before
@@ -99,7 +102,8 @@ export function readIntent(text: string): Intent {
   }
   if (PERSON.test(padded)) return { kind: "person" };
   if (tokens.length <= ABOUT_THE_BOT_WORDS && ABOUT_THE_BOT.test(padded)) return { kind: "greeting" };
-  const harm = HARM.test(padded) || ownPlight(tokens) || (DONE_TO_US.test(padded) && speaksOfSelf(padded));
+  const self = speaksOfSelf(padded);
+  const harm = (HARM.test(padded) && (self || !HOW_COMMON.test(padded))) || ownPlight(tokens) || (DONE_TO_US.test(padded) && self);
   const needs = needsIn(text);
   // "où je peux dormir ce soir ?": a basic need of the person's own is a request for help.
   const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && speaksOfSelf(padded);

@@ -20,6 +20,9 @@ describe("what a message is, before it is read as a question", () => {
     "les policiers nous ont frappés et pris notre argent",
     "they took our phones at the checkpoint",
     "je suis menacée par mon propriétaire",
+    "police beat my husband yesterday",
+    "dem collect all our money for checkpoint",
+    "the smuggler abandoned us in the desert",
   ])("%j asks for protection first", (message) => {
     const intent = readIntent(message);
     expect(intent.kind).toBe("help");
@@ -30,7 +33,7 @@ describe("what a message is, before it is read as a question", () => {
     expect(readIntent(message).kind).toBe("question");
   });
 
-  it.each(["combien de migrants ont ete arretes a tunis ?", "les migrants frappes par la police a bamako, c est courant ?", "je n ai plus rien compris a la loi sur l asile"])("%j, said of others or no plight, is a question", (message) => {
+  it.each(["combien de migrants ont ete arretes a tunis ?", "les migrants frappes par la police a bamako, c est courant ?", "je n ai plus rien compris a la loi sur l asile", "how many migrants were beaten by police in bamako?", "what percentage of migrants were robbed in tunis?"])("%j, said of others or no plight, is a question", (message) => {
     expect(readIntent(message).kind).toBe("question");
   });
 
