@@ -137,9 +137,14 @@ describe("the offline answerer", () => {
   });
 
   it("points someone who names their district (La Marsa) to help in its town only, and answers from that town's report", async () => {
-    const declined = await answerer.ask("Hi, I work as a domestic worker in La Marsa. My employer took my passport and I have not been paid for 3 months. What can I do?");
+    const declined = await answerer.ask("Hi, I work as a cleaner in La Marsa. Is there a minimum wage for migrants?");
+    expect(declined.abstained).toBe(true);
     expect(declined.text).toMatch(/To ask for help: in Tunis, TAMSS/);
     expect(declined.text).not.toMatch(/Bamako/);
+    // A passport taken and wages withheld there: what the reports say of the Tunis association that protects workers' contracts.
+    const answered = await answerer.ask("Hi, I work as a domestic worker in La Marsa. My employer took my passport and I have not been paid for 3 months. What can I do?");
+    expect(answered.citations.map((c) => c.passageId)).toEqual([expect.stringMatching(/^mmc-tunis-bamako-2020:/)]);
+    expect(answered.text).not.toMatch(/Bamako/);
     const answer = await answerer.ask("je vis a ariana, ya une association qui aide les migrants ?");
     expect(answer.citations[0]?.passageId).toMatch(/^mmc-tunis-bamako-2020:/);
   });
