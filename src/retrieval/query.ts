@@ -66,7 +66,7 @@ function asMeant(tokens: readonly string[]): string[] {
     if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
     if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
     if (ASKING_PAIRS.get(tokens[i - 1] ?? "")?.has(t)) return [];
-    // Pidgin "which side dangerous pass?", "who dey beat migrants for bamako pass?": the most.
+    // Pidgin "which side dangerous pass?", "which work dey pay pass?": the most.
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
     if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
 
