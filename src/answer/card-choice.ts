@@ -51,12 +51,11 @@ export function definedTopic(retrieval: Retrieval): Concept | undefined {
  * retrieved; among such cards one that holds the kind of thing asked (the fine's amount, not
  * only that the fine blocks leaving, when "combien" is asked), then the one whose headline (core facts) says most of the question,
  * then whose facts do (ties: the more specific card, then the better-ranked proof). Whether it beats the reports' best sentence is
- * the caller's decision.
+ * the caller's decision. `defined`: the topic of a question of definition (definedTopic), which a
+ * card may define ("c'est quoi la CEDEAO ?").
  */
-export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], kind: AskedKind, cards: FactCards, terms: TermSource): CardChoice | undefined {
+export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], kind: AskedKind, cards: FactCards, terms: TermSource, defined: Concept | undefined): CardChoice | undefined {
   const asked = askedTerms(retrieval.concepts);
-  // "c'est quoi la CEDEAO ?": a question of definition with one topic, which a card may define.
-  const defined = definedTopic(retrieval) !== undefined;
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
   for (const card of cards.cards) {

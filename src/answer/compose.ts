@@ -99,7 +99,9 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // kind of thing asked and says the precise details asked ("and for those under 18?")
   // whenever that window does, and meets the same constraints.
   const details = detailsAsked(retrieval.askedPart);
-  const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms);
+  // "c'est quoi la CEDEAO ?": a question of definition, which a card may define, or the sentence bringing the name in answers (below).
+  const defined = definedTopic(retrieval);
+  const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms, defined);
   const fits =
     candidate &&
     (candidate.coverage >= best.coverage || (TELLING_KINDS.has(asked) && candidate.holdsKind && !best.holdsKind && candidate.coverage >= CARD_KIND_SHARE * best.coverage)) &&
@@ -113,7 +115,6 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
     if (evidence.probability < context.abstention.threshold) return decline(lang, retrieval, context, message, { ...evidence, declined: "model" });
   }
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
-  const defined = definedTopic(retrieval);
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
   const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0]), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither

@@ -106,7 +106,7 @@ export function readIntent(text: string): Intent {
   const harm = (HARM.test(padded) && (self || !HOW_COMMON.test(padded))) || ownPlight(tokens) || (DONE_TO_US.test(padded) && self);
   const needs = needsIn(text);
   // "où je peux dormir ce soir ?": a basic need of the person's own is a request for help.
-  const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && speaksOfSelf(padded);
+  const ownBasicNeed = needs.some((n) => BASIC_NEEDS.has(n)) && self;
   if (harm || ownBasicNeed || HELP.test(padded) || CONTACT.test(padded)) return { kind: "help", needs: harmNeeds(padded, needs, harm), harm, danger: IMMEDIATE.test(padded) };
   return { kind: "question" };
 }
