@@ -88,6 +88,11 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")[0]).toBe("Looking at figures from July and August 2020, 49% (94/180) reported a loss of income.");
   });
 
+  it("drops a footnote marker glued to a number written in thousands ('3,59935 Malian refugees' is 3,599), keeping whole figures", () => {
+    const raw = ["CÔTE D'IVOIRE: 3,59935 Malian refugees; 12,500 more are expected by 2014.", "", "35 UNHCR, Mali situation update, 2013."].join("\n");
+    expect(texts(raw, "body")[0]).toBe("CÔTE D'IVOIRE: 3,599 Malian refugees; 12,500 more are expected by 2014.");
+  });
+
   it("drops a footnote marker glued to a heading's last word in capitals", () => {
     const raw = [
       "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
