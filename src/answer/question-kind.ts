@@ -41,7 +41,8 @@ const GENERAL: Array<[AskedKind, RegExp]> = [
   // money or a length of time asked in "cmb" is read as such (above).
   ["quantity", new RegExp(String.raw` (combien|cb|how many|how much|nombre|number of|pourcentage|percentage|percent|pourcent|proportion|share|part|taux|rate|estimate|estimation|chiffre|figure|figures|statistique|statistiques|statistics) `)],
   ["date", / (quand|when|quelle annee|quelles annees|what year|what years|which year|which years|en quelle annee|depuis quand|since when|date|dates|a quelle date|on what date|quelle periode|quelles periodes|what period|which period|a quelle epoque) /],
-  ["organisation", new RegExp(String.raw`^ (qui|who) | (qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
+  // "de la part de qui ?", "par qui ?": by whom.
+  ["organisation", new RegExp(String.raw`^ (qui|who) | (par qui|by whom|qui (est|sont|peut|peuvent|s occupe|soccupe|gere|aide|aident|a cree|finance|organise|coordonne|dirige|compose)|c est qui|who (is|are|can|helps|runs|manages|funds|created)|a qui|aupres de qui|to whom|${WHICH} (organisation|organisations|organization|organizations|organisme|organismes|association|associations|ong|ngo|ngos|org|institution|institutions|structure|structures|ministere|ministry|agence|agency|service|body|bodies|authority|autorite)) `)],
   ["law", new RegExp(String.raw` (${WHICH}|(koi|quoi|c est quoi)( (les|la|le|l))?) (loi|lois|law|laws|decret|decrets|decree|decrees|texte|textes|text|texts|article|ordonnance|ordinance|code|convention|conventions|protocole|protocol|cadre juridique|legal framework|legislation) `)],
   // Pidgin asks where as "which side" ("which side dem dey stay?").
   ["place", new RegExp(String.raw`^ (ou|where) | (which side|c est ou|${WHICH} (nationalite|nationalites|nationality|nationalities)|ou (se|est|sont|trouver|aller|vont|vivent|habitent|dormir|loger)|where (do|does|is|are|can|were)|${WHICH} (pays|country|countries|ville|villes|city|cities|region|regions|quartier|quartiers|neighbourhood|neighbourhoods|neighborhood|neighborhoods|coin|coins|zone|zones|area|areas|district|districts|endroit|endroits)|dans quels pays|in which (country|city|region)) `)],
@@ -54,8 +55,11 @@ const SHARE_CUE = / (pourcentage|pourcentages|percentage|percentages|percent|pou
 // French inversion ("Le Mali a-t-il ratifié", "risquent-ils") asks yes or no.
 const FRENCH_INVERSION = /\p{L}-(t-)?(il|elle|ils|elles|on)\b/u;
 
+/** "de la part de", "de leur part": by someone, not a share of something. */
+const ON_THE_PART_OF = / de (la|ma|ta|sa|notre|votre|leur) part( (de|d|du|des))? /g;
+
 export function askedKind(question: string): AskedKind {
-  const padded = ` ${tokenize(question).join(" ")} `;
+  const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ");
   for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
   let best: { kind: AskedKind; at: number } | undefined;
   for (const [kind, pattern] of GENERAL) {

@@ -69,9 +69,16 @@ function asMeant(tokens: readonly string[]): string[] {
     // Pidgin "which side dangerous pass?", "which work dey pay pass?": the most.
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
     if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
+    if (t === "part" && fromSomeone(tokens, i)) return [];
 
     return [t];
   });
+}
+/** "de la part de qui ?", "de leur part": by someone, not a share ("part") of something. */
+const BY_WHOM_BEFORE = new Set(["la", "ma", "ta", "sa", "notre", "votre", "leur"]);
+const BY_WHOM_AFTER = new Set(["de", "d", "du", "des"]);
+function fromSomeone(tokens: readonly string[], at: number): boolean {
+  return BY_WHOM_BEFORE.has(tokens[at - 1] ?? "") && tokens[at - 2] === "de" && (at === tokens.length - 1 || BY_WHOM_AFTER.has(tokens[at + 1] ?? ""));
 }
 /** "what does PONAM stand for?", "what does 'expulsé' mean?": asking what a name or word says, as French "veut dire". */
 const SPELLS_OUT = new Set(["stand", "stands", "mean", "means"]);

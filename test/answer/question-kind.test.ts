@@ -33,6 +33,9 @@ describe("what a question asks for", () => {
     ["cb de pourcent des etrangers vivent a bamako ?", "share"],
     ["quelle proportion des deplaces sont des enfants", "share"],
     ["Who runs the shelter?", "organisation"],
+    ["ils subissent des violences de la part de qui ?", "organisation"],
+    ["detenus par qui ?", "organisation"],
+    ["quelle part des migrants travaille ?", "share"],
     ["what is the role of the ministry", "other"],
   ])("%j asks for %s", (question, kind) => {
     expect(askedKind(question)).toBe(kind);

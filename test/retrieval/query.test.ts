@@ -71,6 +71,13 @@ describe("a story before the question, in a long message", () => {
   });
 });
 
+describe("French phrases of asking", () => {
+  it("reads 'de la part de' as by someone, not a share ('part') of something", async () => {
+    expect(Object.keys(await focusOf("ils subissent du racisme de la part de qui ?"))).not.toContain("part");
+    expect(Object.keys(await focusOf("quelle part des migrants travaille ?"))).toContain("part");
+  });
+});
+
 describe("Pidgin grammar words", () => {
   it("are read as the English words they stand for, not as topics ('fit' can, 'e' it, 'don' have)", async () => {
     const concepts = Object.keys(await focusOf("if e don happen, wetin fit help person for tunis?"));
