@@ -44,6 +44,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("ils traversent le desert", "fr")).not.toContain(analyzer.term("sea"));
     // A rate per year or month, as the reports say it ("an annual endowment").
     expect(terms("on paye cb par an ?", "fr")).toContain(analyzer.term("annual"));
+    // What something depends on, said in French as "en fonction de" as well.
+    expect(terms("ils rentrent en fonction de quoi ?", "fr")).toContain(analyzer.term("depend"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
