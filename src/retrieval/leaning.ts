@@ -48,7 +48,7 @@ const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
 const MAX_TOPICS_OF_A_FOLLOW_UP = 3;
 
 // A clause that asks by its words: a question word (as typed too: "koi", "cb", "ya une aide ..."), or a modal of permission or need.
-const ASKING = /\b(quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|combien|koi|kel|kelle|kels|kelles|cb|cmb|cbien|pk|pq|ya (un|une|des|du|quelqu\w*)|y a t il|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would|wetin|watin)\b/;
+const ASKING = /\b(quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|comment|pourquoi|combien|koi|kel|kelle|kels|kelles|cb|cmb|cbien|pk|pq|ya (un|une|des|du|quelqu\w*)|y a t il|est ce|peux|peut|peuvent|pouvez|pouvons|puis|dois|doit|doivent|devons|faut|possible|droit|existe|what|how|why|can|could|may|must|should|is there|are there|do i|does|is it|will|would|wetin|watin|c est qui|c qui|c ki|c est quand|c quand|c est ou)\b/;
 /**
  * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
  * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").

@@ -72,6 +72,11 @@ describe("a story before the question, in a long message", () => {
 });
 
 describe("French phrases of asking", () => {
+  it("reads 'c qui', 'c'est qui' as asking wherever it stands: the clause is the question, not a story before it", async () => {
+    const focus = await focusOf("a bamako c qui qui fait les controles, la police ou les douaniers eux memes ?");
+    expect(focus["controles"]).toBe(1);
+  });
+
   it("reads 'de la part de' as by someone, not a share ('part') of something", async () => {
     expect(Object.keys(await focusOf("ils subissent du racisme de la part de qui ?"))).not.toContain("part");
     expect(Object.keys(await focusOf("quelle part des migrants travaille ?"))).toContain("part");
