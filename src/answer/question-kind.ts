@@ -123,7 +123,8 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
-const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
+// A decade too: "since the early 2000s" says when.
+const YEARS = /\b(1[89]\d\d|20\d\d)s?\b/g;
 const YEAR_OR_MONTH = new RegExp(`${YEARS.source}|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b`, "i");
 // May the month, not "migrants may not leave": with a day, or after a word that places it in time.
 const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[\s-]+May\b|\bMay\s+\d|\d\s+May\b/;

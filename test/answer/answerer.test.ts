@@ -268,6 +268,14 @@ describe("the offline answerer", () => {
     expect((await answerer.ask("Who won the football match yesterday?")).text).toMatch(/^The reports I know do not answer this question/);
   });
 
+  it("reads 'doing', 'done' as verbs of asking, not topics the answer must hold: what Malians back from Libya did for work", async () => {
+    await answered("the malians who came back from libya, what work were they doing there ?", /construction or the service sector/);
+  });
+
+  it("answers 'since when' with the sentence giving a decade ('since the early 2000s')", async () => {
+    await answered("depuis quand le mali est un pays de transit vers l'europe ?", /années 2000/);
+  });
+
   it("answers in the language the user chose, whatever the question's", async () => {
     const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?", { lang: "fr" });
     expect(answer.lang).toBe("fr");
