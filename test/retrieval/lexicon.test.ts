@@ -46,6 +46,10 @@ describe("the French-to-English lexicon", () => {
     expect(terms("on paye cb par an ?", "fr")).toContain(analyzer.term("annual"));
     // What something depends on, said in French as "en fonction de" as well.
     expect(terms("ils rentrent en fonction de quoi ?", "fr")).toContain(analyzer.term("depend"));
+    // Families are what the reports count as households; killing is what they count as deaths.
+    expect(terms("did mali give money to poor families", "en")).toContain(analyzer.term("households"));
+    expect(terms("qui tue les migrants ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("killed death")));
+    expect(terms("who kills migrants", "en")).toContain(analyzer.term("death"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
