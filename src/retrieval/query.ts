@@ -287,6 +287,9 @@ const GLUED_ELISION = /^(qu|l|d|j|s|n|m|t|c)([aeiouyh].+)$/;
 /** "je" shortened to "j" before a consonant, in texting ("jfais", "jrisque", "jpense"). */
 const GLUED_JE = /^j([bcdfgjklmnpqrstvwxz][a-z]{2,})$/;
 
+/** "what % of the foreigners ...", "cb de % ?": a percent sign after no figure asks for a percentage (tokens drop the sign). */
+const SIGN_ASKED = /(?<!\d\s?)%/g;
+const PERCENTAGE: Record<Language, string> = { fr: " pourcentage ", en: " percentage " };
 /** A message this long may tell a story before it asks; a clause of the story says this much at least ("En Tunisie," does not). */
 const STORY_MESSAGE_TOKENS = 15;
 const STORY_CLAUSE_TOKENS = 4;
@@ -322,7 +325,8 @@ interface MessageReading extends Reading {
  * message a clause of the story before the clause that asks, counts less than the question itself,
  * unless the question leans on it ("is it true?"), which makes the story its topic.
  */
-function readQuestion(question: string, lang: Language, context: QueryContext): MessageReading {
+function readQuestion(typed: string, lang: Language, context: QueryContext): MessageReading {
+  const question = typed.replace(SIGN_ASKED, PERCENTAGE[lang]);
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])
     .flatMap(splitAtNewSubject)

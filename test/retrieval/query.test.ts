@@ -71,6 +71,14 @@ describe("a story before the question, in a long message", () => {
   });
 });
 
+describe("a percent sign asked", () => {
+  it("reads '%' after no figure as asking for a percentage, in either language", async () => {
+    expect(Object.keys(await focusOf("what % of the foreigners in mali live in bamako?"))).toContain("percentage");
+    expect(Object.keys(await focusOf("le secteur informel c cb de % du travail ?"))).toContain("pourcentage");
+    expect(Object.keys(await focusOf("is it 27 % or 30 %?"))).not.toContain("percentage");
+  });
+});
+
 describe("French phrases of asking", () => {
   it("reads 'c qui', 'c'est qui' as asking wherever it stands: the clause is the question, not a story before it", async () => {
     const focus = await focusOf("a bamako c qui qui fait les controles, la police ou les douaniers eux memes ?");
