@@ -71,6 +71,14 @@ describe("a follow-up asking how long, after a question on the visa", () => {
   });
 });
 
+describe("a follow-up asking a precise detail", () => {
+  it("gets the sentence of the same passage that says it, not a decline for the one beside it that does not ('et les mineurs ?')", async () => {
+    const answer = await answerTo("et les mineurs ?", "les migrants a bamako ont acces aux soins pendant le covid ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/moins de 18 ans doivent être accompagnées/);
+  });
+});
+
 describe("a follow-up naming only what the reports never speak of", () => {
   it.each([
     ["et a djerba ?", "les migrants a tunis ont perdu leur travail pendant le covid ?"],
