@@ -160,13 +160,22 @@ function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
   );
 }
 
-/** A paragraph cut by a page break or by footnotes continues in the next body group. */
+/**
+ * A paragraph cut by a page break or by footnotes continues in the next body group; a footnote
+ * left open ("... vers la révision et l'harmonisation des lois et") continues in the lowercase
+ * group right after it, which is not body text.
+ */
 function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
   const out: TextGroup[] = [];
   let lastBody: TextGroup | undefined;
   for (const group of groups) {
+    const previous = out.at(-1);
     if (group.footnote) {
-      out.push(group);
+      out.push({ ...group });
+      continue;
+    }
+    if (previous?.footnote && footnoteLeftOpen(previous.text) && continuesFootnote(group.text)) {
+      previous.text = `${previous.text} ${group.text}`;
       continue;
     }
     const continues = lastBody !== undefined && runsOn(lastBody.text, group.text);
@@ -180,6 +189,19 @@ function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
     out.push(lastBody);
   }
   return out;
+}
+
+/** How long the tail of a reference cut by a page break may be ("Internationales 31 (3/4), p. 17-39."). */
+const REFERENCE_TAIL_WORDS = 8;
+
+/** The rest of an open footnote: text running on in lowercase, or the short tail of a reference (figures, a final stop). */
+function continuesFootnote(text: string): boolean {
+  return /^\p{Ll}/u.test(text) || (text.split(" ").length <= REFERENCE_TAIL_WORDS && /\d/.test(text) && text.endsWith("."));
+}
+
+/** A footnote cut mid-sentence: it ends on a word in lowercase or a comma, not on a link ("See www.maliensdelexterieur.gov.ml/..."). */
+function footnoteLeftOpen(text: string): boolean {
+  return /[\p{Ll},;]$/u.test(text) && !/(https?:\/\/|www\.)\S+$/.test(text);
 }
 
 /**

@@ -93,6 +93,39 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")[0]).toBe("CÔTE D'IVOIRE: 3,599 Malian refugees; 12,500 more are expected by 2014.");
   });
 
+  it("gives a footnote cut by a page break its rest, not the body text around it", () => {
+    const raw = [
+      "Therefore, most respondents described their movement to Greater Tunis in terms of transit.",
+      "Longer-term settlement intentions were rarer among",
+      "",
+      "2 International Labour Organisation (2016). Protection des droits des travailleurs migrants : vers la révision des lois et",
+      "",
+      "réglementations tunisiennes.",
+      "",
+      "respondents. Indeed, key informants still considered their stay transitory.",
+    ].join("\n");
+    expect(texts(raw, "body")).toEqual(["Therefore, most respondents described their movement to Greater Tunis in terms of transit. Longer-term settlement intentions were rarer among respondents. Indeed, key informants still considered their stay transitory."]);
+    expect(texts(raw, "footnote")[0]).toMatch(/des lois et réglementations tunisiennes\.$/);
+  });
+
+  it("gives an open footnote the short tail of its reference, and leaves a footnote ending on a link closed", () => {
+    const raw = [
+      "Most returnees were men.",
+      "",
+      "1 Boubakri, H. (2015). Migration et asile en Tunisie. Revue Européenne des Migrations",
+      "",
+      "Internationales 31 (3/4), p. 17-39.",
+      "",
+      "2 See www.maliensdelexterieur.gov.ml/cgi-bin/index.pl",
+      "",
+      "emigration; sensitise the local population to the risks of irregular emigration.",
+    ].join("\n");
+    expect(texts(raw, "footnote")).toEqual([
+      "Boubakri, H. (2015). Migration et asile en Tunisie. Revue Européenne des Migrations Internationales 31 (3/4), p. 17-39.",
+      "See www.maliensdelexterieur.gov.ml/cgi-bin/index.pl",
+    ]);
+  });
+
   it("drops a footnote marker glued to a heading's last word in capitals", () => {
     const raw = [
       "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
