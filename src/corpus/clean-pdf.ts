@@ -168,6 +168,8 @@ function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
 function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
   const out: TextGroup[] = [];
   let lastBody: TextGroup | undefined;
+  // The last paragraph before a heading-like group: what a lowercase group after a caption continues.
+  let openBeforeCaption: TextGroup | undefined;
   for (const group of groups) {
     const previous = out.at(-1);
     if (group.footnote) {
@@ -180,16 +182,29 @@ function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
     }
     const continues = lastBody !== undefined && runsOn(lastBody.text, group.text);
     if (continues && lastBody) {
-      lastBody.text = lastBody.text.endsWith("-") && /^\p{Ll}/u.test(group.text)
-        ? lastBody.text.slice(0, -1) + group.text
-        : `${lastBody.text} ${group.text}`;
+      joinTo(lastBody, group.text);
       continue;
     }
+    // A figure's caption or a heading printed inside a paragraph ("... risks are primarily" /
+    // "Figure 5: Protection incidents by perpetrator" / "psychological and economic, ..."): the
+    // paragraph goes on after it, the caption stays where it is.
+    if (lastBody && openBeforeCaption && looksLikeHeading(lastBody.text) && /^\p{Ll}/u.test(group.text) && runsOn(openBeforeCaption.text, group.text)) {
+      joinTo(openBeforeCaption, group.text);
+      continue;
+    }
+    openBeforeCaption = lastBody && !looksLikeHeading(lastBody.text) && lastBody.text.split(" ").length >= PARAGRAPH_WORDS ? lastBody : openBeforeCaption;
     lastBody = { ...group };
     out.push(lastBody);
   }
   return out;
 }
+
+function joinTo(paragraph: TextGroup, text: string): void {
+  paragraph.text = paragraph.text.endsWith("-") && /^\p{Ll}/u.test(text) ? paragraph.text.slice(0, -1) + text : `${paragraph.text} ${text}`;
+}
+
+/** A paragraph a caption may cut says this much at least ("May 2010" on a cover is a label). */
+const PARAGRAPH_WORDS = 8;
 
 /** How long the tail of a reference cut by a page break may be ("Internationales 31 (3/4), p. 17-39."). */
 const REFERENCE_TAIL_WORDS = 8;
@@ -210,11 +225,18 @@ function footnoteLeftOpen(text: string): boolean {
  */
 function runsOn(previous: string, next: string): boolean {
   if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(next)) return true;
+  // "Both surveys (4Mi core survey and 4Mi COVID-19" / "survey) follow ...": a bracket left open.
+  if (opened(previous, "(", ")") && /^\p{Ll}/u.test(next)) return true;
   if (looksLikeHeading(previous)) return /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) && /^\p{Ll}/u.test(next);
   if (previous.endsWith(":")) return true;
   // "entering through the Fassala and" / "Néré transit centres; ...": a line cut after a word that cannot end a sentence runs on, whatever the case of the next.
   if (/\b(of|to|and|the|in|for|from|on|with|at|a|an)$/.test(previous)) return true;
   return !/[.!?;”"’)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /,$/.test(previous));
+}
+
+/** More brackets opened than closed in a text. */
+function opened(text: string, open: string, close: string): boolean {
+  return text.split(open).length > text.split(close).length;
 }
 
 /** Table rows and chart labels: short, mostly figures, no sentence. */

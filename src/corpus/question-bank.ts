@@ -104,6 +104,9 @@ function questionKey(text: string): string {
  * each sentence's questions meet BANK_MINIMUM; no question twice; no question carries a number
  * its sentence (either language) or its passage's headings lack.
  */
+/** A word of letters and digits ("4Mi", "G5", "C111"), not a figure alone. */
+const NAME_WITH_DIGIT = /\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
+
 export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
   const problems: string[] = [];
   // The sentences of every passage that is translated (bibliographies are not, and answer nothing).
@@ -143,8 +146,11 @@ export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
     // footnote mark glued to a year ("2020.6") or a date ("13.02.2013") still says the year.
     const said = [sentence.text, fr, passage.section.join(" ")];
     const allowed = new Set([...numbersIn(said[0]!, "en"), ...numbersIn(fr, "fr"), ...numbersIn(said[2]!, "en"), ...said.flatMap((t) => t.match(/\d+/g) ?? [])]);
+    // A name with a digit in it ("4Mi", "G5", "C111") that the passage uses is a name, not a figure.
+    const names = new Set((passage.text.match(NAME_WITH_DIGIT) ?? []).map((n) => n.toLowerCase()));
     for (const q of line.questions) {
-      const stray = numbersIn(q.text, q.lang).filter((n) => !allowed.has(n));
+      const figures = q.text.replace(NAME_WITH_DIGIT, (n) => (names.has(n.toLowerCase()) ? " " : n));
+      const stray = numbersIn(figures, q.lang).filter((n) => !allowed.has(n));
       if (stray.length) problems.push(`${id}: "${q.text}" says ${stray.join(", ")}, which the sentence and its headings do not`);
     }
   }

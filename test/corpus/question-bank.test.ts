@@ -33,6 +33,20 @@ describe("the bank checks", () => {
     expect(problems).toEqual([`${at}: "c 35 dinars par semaine en tunisie ?" says 35, which the sentence and its headings do not`]);
   });
 
+  it("reads a name with a digit that the passage uses ('4Mi') as a name, not a figure; one the passage never uses still counts", () => {
+    const line = bank.lines.find((l) => corpus.passageById.get(l.passageId)?.text.includes("4Mi") && !/\d/.test(corpus.sentences.get(l.passageId)?.[l.sentence]?.text ?? "0") && l.questions.length > 0)!;
+    const asked = { lang: "fr" as const, register: "informal" as const, text: "les donnees 4Mi disent koi la dessus ?" };
+    const edited = bank.lines.map((l) => (l === line ? { ...l, questions: [...l.questions, asked] } : l));
+    expect(checkQuestionBank(corpus, edited)).toEqual([]);
+    const elsewhere = bank.lines.find((l) => {
+      const passage = corpus.passageById.get(l.passageId)!;
+      const sentence = corpus.sentences.get(l.passageId)?.[l.sentence];
+      return l.questions.length > 0 && !passage.text.includes("4") && !passage.section.join(" ").includes("4") && !(sentence?.translations.fr?.text ?? "").includes("4");
+    })!;
+    const flagged = bank.lines.map((l) => (l === elsewhere ? { ...l, questions: [...l.questions, asked] } : l));
+    expect(checkQuestionBank(corpus, flagged)).toEqual([`${elsewhere.passageId}#${elsewhere.sentence}: "${asked.text}" says 4, which the sentence and its headings do not`]);
+  });
+
   it("names a sentence without enough informal French questions", () => {
     const problems = checkQuestionBank(corpus, withLine((l) => (l.questions = l.questions.filter((q) => !(q.lang === "fr" && q.register === "informal")))));
     expect(problems).toEqual([expect.stringMatching(new RegExp(`^${at}: needs at least 3 fr questions \\(2 informal\\); has \\d \\(0 informal\\)$`))]);
