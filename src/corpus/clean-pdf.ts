@@ -203,6 +203,9 @@ function joinTo(paragraph: TextGroup, text: string): void {
   paragraph.text = paragraph.text.endsWith("-") && /^\p{Ll}/u.test(text) ? paragraph.text.slice(0, -1) + text : `${paragraph.text} ${text}`;
 }
 
+/** How many words of a heading may fall on a line of their own. */
+const HEADING_TAIL_WORDS = 4;
+
 /** A paragraph a caption may cut says this much at least ("May 2010" on a cover is a label). */
 const PARAGRAPH_WORDS = 8;
 
@@ -227,7 +230,8 @@ function runsOn(previous: string, next: string): boolean {
   if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(next)) return true;
   // "Both surveys (4Mi core survey and 4Mi COVID-19" / "survey) follow ...": a bracket left open.
   if (opened(previous, "(", ")") && /^\p{Ll}/u.test(next)) return true;
-  if (looksLikeHeading(previous)) return /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) && /^\p{Ll}/u.test(next);
+  // A heading's last words on a line of their own ("3. Internal Migration Trends: Increased urbanization" / "and food insecurity").
+  if (looksLikeHeading(previous)) return /^\p{Ll}/u.test(next) && (/\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) || (next.split(" ").length <= HEADING_TAIL_WORDS && !/[.!?;:,]$/.test(next) && !/^(https?:|www\.)/.test(next)));
   if (previous.endsWith(":")) return true;
   // "entering through the Fassala and" / "Néré transit centres; ...": a line cut after a word that cannot end a sentence runs on, whatever the case of the next.
   if (/\b(of|to|and|the|in|for|from|on|with|at|a|an)$/.test(previous)) return true;

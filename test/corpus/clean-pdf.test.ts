@@ -126,6 +126,23 @@ describe("cleanPdfText", () => {
     ]);
   });
 
+  it("gives a heading the last words the layout put on a line of their own, but not a link under it", () => {
+    const raw = [
+      "3. Internal Migration Trends: Increased urbanization",
+      "",
+      "and food insecurity",
+      "",
+      "Before the conflict, Malians migrated internally mainly to live closer to their families.",
+      "",
+      "For more information visit: Mixedmigration.org",
+      "",
+      "http://www.mixedmigration.org/",
+    ].join("\n");
+    const blocks = cleanPdfText(raw);
+    expect(blocks.find((b) => b.kind === "body")?.section).toEqual(["3. Internal Migration Trends: Increased urbanization and food insecurity"]);
+    expect(texts(raw, "body")).toContain("http://www.mixedmigration.org/");
+  });
+
   it("drops a footnote marker glued to a heading's last word in capitals", () => {
     const raw = [
       "THE CHALLENGE OF REINTEGRATING MALIANS FROM LIBYA19",
