@@ -176,7 +176,7 @@ function mergeBrokenParagraphs(groups: TextGroup[]): TextGroup[] {
       out.push({ ...group });
       continue;
     }
-    if (previous?.footnote && footnoteLeftOpen(previous.text) && continuesFootnote(group.text)) {
+    if (previous?.footnote && footnoteLeftOpen(previous.text) && continuesFootnote(previous.text, group.text)) {
       previous.text = `${previous.text} ${group.text}`;
       continue;
     }
@@ -212,9 +212,15 @@ const PARAGRAPH_WORDS = 8;
 /** How long the tail of a reference cut by a page break may be ("Internationales 31 (3/4), p. 17-39."). */
 const REFERENCE_TAIL_WORDS = 8;
 
-/** The rest of an open footnote: text running on in lowercase, or the short tail of a reference (figures, a final stop). */
-function continuesFootnote(text: string): boolean {
-  return /^\p{Ll}/u.test(text) || (text.split(" ").length <= REFERENCE_TAIL_WORDS && /\d/.test(text) && text.endsWith("."));
+/**
+ * The rest of an open footnote: text running on in lowercase, the short tail of a reference
+ * (figures, a final stop), or text closing the bracket it left open ("(Côte d'Ivoire, Ghana," /
+ * "Senegal, etc.) as well as ...").
+ */
+function continuesFootnote(footnote: string, text: string): boolean {
+  if (/^\p{Ll}/u.test(text)) return true;
+  if (text.split(" ").length <= REFERENCE_TAIL_WORDS && /\d/.test(text) && text.endsWith(".")) return true;
+  return opened(footnote, "(", ")") && opened(text, ")", "(");
 }
 
 /** A footnote cut mid-sentence: it ends on a word in lowercase or a comma, not on a link ("See www.maliensdelexterieur.gov.ml/..."). */

@@ -126,6 +126,18 @@ describe("cleanPdfText", () => {
     ]);
   });
 
+  it("gives an open footnote the text that closes the bracket it left open, whatever its case", () => {
+    const raw = [
+      "Most emigration is to Africa.",
+      "",
+      "1 We cite for instance Mali's active role in the ECOWAS as most emigration from Mali is to Africa (Côte d'Ivoire, Ghana,",
+      "",
+      "Senegal, etc.) as well as Mali's cooperation with the EU.",
+    ].join("\n");
+    expect(texts(raw, "footnote")).toEqual(["We cite for instance Mali's active role in the ECOWAS as most emigration from Mali is to Africa (Côte d'Ivoire, Ghana, Senegal, etc.) as well as Mali's cooperation with the EU."]);
+    expect(texts(raw, "body")).toEqual(["Most emigration is to Africa."]);
+  });
+
   it("gives a heading the last words the layout put on a line of their own, but not a link under it", () => {
     const raw = [
       "3. Internal Migration Trends: Increased urbanization",
