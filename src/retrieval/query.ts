@@ -70,10 +70,14 @@ function asMeant(tokens: readonly string[]): string[] {
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
     if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
     if (t === "part" && fromSomeone(tokens, i)) return [];
+    // "ya eu", "il y a eu", "j'ai eu": French "had", not the EU.
+    if (t === "eu" && AVOIR.has(tokens[i - 1] ?? "")) return [];
 
     return [t];
   });
 }
+/** Forms of French "avoir" (as typed) before its participle "eu". */
+const AVOIR = new Set("ya a ai as ont avons avez avait avais avaient aurait auraient ait aient avoir aura auront j".split(" "));
 /** "de la part de qui ?", "de leur part": by someone, not a share ("part") of something. */
 const BY_WHOM_BEFORE = new Set(["la", "ma", "ta", "sa", "notre", "votre", "leur"]);
 const BY_WHOM_AFTER = new Set(["de", "d", "du", "des"]);

@@ -80,6 +80,11 @@ describe("a percent sign asked", () => {
 });
 
 describe("French phrases of asking", () => {
+  it("reads 'eu' after a form of 'avoir' ('ya eu', 'il y a eu') as French 'had', not the EU", async () => {
+    expect(Object.keys(await focusOf("pk ya eu autant de deplaces en 2012 ?"))).not.toContain("eu");
+    expect(Object.keys(await focusOf("what does the EU fund in mali?"))).toContain("eu");
+  });
+
   it("reads 'c qui', 'c'est qui' as asking wherever it stands: the clause is the question, not a story before it", async () => {
     const focus = await focusOf("a bamako c qui qui fait les controles, la police ou les douaniers eux memes ?");
     expect(focus["controles"]).toBe(1);
