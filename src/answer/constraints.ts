@@ -31,10 +31,12 @@ export function windowSource(w: ScoredWindow): AnswerSource {
  * figure for 2020.
  */
 function speaksOfYear(passage: Passage, year: string, context: ConstraintContext): boolean {
-  if (passage.text.includes(year) || passage.section.some((h) => h.includes(year))) return true;
+  if (passage.text.replace(CITED_WORK, " ").includes(year) || passage.section.some((h) => h.includes(year))) return true;
   return String(context.corpus.reportById.get(passage.docId)?.year) === year && !NAMED_YEAR.test(passage.text);
 }
 const NAMED_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
+/** A work cited by its authors and year ("(Merabet and Gendreau, 2007)", "Camilli & Paynter (2020)"): its year is when it was written, not what the passage speaks of. */
+const CITED_WORK = /\(?\b\p{Lu}[\p{L}-]+(?:(?: and | et | & )\p{Lu}[\p{L}-]+| et al\.)?,? \(?(?:19|20)\d\d[a-z]?\)/gu;
 
 /** The reports cannot know a year after the latest of them. */
 export function yearAfterReports(question: string, context: ConstraintContext): "period-after-reports" | undefined {
@@ -221,7 +223,8 @@ const OR_JOINED = /^ (ou|or)( (en|au|aux|a|l|le|la|les|in|to|the|vers))* $/;
  * just as the story's places bind nothing.
  */
 function questionYears(question: string, weighed: WeighedConcept[]): string[] {
-  return yearsAsked(question).filter((year) => !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
+  // "D'après Docquier et al. (2009), ...": the year of a work the question cites names the work, not the period asked.
+  return yearsAsked(question.replace(CITED_WORK, " ")).filter((year) => !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
 }
 
 /**

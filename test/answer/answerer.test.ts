@@ -276,6 +276,11 @@ describe("the offline answerer", () => {
     await answered("depuis quand le mali est un pays de transit vers l'europe ?", /années 2000/);
   });
 
+  it("reads the year of a cited work ('(Merabet and Gendreau, 2007)') as the work's, not as a year the passage gives figures for", async () => {
+    const answer = await answerer.ask("how many malians worked in agriculture in ivory coast in 2007?");
+    expect(answer.abstained).toBe(true);
+  });
+
   it("answers in the language the user chose, whatever the question's", async () => {
     const answer = await answerer.ask("What is the fine for overstaying a visa in Tunisia?", { lang: "fr" });
     expect(answer.lang).toBe("fr");
