@@ -95,14 +95,15 @@ function typicalLineLength(groups: LineGroup[]): number {
 
 /**
  * A heading printed straight above its paragraph arrives glued to it: a short first line with
- * no closing mark, followed by a line that opens a sentence.
+ * no closing mark, followed by a line that opens a sentence; so may a heading and its subheading.
  */
 function splitLeadingHeading(group: LineGroup, width: number): LineGroup[] {
   const [first, second] = group.lines;
   if (group.footnote || first === undefined || second === undefined) return [group];
   const short = first.length < 0.85 * width;
   if (short && looksLikeHeading(first) && /^\p{Lu}/u.test(second)) {
-    return [{ lines: [first] }, { lines: group.lines.slice(1) }];
+    // A subheading may follow the heading ("6. Bamako, migration and risks" / "Safety and security in Bamako" / "In general ...").
+    return [{ lines: [first] }, ...splitLeadingHeading({ lines: group.lines.slice(1) }, width)];
   }
   return [group];
 }

@@ -138,6 +138,19 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")).toEqual(["Most emigration is to Africa."]);
   });
 
+  it("splits a heading and its subheading printed straight above their paragraph", () => {
+    const raw = [
+      "Many young people are potential migrants.",
+      "",
+      "6. Bamako, migration and risks",
+      "Safety and security in Bamako",
+      "In general key informants and migrant respondents ",
+      "did not speak of major security concerns in Bamako. ",
+    ].join("\n");
+    const body = cleanPdfText(raw).filter((b) => b.kind === "body");
+    expect(body.at(-1)).toEqual({ kind: "body", text: "In general key informants and migrant respondents did not speak of major security concerns in Bamako.", section: ["6. Bamako, migration and risks", "Safety and security in Bamako"] });
+  });
+
   it("gives a heading the last words the layout put on a line of their own, but not a link under it", () => {
     const raw = [
       "3. Internal Migration Trends: Increased urbanization",
