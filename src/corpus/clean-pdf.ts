@@ -97,11 +97,21 @@ function typicalLineLength(groups: LineGroup[]): number {
  * A heading printed straight above its paragraph arrives glued to it: a short first line with
  * no closing mark, followed by a line that opens a sentence; so may a heading and its subheading.
  */
+/**
+ * Words that open a sentence rather than carry one on ("While instances of solidarity ...", "Key
+ * informants ..."): after a line as long as the text's lines that looks like a heading, they say
+ * the heading ended ("A perceived increase in discrimination and xenophobia" / "While ...").
+ */
+const OPENS_A_SENTENCE = /^(While|The|In|According|Key|Although|Since|Many|As|Despite|Based|Most|Several|Among|This|These|When|Overall|Furthermore|However|Moreover|A|An|For|Between|Looking|With|Regarding|There|Refugees|Respondents|Data|Loss)\s/;
+/** A line ending on a word that cannot end a heading runs on. */
+const ENDS_OPEN = /\b(of|to|and|the|in|for|from|on|with|at|a|an|or)$/i;
+
 function splitLeadingHeading(group: LineGroup, width: number): LineGroup[] {
   const [first, second] = group.lines;
   if (group.footnote || first === undefined || second === undefined) return [group];
   const short = first.length < 0.85 * width;
-  if (short && looksLikeHeading(first) && /^\p{Lu}/u.test(second)) {
+  const paragraphAfter = OPENS_A_SENTENCE.test(second) && second.length >= 0.85 * width && !ENDS_OPEN.test(first);
+  if ((short || paragraphAfter) && looksLikeHeading(first) && /^\p{Lu}/u.test(second)) {
     // A subheading may follow the heading ("6. Bamako, migration and risks" / "Safety and security in Bamako" / "In general ...").
     return [{ lines: [first] }, ...splitLeadingHeading({ lines: group.lines.slice(1) }, width)];
   }

@@ -151,6 +151,24 @@ describe("cleanPdfText", () => {
     expect(body.at(-1)).toEqual({ kind: "body", text: "In general key informants and migrant respondents did not speak of major security concerns in Bamako.", section: ["6. Bamako, migration and risks", "Safety and security in Bamako"] });
   });
 
+  it("splits a heading as long as the text's lines from the paragraph under it when that opens a sentence, not a list of titles", () => {
+    const raw = [
+      "Solidarity was a positive development and a work in progress for the city.",
+      "",
+      "A perceived increase in discrimination and xenophobia",
+      "While instances of solidarity were indeed observed during",
+      "the pandemic and experienced by respondents, many faced",
+      "discrimination in access to health care in the city.",
+      "",
+      "Mali",
+      "The Demographic-Economic Framework of Migration",
+      "The Legal Framework of Migration",
+    ].join("\n");
+    const blocks = cleanPdfText(raw);
+    expect(blocks.find((b) => b.text.startsWith("While"))?.section).toEqual(["A perceived increase in discrimination and xenophobia"]);
+    expect(blocks.some((b) => b.text === "The Legal Framework of Migration" && b.kind === "heading")).toBe(false);
+  });
+
   it("gives a heading the last words the layout put on a line of their own, but not a link under it", () => {
     const raw = [
       "3. Internal Migration Trends: Increased urbanization",
