@@ -15,6 +15,8 @@ export interface Citation {
   publisher: string;
   year: number;
   section?: string;
+  /** The section's heading in each language it is translated into. */
+  sectionTranslations?: Partial<Record<TranslatedLanguage, string>>;
   footnote?: number;
   /** The report's own words, whole sentences. */
   quote: string;
@@ -36,6 +38,7 @@ export function citeSentences(corpus: Corpus, passage: Passage, marker: number, 
   if (!report) throw new Error(`passage ${passage.id} names unknown report ${passage.docId}`);
   const sentences = (corpus.sentences.get(passage.id) ?? []).slice(range.from, range.to);
   const section = passage.section.at(-1);
+  const sectionTranslations = section === undefined ? {} : Object.fromEntries([...corpus.headings].flatMap(([lang, headings]) => (headings.has(section) ? [[lang, headings.get(section)!]] : [])));
   return {
     marker,
     passageId: passage.id,
@@ -44,6 +47,7 @@ export function citeSentences(corpus: Corpus, passage: Passage, marker: number, 
     publisher: report.publisher,
     year: report.year,
     ...(section ? { section } : {}),
+    ...(Object.keys(sectionTranslations).length ? { sectionTranslations } : {}),
     ...(passage.footnote ? { footnote: passage.footnote } : {}),
     quote: sentences.map((s) => s.text).join(" "),
     sentences: range,

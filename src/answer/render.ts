@@ -4,9 +4,10 @@ import type { Citation } from "./citation.js";
 import { phrasesFor } from "./locales/index.js";
 import { shownQuote } from "./wording.js";
 
-/** Where in the report: the section, and the note number for a footnote. */
+/** Where in the report: the section (in the answer's language when translated), and the note number for a footnote. */
 export function locate(citation: Citation, lang: Answer["lang"]): string {
-  const parts = [citation.section, citation.footnote ? `${phrasesFor(lang).footnote} ${citation.footnote}` : undefined];
+  const section = (lang === REPORT_LANGUAGE ? undefined : citation.sectionTranslations?.[lang]) ?? citation.section;
+  const parts = [section, citation.footnote ? `${phrasesFor(lang).footnote} ${citation.footnote}` : undefined];
   return parts.filter(Boolean).join(", ");
 }
 

@@ -10,10 +10,13 @@ import {
   CorpusError,
   DEFAULT_CORPUS_DIR,
   DEFAULT_SOURCES_DIR,
+  headingProblems,
+  headingsPath,
   loadCatalogue,
   readTranslationFile,
   type SourceReport,
   TRANSLATED_LANGUAGES,
+  type TranslatedLanguage,
   translationPath,
 } from "../corpus/index.js";
 import { existingFile, existingFolder, isEntryPoint, printHelp, readCommandLine, runCommand } from "./args.js";
@@ -70,7 +73,11 @@ export async function runBuildCorpus(argv: string[]): Promise<number> {
     const own = translationPath(outDir, lang);
     const path = existsSync(own) ? own : translationPath(DEFAULT_CORPUS_DIR, lang);
     const { translations, errors } = readTranslationFile(path, lang);
-    const found = [...errors, ...checkTranslations(lang, built.passages, translations).map((p) => `${path}: passage ${p.passageId} ${p.problem}`)];
+    const found = [
+      ...errors,
+      ...checkTranslations(lang, built.passages, translations).map((p) => `${path}: passage ${p.passageId} ${p.problem}`),
+      ...headingProblems(headingsFile(outDir, lang), lang, built.passages),
+    ];
     for (const problem of found) console.error(`build:corpus: ${problem}`);
     problems += found.length;
   }
@@ -79,6 +86,12 @@ export async function runBuildCorpus(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The headings' translation in the output folder, else the committed one. */
+function headingsFile(outDir: string, lang: TranslatedLanguage): string {
+  const own = headingsPath(join(outDir, "translations"), lang);
+  return existsSync(own) ? own : headingsPath(join(DEFAULT_CORPUS_DIR, "translations"), lang);
 }
 
 if (isEntryPoint(import.meta.url)) runCommand("build:corpus", () => runBuildCorpus(process.argv.slice(2)));

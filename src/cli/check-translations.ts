@@ -2,9 +2,11 @@
  * npm run check:translations [-- --file FILE] [--lang fr] [--share]
  * Checks a translation file against the corpus: every passage but bibliographies translated,
  * the `en` sentences rebuilding the passage as the answerer cuts it, every number of the
- * English kept. `--share` checks only the passages the file lists (a translator's part).
+ * English kept; then the headings file beside it (<lang>.headings.jsonl): every heading translated,
+ * its numbers kept. `--share` checks only the passages the file lists (a translator's part).
  */
-import { checkTranslations, DEFAULT_CORPUS_DIR, loadCorpus, readTranslationFile, TRANSLATED_LANGUAGES, translationPath } from "../corpus/index.js";
+import { dirname } from "node:path";
+import { checkTranslations, DEFAULT_CORPUS_DIR, headingProblems, headingsPath, loadCorpus, readTranslationFile, TRANSLATED_LANGUAGES, translationPath } from "../corpus/index.js";
 import { existingFile, isEntryPoint, oneOf, printHelp, readCommandLine, runCommand } from "./args.js";
 
 export const CHECK_TRANSLATIONS = {
@@ -34,6 +36,7 @@ export async function runCheckTranslations(argv: string[]): Promise<number> {
   const problems = [
     ...errors,
     ...checkTranslations(lang, corpus.passages, translations, values.share ? (p) => listed.has(p.id) : undefined).map((p) => `${p.passageId}: ${p.problem}`),
+    ...(values.share ? [] : headingProblems(headingsPath(dirname(file), lang), lang, corpus.passages)),
   ];
   for (const problem of problems) console.error(problem);
   const sentences = translations.reduce((n, t) => n + t.sentences.length, 0);

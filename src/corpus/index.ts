@@ -15,5 +15,6 @@ export type { BankLine, BankQuestion, QuestionBank, Register } from "./question-
 export { buildCorpus } from "./build.js";
 export type { SourceReport } from "./build.js";
 export { checkTranslations, needsTranslation, parseTranslations, readTranslationFile, translationLine } from "./translations.js";
+export { headingProblems, headingsPath } from "./heading-translations.js";
 export { draftTranslation } from "./draft-translations.js";
 export { draftBankLine } from "./draft-bank.js";

@@ -6,6 +6,7 @@ import { sha256 } from "./build.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "./languages.js";
 import { CatalogueSchema, type Catalogue, ManifestSchema, type Manifest, type Passage, PassageSchema, type Report } from "./schema.js";
 import { loadQuestionBank, type QuestionBank } from "./question-bank.js";
+import { checkHeadingTranslations, type HeadingTranslations, headingsPath, parseHeadingTranslations } from "./heading-translations.js";
 import { type AlignedSentence, alignSentences, checkTranslations, parseTranslations, type Translation } from "./translations.js";
 
 export const DEFAULT_CORPUS_DIR = fromPackageRoot("corpus");
@@ -26,7 +27,9 @@ export interface Corpus {
   translations: Map<TranslatedLanguage, Map<string, Translation>>;
   /** Per passage id: its sentences, each with its translations (what answers quote). */
   sentences: Map<string, AlignedSentence[]>;
-  /** sha256 of each translation file read: the index records them to detect a stale index. */
+  /** Per translated language: each heading of the reports, translated. */
+  headings: Map<TranslatedLanguage, HeadingTranslations>;
+  /** sha256 of each language's translation files read (passages, then headings): the index records them to detect a stale index. */
   translationSha256: Partial<Record<TranslatedLanguage, string>>;
   /** The questions each sentence answers (read with the translations, whose sentences it numbers). */
   bank?: QuestionBank;
@@ -63,6 +66,7 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}):
     if (!reportById.has(p.docId)) throw new CorpusError(`${passagesPath}: passage ${p.id} names unknown report ${p.docId}. ${REBUILD}`);
   }
   const translations = new Map<TranslatedLanguage, Map<string, Translation>>();
+  const headings = new Map<TranslatedLanguage, HeadingTranslations>();
   const translationSha256: Corpus["translationSha256"] = {};
   if (options.translations ?? true) {
     for (const lang of TRANSLATED_LANGUAGES) {
@@ -73,12 +77,19 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}):
       const problem = checkTranslations(lang, passages, parsed.translations)[0];
       if (problem) throw new CorpusError(`${path}: passage ${problem.passageId} ${problem.problem}. ${RETRANSLATE}`);
       translations.set(lang, new Map(parsed.translations.map((t) => [t.passageId, t])));
-      translationSha256[lang] = sha256(text);
+      const headingsFile = headingsPath(join(dir, "translations"), lang);
+      const headingsText = readText(headingsFile, RETRANSLATE);
+      const parsedHeadings = parseHeadingTranslations(headingsText, lang, headingsFile);
+      if (parsedHeadings.errors.length) throw new CorpusError(`${parsedHeadings.errors[0]}. ${RETRANSLATE}`);
+      const headingProblem = checkHeadingTranslations(lang, passages, parsedHeadings.headings)[0];
+      if (headingProblem) throw new CorpusError(`${headingsFile}: ${headingProblem}. ${RETRANSLATE}`);
+      headings.set(lang, parsedHeadings.headings);
+      translationSha256[lang] = sha256(`${text}\n${headingsText}`);
     }
   }
   const sentences = new Map(passages.map((p) => [p.id, alignSentences(p, translations)]));
   const bank = (options.bank ?? options.translations ?? true) ? loadQuestionBank(dir) : undefined;
-  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById, translations, sentences, translationSha256, ...(bank ? { bank } : {}) };
+  return { manifest, passages, passageById: new Map(passages.map((p) => [p.id, p])), reportById, translations, headings, sentences, translationSha256, ...(bank ? { bank } : {}) };
 }
 
 export function translationPath(dir: string, lang: TranslatedLanguage): string {

@@ -94,13 +94,14 @@ export class LexicalIndex {
 
 /**
  * What a language's index holds: the reports' words and headings for English; the translated
- * sentences for another language (bibliographies, which are not translated, are left out).
+ * sentences and headings for another language (bibliographies, which are not translated, are left out).
  */
 export function indexedTexts(corpus: Corpus, lang: Language): IndexedText[] {
   if (lang === REPORT_LANGUAGE) return corpus.passages.map((p) => ({ id: p.id, kind: p.kind, text: p.text, section: p.section.join(" ") }));
   return corpus.passages.flatMap((p) => {
     const sentences = corpus.sentences.get(p.id) ?? [];
     const translated = sentences.map((s) => s.translations[lang]?.text).filter((t): t is string => t !== undefined);
-    return translated.length ? [{ id: p.id, kind: p.kind, text: translated.join(" "), section: "" }] : [];
+    const headings = corpus.headings.get(lang);
+    return translated.length ? [{ id: p.id, kind: p.kind, text: translated.join(" "), section: p.section.map((h) => headings?.get(h) ?? "").join(" ") }] : [];
   });
 }

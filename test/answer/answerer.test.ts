@@ -32,6 +32,8 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(/Pour demander de l'aide : à Tunis, TAMSS \(MMC, 2020\) ou Terre d.Asile Tunisie \(MMC, 2020\)/);
     expect(answer.citations[0]).toMatchObject({ marker: 1, year: 2020, footnote: 22, publisher: "Mixed Migration Centre (MMC)" });
     expect(answer.citations[0]!.quote).toContain("20 Tunisian Dinars per week");
+    // Where in the report, in French: the section's heading translated.
+    expect(renderPlainText(answer)).toMatch(/2020 — 4\. Paysage des politiques migratoires, note 22/);
   });
 
   it("gives an NGO worker the same fact in English with its section and note in the terminal", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "../../src/corpus/load.js";
+import { checkHeadingTranslations } from "../../src/corpus/heading-translations.js";
 import { checkTranslations, missingNumbers, needsTranslation, numbersIn, type Translation, translationBlank } from "../../src/corpus/translations.js";
 
 const corpus = loadCorpus();
@@ -19,6 +20,23 @@ describe("the committed French translation", () => {
   it("gives the Tunisia fine in French with its amount", () => {
     const fine = corpus.passages.find((p) => p.text.includes("20 Tunisian Dinars per week"))!;
     expect(french.get(fine.id)!.sentences.map((s) => s.text).join(" ")).toMatch(/20 dinars tunisiens par semaine/);
+  });
+});
+
+describe("the headings' translation", () => {
+  const headings = corpus.headings.get("fr")!;
+
+  it("covers every heading of a translated passage, numbers kept", () => {
+    expect(checkHeadingTranslations("fr", corpus.passages, headings)).toEqual([]);
+    expect(headings.get("4. Migration policy landscape")).toBe("4. Paysage des politiques migratoires");
+  });
+
+  it("names a heading with no translation, and one whose number the French lost", () => {
+    const passage = corpus.passages.find((p) => p.section.includes("4. Migration policy landscape"))!;
+    const without = new Map([...headings].filter(([en]) => en !== "4. Migration policy landscape"));
+    expect(checkHeadingTranslations("fr", [passage], without)).toContain('heading "4. Migration policy landscape" has no translation');
+    const lost = new Map(headings).set("4. Migration policy landscape", "Paysage des politiques migratoires");
+    expect(checkHeadingTranslations("fr", [passage], lost)).toEqual(['heading "4. Migration policy landscape": its translation lacks 4']);
   });
 });
 
