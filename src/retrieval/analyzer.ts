@@ -46,7 +46,7 @@ export function isStopword(token: string): boolean {
  * want / vouloir), but "happen", which frames a question ("what happens if ..."): French says it
  * with "se passer", and "passe" also means passing through.
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "making", "do", "does", "did", "doing", "done", "take", "takes", "took", "taking", "happen", "happens", "happened", "want", "wants", "wanted", "veux", "veut", "voulons", "voulez", "veulent", "voudrais"]);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "making", "do", "does", "did", "doing", "done", "take", "takes", "took", "taking", "face", "faces", "faced", "facing", "happen", "happens", "happened", "want", "wants", "wanted", "veux", "veut", "voulons", "voulez", "veulent", "voudrais"]);
 
 /** Function words of each language (accent-free): the eval counts them to tell French text from English. */
 export const FRENCH_FUNCTION_WORDS: ReadonlySet<string> = new Set(FRENCH_FUNCTION_WORD_TEXT.split(" ").filter((w) => w.length > 1));
