@@ -1,5 +1,5 @@
 import { type Corpus, countWords, type Passage, REPORT_LANGUAGE, TRANSLATED_LANGUAGES } from "../corpus/index.js";
-import { type Concept, type Language, LANGUAGES, LIGHT_VERBS, type TermSource, tokenize } from "../retrieval/index.js";
+import { type Concept, type Language, isLightWord, LANGUAGES, type TermSource, tokenize } from "../retrieval/index.js";
 import type { SentenceRange } from "./citation.js";
 import { type AskedKind, holdsKind, MONEY_WORDS, TELLING_KINDS } from "./question-kind.js";
 
@@ -17,7 +17,7 @@ const CONVERSATION = new Set([
   ...["inchallah", "inshallah", "inchalah", "inshalah", "wallah", "wallahi", "hamdoulilah", "hamdoulillah", "alhamdulillah", "machallah", "mashallah", "bismillah"],
 ]);
 /**
- * Light verbs (retrieval's LIGHT_VERBS: "faire", "go", "pris") are rare in the reports' prose, so
+ * Light verbs and ranking words (retrieval's isLightWord: "faire", "go", "pris", "main") are rare in the reports' prose, so
  * their rarity would overstate them; so would that of a word naming an amount asked ("fee",
  * "tarif": MONEY_WORDS), which the sentence giving the amount seldom uses. They count this share
  * of their weight.
@@ -59,7 +59,7 @@ export function weighConcepts(concepts: Concept[], languages: readonly Language[
     }
     const unknown = rarities.length === 0;
     const lookups = LANGUAGES.flatMap((lang) => [...concept.terms[lang]].map(([term, weight]) => ({ lang, term, weight }))).sort((a, b) => b.weight - a.weight);
-    const light = concept.source.split(" ").every((word) => LIGHT_VERBS.has(word) || MONEY_WORDS.has(word)) ? LIGHT_VERB_WEIGHT : 1;
+    const light = concept.source.split(" ").every((word) => isLightWord(word) || MONEY_WORDS.has(word)) ? LIGHT_VERB_WEIGHT : 1;
     return { concept, unknown, weight: light * concept.focus * (unknown ? maxIdf(concept, terms) : Math.max(...rarities)), lookups };
   });
 }

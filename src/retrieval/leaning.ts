@@ -1,4 +1,4 @@
-import { isStopword, LIGHT_VERBS } from "./analyzer.js";
+import { isLightWord, isStopword } from "./analyzer.js";
 import { tokenize } from "./lexicon.js";
 import type { Concept } from "./query.js";
 
@@ -146,7 +146,7 @@ const RELATIONAL = new Set("among amongst within across during through per every
 
 /** A pronoun ("e", "dem"), a light verb ("go", "faire"), a preposition ("among"), a stop word or a number is not a topic of the message's own. */
 export function isTopicWord(word: string): boolean {
-  return !isStopword(word) && !POINTS_BACK.has(word) && !LIGHT_VERBS.has(word) && !RELATIONAL.has(word) && !/^\p{N}+$/u.test(word);
+  return !isStopword(word) && !POINTS_BACK.has(word) && !isLightWord(word) && !RELATIONAL.has(word) && !/^\p{N}+$/u.test(word);
 }
 
 /**

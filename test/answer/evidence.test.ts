@@ -37,6 +37,13 @@ describe("weighing a question's concepts", () => {
   });
 });
 
+describe("weighing words that frame a question", () => {
+  it.each([["main", "perpetrators"], ["principaux", "auteurs"], ["face", "risks"]])("weighs %j below %j, what the question is about", (frame, topic) => {
+    const [f, t] = weighConcepts([concept(frame), concept(topic)], ["en"], EVEN);
+    expect(f!.weight).toBeLessThan(t!.weight / 2);
+  });
+});
+
 describe("where a passage is", () => {
   it("places a passage of the Tunis and Bamako report under a Tunis heading in Tunis and Tunisia, not in Bamako", async () => {
     const retriever = await PassageRetriever.open();
