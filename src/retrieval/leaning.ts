@@ -53,7 +53,7 @@ const ASKING = /\b(quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesqu
  * Question words that are as often relative pronouns ("un visa qui a expiré", "the office where
  * I work"): they ask only near the start of a clause ("et qui peut m'aider", "so where do I go").
  */
-const ASKING_AT_START = /^(\S+ ){0,2}(qui|ki|quand|kan|kand|ou|who|which|when|where)\b/;
+const ASKING_AT_START = /^(\S+ ){0,2}(qui|ki|quand|kan|kand|ou|who|which|when|where)\b|\b(vers|par|d) ou$/;
 
 /**
  * A question by its word order: an English auxiliary opening the clause ("were refugees allowed

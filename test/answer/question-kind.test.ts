@@ -19,6 +19,8 @@ describe("what a question asks for", () => {
     ["dans quel coin c est plus sur pour louer ?", "place"],
     ["which area is risky at night?", "place"],
     ["which side dem dey stay for tunis?", "place"],
+    ["on dit qu'on va nous envoyer ailleurs, vers ou ?", "place"],
+    ["les gens qui arrivent ici viennent d'ou ?", "place"],
     ["wetin make people comot from gao?", "reason"],
     ["what makes young men leave the north?", "reason"],
     ["Quelle période couvre ce plan ?", "date"],
