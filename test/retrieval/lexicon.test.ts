@@ -50,6 +50,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("did mali give money to poor families", "en")).toContain(analyzer.term("households"));
     expect(terms("qui tue les migrants ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("killed death")));
     expect(terms("who kills migrants", "en")).toContain(analyzer.term("death"));
+    // Sexual orientation as people name it ("gay", "lesbienne", "LGBT"): the reports say homosexuality.
+    expect(terms("les lesbiennes risquent quoi a tunis ?", "fr")).toContain(analyzer.term("homosexuality"));
+    expect(terms("is it safe to be gay in tunisia?", "en")).toContain(analyzer.term("homosexuality"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
