@@ -44,6 +44,8 @@ export interface LoadOptions {
 
 const RETRANSLATE = "Fix the line it names (the reports' sentences must stay as they are), or restore the file with `git checkout -- corpus/translations/`; `npm run translate -- --missing` drafts what is missing.";
 
+const RETRANSLATE_HEADINGS = "Add or fix the heading's line ({\"en\": the heading as the report writes it, and its translation), or restore the file with `git checkout -- corpus/translations/`.";
+
 export function loadCatalogue(path = join(DEFAULT_SOURCES_DIR, "catalogue.json")): Catalogue {
   return parseFile(path, CatalogueSchema, readJson(path, "Restore it from git: `git checkout -- " + path + "`."), "Fix the entry it names.");
 }
@@ -80,9 +82,9 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}):
       const headingsFile = headingsPath(join(dir, "translations"), lang);
       const headingsText = readText(headingsFile, RETRANSLATE);
       const parsedHeadings = parseHeadingTranslations(headingsText, lang, headingsFile);
-      if (parsedHeadings.errors.length) throw new CorpusError(`${parsedHeadings.errors[0]}. ${RETRANSLATE}`);
+      if (parsedHeadings.errors.length) throw new CorpusError(`${parsedHeadings.errors[0]}. ${RETRANSLATE_HEADINGS}`);
       const headingProblem = checkHeadingTranslations(lang, passages, parsedHeadings.headings)[0];
-      if (headingProblem) throw new CorpusError(`${headingsFile}: ${headingProblem}. ${RETRANSLATE}`);
+      if (headingProblem) throw new CorpusError(`${headingsFile}: ${headingProblem}. ${RETRANSLATE_HEADINGS}`);
       headings.set(lang, parsedHeadings.headings);
       translationSha256[lang] = sha256(`${text}\n${headingsText}`);
     }

@@ -103,4 +103,12 @@ describe("a damaged translation file", () => {
     const d = copyWith((lines) => ["{oops", ...lines.slice(1)]);
     expect(() => loadCorpus(d)).toThrow(/fr\.jsonl line 1 is not valid JSON/);
   });
+
+  it("stops the corpus from loading when a heading has no translation, naming the file, the heading and the fix", () => {
+    dir = mkdtempSync(join(tmpdir(), "relais-tr-"));
+    cpSync("corpus", dir, { recursive: true });
+    const path = join(dir, "translations", "fr.headings.jsonl");
+    writeFileSync(path, readFileSync(path, "utf8").split("\n").filter((l) => !l.includes('"4. Migration policy landscape"')).join("\n"));
+    expect(() => loadCorpus(dir)).toThrow(/fr\.headings\.jsonl: heading "4\. Migration policy landscape" has no translation\. Add or fix the heading's line/);
+  });
 });
