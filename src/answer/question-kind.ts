@@ -135,7 +135,8 @@ const DATE_RANGE = String.raw`\b(${MONTH}) \d{1,2}\s*[-–]\s*(${MONTH}) \d{1,2}
 const PERIOD_OF_UNITS = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const PERIOD = new RegExp(String.raw`${PERIOD_OF_UNITS.source}|${DATE_RANGE}`, "i");
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall|police|gendarmes?|gendarmerie|military|army|security forces|gangs?|criminals?|thugs|smugglers?|traffickers?|employers?|landlords?|host communit(y|ies))\b/;
-const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|legislation|Policy)\b|\bNo\.\s*\d|n°\s*\d/i;
+// A law named (a capital, a number), not "the law in force": "quel texte de loi ...?" asks which one.
+const LAW = /\b(Law|Laws|Decree|Ordinance|Order|Act|Article|Articles|Code|Convention|Conventions|Protocol|Protocols|Constitution|Charter|Policy)\b|\b(law|laws|decree|ordinance|article)s? (n[o°]\.?\s*)?\d|\bNo\.\s*\d|n°\s*\d/;
 // A part of a whole: a percentage, "47/100", "half", "the majority".
 const SHARE = /%|\bper ?cent\b|\b\d+\s?\/\s?\d+\b|\b(half|halves|third|thirds|quarter|quarters|majority|minority|most|one in)\b/i;
 const CONTACT = /(\+?\d[\d .-]{7,}\d|@[\w-]+\.\w|https?:\/\/|www\.)/;

@@ -43,6 +43,14 @@ describe("what a question asks for", () => {
     expect(askedKind(question)).toBe(kind);
   });
 
+  it("holds a law when it names one, not when it speaks of 'the relevant law'", () => {
+    expect(holdsKind("law", "Law 04-058 of 25 November 2004 on entry, stay and establishment of foreign nationals in Mali.", true)).toBe(true);
+    expect(holdsKind("law", "Stays are governed by article 2 of the decree.", true)).toBe(true);
+    expect(holdsKind("law", "There is no legislation on the rights of foreigners.", true)).toBe(false);
+    expect(holdsKind("law", "Thus, entry, stay and residence conditions are governed by the relevant law.", true)).toBe(false);
+    expect(holdsKind("law", "the law no 98-040 on refugee status", true)).toBe(true);
+  });
+
   it("reads a law's number as no contact", () => {
     expect(askedKind("c koi le numero de la loi sur la traite ?")).not.toBe("contact");
   });
