@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { parseJsonLines } from "../data-file.js";
 import type { TranslatedLanguage } from "./languages.js";
@@ -18,17 +19,17 @@ function headingLineSchema(lang: TranslatedLanguage) {
 export type HeadingTranslations = ReadonlyMap<string, string>;
 
 export function headingsPath(translationsDir: string, lang: TranslatedLanguage): string {
-  return `${translationsDir}/${lang}.headings.jsonl`;
+  return join(translationsDir, `${lang}.headings.jsonl`);
 }
 
 /** Parses a headings file; a line that cannot be read is named. */
-export function parseHeadingTranslations(text: string, lang: TranslatedLanguage, where: string): { headings: Map<string, string>; errors: string[] } {
+function parseHeadingTranslations(text: string, lang: TranslatedLanguage, where: string): { headings: Map<string, string>; errors: string[] } {
   const { records, errors } = parseJsonLines(text, headingLineSchema(lang), where);
   return { headings: new Map(records.map((r) => [r.en, String((r as Record<string, unknown>)[lang])])), errors };
 }
 
 /** The headings of translated passages (bibliographies are not translated). */
-export function headingsToTranslate(passages: readonly Passage[]): string[] {
+function headingsToTranslate(passages: readonly Passage[]): string[] {
   return [...new Set(passages.filter(needsTranslation).flatMap((p) => p.section))];
 }
 
@@ -42,9 +43,14 @@ export function checkHeadingTranslations(lang: TranslatedLanguage, passages: rea
   });
 }
 
+/** A headings file's text (read from `path`), checked against the passages: its headings, and every problem phrased with the file's path (lines that cannot be read first). */
+export function headingTranslationsIn(text: string, lang: TranslatedLanguage, path: string, passages: readonly Passage[]): { headings: Map<string, string>; problems: string[] } {
+  const { headings, errors } = parseHeadingTranslations(text, lang, path);
+  return { headings, problems: [...errors, ...checkHeadingTranslations(lang, passages, headings).map((problem) => `${path}: ${problem}`)] };
+}
+
 /** Reads a headings file and checks it against the passages: every problem, phrased with the file's path. */
 export function headingProblems(path: string, lang: TranslatedLanguage, passages: readonly Passage[]): string[] {
   if (!existsSync(path)) return [`${path} is missing: restore it with \`git checkout -- ${path}\``];
-  const { headings, errors } = parseHeadingTranslations(readFileSync(path, "utf8"), lang, path);
-  return [...errors, ...checkHeadingTranslations(lang, passages, headings).map((problem) => `${path}: ${problem}`)];
+  return headingTranslationsIn(readFileSync(path, "utf8"), lang, path, passages).problems;
 }

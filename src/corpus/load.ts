@@ -6,7 +6,7 @@ import { sha256 } from "./build.js";
 import { TRANSLATED_LANGUAGES, type TranslatedLanguage } from "./languages.js";
 import { CatalogueSchema, type Catalogue, ManifestSchema, type Manifest, type Passage, PassageSchema, type Report } from "./schema.js";
 import { loadQuestionBank, type QuestionBank } from "./question-bank.js";
-import { checkHeadingTranslations, type HeadingTranslations, headingsPath, parseHeadingTranslations } from "./heading-translations.js";
+import { type HeadingTranslations, headingsPath, headingTranslationsIn } from "./heading-translations.js";
 import { type AlignedSentence, alignSentences, checkTranslations, parseTranslations, type Translation } from "./translations.js";
 
 export const DEFAULT_CORPUS_DIR = fromPackageRoot("corpus");
@@ -80,12 +80,10 @@ export function loadCorpus(dir = DEFAULT_CORPUS_DIR, options: LoadOptions = {}):
       if (problem) throw new CorpusError(`${path}: passage ${problem.passageId} ${problem.problem}. ${RETRANSLATE}`);
       translations.set(lang, new Map(parsed.translations.map((t) => [t.passageId, t])));
       const headingsFile = headingsPath(join(dir, "translations"), lang);
-      const headingsText = readText(headingsFile, RETRANSLATE);
-      const parsedHeadings = parseHeadingTranslations(headingsText, lang, headingsFile);
-      if (parsedHeadings.errors.length) throw new CorpusError(`${parsedHeadings.errors[0]}. ${RETRANSLATE_HEADINGS}`);
-      const headingProblem = checkHeadingTranslations(lang, passages, parsedHeadings.headings)[0];
-      if (headingProblem) throw new CorpusError(`${headingsFile}: ${headingProblem}. ${RETRANSLATE_HEADINGS}`);
-      headings.set(lang, parsedHeadings.headings);
+      const headingsText = readText(headingsFile, RETRANSLATE_HEADINGS);
+      const read = headingTranslationsIn(headingsText, lang, headingsFile, passages);
+      if (read.problems[0]) throw new CorpusError(`${read.problems[0]}. ${RETRANSLATE_HEADINGS}`);
+      headings.set(lang, read.headings);
       translationSha256[lang] = sha256(`${text}\n${headingsText}`);
     }
   }

@@ -46,13 +46,13 @@ export function isStopword(token: string): boolean {
  * want / vouloir), but "happen", which frames a question ("what happens if ..."): French says it
  * with "se passer", and "passe" also means passing through.
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "making", "do", "does", "did", "doing", "done", "take", "takes", "took", "taking", "face", "faces", "faced", "facing", "happen", "happens", "happened", "want", "wants", "wanted", "veux", "veut", "voulons", "voulez", "veulent", "voudrais"]);
+const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fait", "font", "aller", "vais", "va", "vont", "prendre", "prend", "prends", "prennent", "pris", "prise", "get", "gets", "got", "getting", "go", "goes", "going", "went", "make", "makes", "made", "making", "do", "does", "did", "doing", "done", "take", "takes", "took", "taking", "face", "faces", "faced", "facing", "happen", "happens", "happened", "want", "wants", "wanted", "veux", "veut", "voulons", "voulez", "veulent", "voudrais"]);
 /**
  * "what are the main nationalities ...", "quels sont les principaux risques ?": words that rank
  * what is asked rather than name it; as a topic the answer must hold, "main" sent a question on
  * perpetrators to a sentence that says "main" and nothing of them.
  */
-export const RANKING_WORDS: ReadonlySet<string> = new Set(["main", "principal", "principale", "principaux", "principales"]);
+const RANKING_WORDS: ReadonlySet<string> = new Set(["main", "principal", "principale", "principaux", "principales"]);
 /** A light verb or a ranking word: part of how a question asks, not of what it asks about. */
 export function isLightWord(word: string): boolean {
   return LIGHT_VERBS.has(word) || RANKING_WORDS.has(word);
