@@ -122,6 +122,8 @@ const IN_CHARGE = / (in|en) charge | charged with /g;
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
 export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "share", "date", "organisation", "law", "place", "contact"]);
 
+/** A name with a number in it ("COVID-19", "4Mi", "G5"): it counts nothing. */
+const NAME_WITH_NUMBER = /\b\p{L}+-\d+\b|\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 // A decade too: "since the early 2000s" says when.
@@ -152,8 +154,9 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
     case "duration":
       return PERIOD.test(text);
     case "quantity":
-      // A year says when, not how many: "activities since 2015" gives no count.
-      return /\d/.test(text.replace(YEARS, "")) || NUMBER_WORDS.test(text);
+      // A year says when, not how many: "activities since 2015" gives no count; nor does a name
+      // with a number in it ("COVID-19", "4Mi").
+      return /\d/.test(text.replace(YEARS, "").replace(NAME_WITH_NUMBER, "")) || NUMBER_WORDS.test(text);
     case "share":
       return SHARE.test(text);
     case "date":

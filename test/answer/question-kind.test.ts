@@ -117,6 +117,12 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
 
+  it("reads a name with a number in it ('COVID-19', '4Mi') as a name, not a count", () => {
+    expect(holdsKind("quantity", "As a result of COVID-19 restrictions, refugees and migrants had to abandon their homes.", false)).toBe(false);
+    expect(holdsKind("quantity", "According to 4Mi data, respondents reported extortion.", false)).toBe(false);
+    expect(holdsKind("quantity", "According to 4Mi COVID-19 data, 34% (94/276) of respondents reported the loss of their homes.", false)).toBe(true);
+  });
+
   it("counts only a part of a whole as a share: a head count does not say what percentage", () => {
     expect(holdsKind("share", "In 2010, the foreign population of Mali was estimated at 162,677 people.", false)).toBe(false);
     expect(holdsKind("share", "The largest concentration of foreigners was found in Bamako (27.9%).", false)).toBe(true);
