@@ -53,6 +53,10 @@ describe("the French-to-English lexicon", () => {
     // Sexual orientation as people name it ("gay", "lesbienne", "LGBT"): the reports say homosexuality.
     expect(terms("les lesbiennes risquent quoi a tunis ?", "fr")).toContain(analyzer.term("homosexuality"));
     expect(terms("is it safe to be gay in tunisia?", "en")).toContain(analyzer.term("homosexuality"));
+    // "PDI", the French for IDPs; boys and farmers as the reports name them.
+    expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
+    expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
+    expect(terms("les paysans partent en ville ?", "fr")).toContain(analyzer.term("farmers"));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
