@@ -53,6 +53,12 @@ describe("the French-to-English lexicon", () => {
     // Sexual orientation as people name it ("gay", "lesbienne", "LGBT"): the reports say homosexuality.
     expect(terms("les lesbiennes risquent quoi a tunis ?", "fr")).toContain(analyzer.term("homosexuality"));
     expect(terms("is it safe to be gay in tunisia?", "en")).toContain(analyzer.term("homosexuality"));
+    // Everyday and texted French the question bank's writers used and the lexicon lacked ("bosser", "les flics", "racketter", "voter").
+    expect(terms("les migrants bossent ou a bamako ?", "fr")).toContain(analyzer.term("work"));
+    expect(terms("les flics m'ont racketté", "fr")).toEqual(expect.arrayContaining(analyzer.terms("police extortion")));
+    expect(terms("les soldats frappent les migrants ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("military physical abuse")));
+    expect(terms("les maliens de l'exterieur votent ?", "fr")).toContain(analyzer.term("vote"));
+    expect(terms("c possible d'economiser a bamako ?", "fr")).toContain(analyzer.term("save"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
