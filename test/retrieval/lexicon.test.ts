@@ -59,6 +59,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("les soldats frappent les migrants ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("military physical abuse")));
     expect(terms("les maliens de l'exterieur votent ?", "fr")).toContain(analyzer.term("vote"));
     expect(terms("c possible d'economiser a bamako ?", "fr")).toContain(analyzer.term("save"));
+    expect(terms("les etudiants sont dispensés ?", "fr")).toContain(analyzer.term("exempted"));
+    expect(terms("le nombre de migrants a diminué ?", "fr")).toContain(analyzer.term("decrease"));
+    expect(terms("la main d'oeuvre etrangere", "fr")).toContain(analyzer.term("labour"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
