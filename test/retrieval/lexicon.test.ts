@@ -62,6 +62,11 @@ describe("the French-to-English lexicon", () => {
     expect(terms("les etudiants sont dispensés ?", "fr")).toContain(analyzer.term("exempted"));
     expect(terms("le nombre de migrants a diminué ?", "fr")).toContain(analyzer.term("decrease"));
     expect(terms("la main d'oeuvre etrangere", "fr")).toContain(analyzer.term("labour"));
+    // The French names of the organisations and frameworks the reports name in English (OIM, HCR, ODD, UE).
+    expect(terms("l'oim aide les migrants ?", "fr")).toContain(analyzer.term("IOM"));
+    expect(terms("que fait le hcr a tunis ?", "fr")).toContain(analyzer.term("UNHCR"));
+    expect(terms("la cible des odd", "fr")).toContain(analyzer.term("SDGs"));
+    expect(terms("l'ue finance quoi ?", "fr")).toContain(analyzer.term("EU"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
