@@ -1,4 +1,5 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
+import { englishCognates } from "./cognates.js";
 import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
@@ -29,6 +30,8 @@ export function synonymsByTerm(lexicon: Lexicon, english: Analyzer): Map<string,
 const SYNONYM_WEIGHT = 0.6;
 /** Weight of a French word that is also an English index term: often a false friend ("amende"). */
 const FRENCH_LOOKALIKE_WEIGHT = 0.3;
+/** Weight of the English cognate of a French word the lexicon does not list ("vulnérabilité": vulnerability). */
+const COGNATE_WEIGHT = 1;
 /**
  * How much the words of the asker's description of themselves count ("je suis pharmacien
  * guinéen, ..."), against the words of the question itself.
@@ -210,6 +213,12 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     // A word the reports use, a number, or a word whose synonyms they use ("drop": decline).
     if (vocabularies.en.has(englishTerm) || /^\p{N}/u.test(token) || lexicon.synonyms.has(token)) {
       addEnglishWord(concept, token, 1);
+      return;
+    }
+    // A French word whose English cognate the reports use ("mobilité": mobility).
+    const cognate = lang === "fr" ? englishCognates(token).map((w) => analyzers.en.term(w)).find((t) => t !== null && vocabularies.en.has(t)) : undefined;
+    if (cognate) {
+      add(concept, "en", cognate, COGNATE_WEIGHT);
       return;
     }
     const near = nearestFrenchForm(token, lexicon);

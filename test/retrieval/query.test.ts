@@ -96,6 +96,14 @@ describe("French phrases of asking", () => {
   });
 });
 
+describe("French words the lexicon does not list", () => {
+  it("searches the English cognate the reports use ('vulnérabilité': vulnerability), not the French word alone", async () => {
+    const analyzed = await retriever.retrieve("quelles sont les vulnérabilités des migrants ?");
+    const concept = analyzed.concepts.find((c) => c.source === "vulnerabilites")!;
+    expect([...concept.terms.en.keys()]).toEqual([...retriever.termsOf("vulnerability", "en")]);
+  });
+});
+
 describe("Pidgin grammar words", () => {
   it("are read as the English words they stand for, not as topics ('fit' can, 'e' it, 'don' have)", async () => {
     const concepts = Object.keys(await focusOf("if e don happen, wetin fit help person for tunis?"));
