@@ -67,6 +67,10 @@ describe("the French-to-English lexicon", () => {
     expect(terms("que fait le hcr a tunis ?", "fr")).toContain(analyzer.term("UNHCR"));
     expect(terms("la cible des odd", "fr")).toContain(analyzer.term("SDGs"));
     expect(terms("l'ue finance quoi ?", "fr")).toContain(analyzer.term("EU"));
+    // Words of the bank's French questions that reached only the French translation ("chômeurs", "informateurs clés", "insécurité alimentaire").
+    expect(terms("qui aide les chômeurs ?", "fr")).toContain(analyzer.term("unemployment"));
+    expect(terms("les informateurs clés disent quoi ?", "fr")).toContain(analyzer.term("key"));
+    expect(terms("l'insécurité alimentaire au sahel", "fr")).toContain(analyzer.term("food"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
