@@ -73,12 +73,33 @@ function asMeant(tokens: readonly string[]): string[] {
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
     if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
     if (t === "part" && fromSomeone(tokens, i)) return [];
+    if (namesTheReports(tokens, i)) return [];
     // "ya eu", "il y a eu", "j'ai eu": French "had", not the EU.
     if (t === "eu" && AVOIR.has(tokens[i - 1] ?? "")) return [];
 
     return [t];
   });
 }
+/**
+ * "according to the report", "in the Bamako case study", "selon le rapport", "d'après cette
+ * étude": the asker names the reports themselves, which are the source of every answer, not a
+ * topic ("study" would bring in students and schools). A noun for a report counts so after a
+ * determiner, with at most two names between ("the MMC Bamako study").
+ */
+function namesTheReports(tokens: readonly string[], at: number): boolean {
+  const t = tokens[at]!;
+  // "according to the report" (not "according to PONAM", which the passages say too).
+  if (t === "according" && tokens[at + 1] === "to") return tokens.slice(at + 2, at + 6).some((_, i) => namesTheReports(tokens, at + 2 + i));
+  if (t === "case" && tokens[at + 1] === "study") return namesTheReports(tokens, at + 1);
+  if (!REPORT_NOUNS.has(t)) return false;
+  const start = t === "study" && tokens[at - 1] === "case" ? at - 1 : at;
+  const before = tokens.slice(Math.max(0, start - 3), start);
+  return before.some((w) => REPORT_DETERMINERS.has(w)) && !before.some((w) => POSSESSIVES.has(w));
+}
+const REPORT_NOUNS = new Set(["report", "reports", "study", "rapport", "rapports", "etude", "profile", "profil"]);
+const REPORT_DETERMINERS = new Set(["the", "this", "that", "these", "le", "la", "l", "ce", "cette", "ces"]);
+/** "my studies", "mes études": the asker's own, a topic. */
+const POSSESSIVES = new Set(["my", "your", "his", "her", "their", "mes", "mon", "ma", "ses", "son", "sa", "leurs", "leur"]);
 /** Forms of French "avoir" (as typed) before its participle "eu". */
 const AVOIR = new Set("ya a ai as ont avons avez avait avais avaient aurait auraient ait aient avoir aura auront j".split(" "));
 /** "de la part de qui ?", "de leur part": by someone, not a share ("part") of something. */

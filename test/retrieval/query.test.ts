@@ -96,6 +96,21 @@ describe("French phrases of asking", () => {
   });
 });
 
+describe("the reports named as the source", () => {
+  it("is no topic: 'according to the report', 'the Bamako case study', 'selon le rapport', 'd'après l'étude'", async () => {
+    expect(Object.keys(await focusOf("According to the report, how many foreign migrants live in Mali?"))).not.toEqual(expect.arrayContaining(["according"]));
+    expect(Object.keys(await focusOf("According to the report, how many foreign migrants live in Mali?"))).not.toContain("report");
+    expect(Object.keys(await focusOf("what does the MMC Bamako case study recommend for returnees?"))).not.toEqual(expect.arrayContaining(["case", "study"]));
+    expect(Object.keys(await focusOf("selon le rapport, combien de migrants vivent au mali ?"))).not.toContain("rapport");
+    expect(Object.keys(await focusOf("d'apres l'etude, les migrants a bamako sont en securite ?"))).not.toContain("etude");
+  });
+
+  it("stays a topic as the asker's own studies, or a source the passages name ('according to PONAM')", async () => {
+    expect(Object.keys(await focusOf("je veux continuer mes etudes a tunis"))).toContain("etudes");
+    expect(Object.keys(await focusOf("According to PONAM, how many Malians were returned?"))).toContain("according");
+  });
+});
+
 describe("French words the lexicon does not list", () => {
   it("searches the English cognate the reports use ('vulnérabilité': vulnerability), not the French word alone", async () => {
     const analyzed = await retriever.retrieve("quelles sont les vulnérabilités des migrants ?");
