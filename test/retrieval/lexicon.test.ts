@@ -106,6 +106,8 @@ describe("the French-to-English lexicon", () => {
     // Words people use that the reports never do bring in the reports' own: an "oga" is an employer, a wife a spouse.
     expect(terms("my oga no pay me for 2 months", "en")).toContain(analyzer.term("employer"));
     expect(terms("can my wife join me in bamako", "en")).toContain(analyzer.term("spouse"));
+    // Pidgin spellings of the bank's writers: "govment", "naija".
+    expect(terms("wetin govment dey do for people wey return from naija?", "en")).toEqual(expect.arrayContaining(analyzer.terms("government nigeria")));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
