@@ -71,6 +71,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("qui aide les chômeurs ?", "fr")).toContain(analyzer.term("unemployment"));
     expect(terms("les informateurs clés disent quoi ?", "fr")).toContain(analyzer.term("key"));
     expect(terms("l'insécurité alimentaire au sahel", "fr")).toContain(analyzer.term("food"));
+    // "Black people", "les noirs": the reports say sub-Saharan; "not safe" asks where it is unsafe or risky.
+    expect(terms("which area for tunis no safe for black people?", "en")).toEqual(expect.arrayContaining(analyzer.terms("Saharan unsafe risky")));
+    expect(terms("les noirs sont discriminés a tunis ?", "fr")).toContain(analyzer.term("saharan"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
