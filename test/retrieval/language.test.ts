@@ -15,6 +15,9 @@ describe("language identification on short informal text", () => {
     ["aide moi stp", "fr"],
     ["ou trouver de laide a bamako", "fr"],
     ["je suis sans papier", "fr"],
+    // French as texted, with few whole words: "bcp", "ds", "ke", "jsuis" are French.
+    ["ya bcp detrangers a bamako?", "fr"],
+    ["jsuis ds la rue a tunis", "fr"],
     ["Quelle est l'amende pour dépassement de visa en Tunisie ?", "fr"],
     ["What is the fine for overstaying a visa in Tunisia?", "en"],
     ["where can i get help in bamako", "en"],
