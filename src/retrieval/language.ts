@@ -24,7 +24,7 @@ const FRENCH_GRAMMAR = new Set(
   ("le la les des du au aux une est sont suis que qu qui quoi quel quelle quels quelles comment pourquoi combien quand ou " +
     "pour dans avec sans je j tu il elle nous vous ils elles ce cette ces mon ma mes leur leurs et mais donc peut peux dois faut " +
     // As texted: "ya bcp d'étrangers ?", "jsuis ds la rue", "ke faire pdt le confinement".
-    "jai cest ya kel koi cb pk pr bcp ke ki ds pdt tt jsuis jsui chui jpeux jveux jvis kan qd pq pkoi cmb cbien mtn").split(" "),
+    "jai cest c ya kel kelle kels kelles koi cb pk pr bcp ke ki kil kon ds pdt tt jsuis jsui chui jpeux jveux jvis kan kand qd pq pkoi cmb cbien mtn").split(" "),
 );
 const ENGLISH_GRAMMAR = new Set(
   ("the of and or is are was were be been what which who whom how why when where does did do can could should would will " +

@@ -18,6 +18,7 @@ describe("language identification on short informal text", () => {
     // French as texted, with few whole words: "bcp", "ds", "ke", "jsuis" are French.
     ["ya bcp detrangers a bamako?", "fr"],
     ["jsuis ds la rue a tunis", "fr"],
+    ["c koi TAMSS a tunis", "fr"],
     ["Quelle est l'amende pour dépassement de visa en Tunisie ?", "fr"],
     ["What is the fine for overstaying a visa in Tunisia?", "en"],
     ["where can i get help in bamako", "en"],
