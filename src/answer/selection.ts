@@ -163,14 +163,19 @@ function namesOtherPlace(window: PassageWindow, asked: { words: ReadonlySet<stri
 /**
  * "what is PONAM?", "c'est quoi le CMP ?": a report says what a name stands for where it brings
  * it in, in brackets after the words it shortens ("a National Migration Policy (Politique
- * Nationale de Migration, or PONAM)", "The Commission on Population Movement (..., CMP)"); the
- * window doing so comes first, the others keep their order. Other windows naming it say what
+ * Nationale de Migration, or PONAM)", "The Commission on Population Movement (..., CMP)"), or
+ * where it says what the name is ("The ICMPD is an international organisation ..."), which
+ * comes first when both do; the window doing so comes first, the others keep their order. Other windows naming it say what
  * someone thought of it or did with it.
  */
 export function introducingFirst(scored: ScoredWindow[], name: string): ScoredWindow[] {
   if (!/^[\p{L}\p{N}]{2,}$/u.test(name)) return scored;
+  const text = (w: ScoredWindow) => w.window.texts[REPORT_LANGUAGE] ?? "";
+  // "The ICMPD is an international organisation ...": a sentence saying what it is, before one that only spells it out.
+  const defines = new RegExp(String.raw`\b${name} (is|was|are|were) (a|an|the|one)\b`, "i");
   const introduces = new RegExp(String.raw`\([^()]*\b${name}\)`, "i");
-  const at = scored.findIndex((w) => introduces.test(w.window.texts[REPORT_LANGUAGE] ?? ""));
+  let at = scored.findIndex((w) => defines.test(text(w)));
+  if (at < 0) at = scored.findIndex((w) => introduces.test(text(w)));
   return at > 0 ? [scored[at]!, ...scored.slice(0, at), ...scored.slice(at + 1)] : scored;
 }
 

@@ -199,6 +199,13 @@ describe("the offline answerer", () => {
     await answered(question, /National Migration Policy \(Politique Nationale de Migration, or PONAM\)/);
   });
 
+  it.each([
+    ["who is the ICMPD?", /The ICMPD is an international organisation/],
+    ["c koi le 4Mi ?", /4Mi est un réseau unique/],
+  ])("answers %j with the sentence saying what the name is, before one that only spells it out", async (question, expected) => {
+    await answered(question, expected);
+  });
+
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);
