@@ -111,6 +111,7 @@ describe("the French-to-English lexicon", () => {
     expect(terms("can my wife join me in bamako", "en")).toContain(analyzer.term("spouse"));
     // Pidgin spellings of the bank's writers: "govment", "naija".
     expect(terms("wetin govment dey do for people wey return from naija?", "en")).toEqual(expect.arrayContaining(analyzer.terms("government nigeria")));
+    expect(terms("plenty young people wan japa from mali?", "en")).toContain(analyzer.term("emigrate"));
     const sources = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).concepts.flatMap((c) => c.source.split(" "));
     expect(sources("c vrai que les passeurs demandent un peu trop ?", "fr")).toEqual(expect.not.arrayContaining(["vrai", "peu"]));
     expect(sources("is it true the fine is frozen?", "en")).not.toContain("true");
