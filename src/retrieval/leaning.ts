@@ -240,6 +240,11 @@ export function pointsBackInWords(message: string): boolean {
   return definedPointsBack(tokens) ?? (OPENING.test(tokens.join(" ")) || pointsBack(tokens));
 }
 
+/** Whether a message has a word standing for something said before ("ils vivent où ?", "c'est bloqué depuis quand ?"), not only an opening "et". */
+export function pointsBackByPronoun(message: string): boolean {
+  return pointsBack(wordsOf(message));
+}
+
 /**
  * Whether a message leans on the one before, its topics being its concepts asked with full
  * focus that are not places and hold a topic word: "et si je pars sans payer ?" does, "c'est

@@ -1,6 +1,6 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { englishCognates } from "./cognates.js";
-import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, topicChangeIn } from "./leaning.js";
+import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -174,7 +174,9 @@ export interface AnalyzedQuestion {
 export function buildQuery(question: string, lang: Language, context: QueryContext, previous?: string, previousWeight = PREVIOUS_WEIGHT): AnalyzedQuestion {
   const { analyzers, lexicon, vocabularies } = context;
   const own = readQuestion(question, lang, context);
-  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context, previousWeight) : own;
+  // "ils vivent où ?" after "les talibés c'est qui ?": a pronoun with at most one topic of its own stands for the topic before, whole.
+  const standsFor = previous !== undefined && previousWeight === PREVIOUS_WEIGHT && own.tokens.filter(isTopicWord).length <= 1 && pointsBackByPronoun(question);
+  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context, standsFor ? PRONOUN_PREVIOUS_WEIGHT : previousWeight) : own;
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
@@ -428,6 +430,8 @@ function readQuestion(typed: string, lang: Language, context: QueryContext): Mes
  * (BANK_PREVIOUS_WEIGHT in search.ts).
  */
 const PREVIOUS_WEIGHT = 0.5;
+/** The same when the follow-up is a pronoun and a question word ("ils vivent où ?"): the pronoun is the topic before. */
+const PRONOUN_PREVIOUS_WEIGHT = 1;
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 /** Months as typed, accent-free ("may" left out: far more often the verb). */
 const MONTHS: ReadonlySet<string> = new Set([

@@ -38,6 +38,14 @@ describe("a follow-up naming a place the message before named too", () => {
   });
 });
 
+describe("a follow-up that is a pronoun and a question word ('ils vivent où ?')", () => {
+  it("asks about the topic before as a whole: the talibés, not anyone who lives somewhere", async () => {
+    const answer = await Answerer.create(retriever).ask("ils vivent ou ?", { previous: ["les talibes c'est qui ?"] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/talibés/);
+  });
+});
+
 /** The answer to a message (read with the one before it, if any), which must not be a decline. */
 async function answerTo(message: string, previous?: string) {
   const answer = await Answerer.create(retriever).ask(message, previous ? { previous: [previous] } : {});
