@@ -129,6 +129,8 @@ const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 // A decade too: "since the early 2000s" says when.
 const YEARS = /\b(1[89]\d\d|20\d\d)s?\b/g;
 const YEAR_OR_MONTH = new RegExp(`${YEARS.source}|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b`, "i");
+/** A time of year says when too: "returning to their villages at the time of the rainy season", "after the harvest". */
+const SEASON = /\b(rainy season|dry season|lean season|harvest|harvests|ramadan|winter|summer)\b/i;
 // May the month, not "migrants may not leave": with a day, or after a word that places it in time.
 const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[\s-]+May\b|\bMay\s+\d|\d\s+May\b/;
 // A length of time, not an age ("a 6-year-old child", "aged 30 years old"); or the dates it ran between ("a curfew (March 26-May 9)").
@@ -160,7 +162,7 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
     case "share":
       return SHARE.test(text);
     case "date":
-      return YEAR_OR_MONTH.test(text) || MAY.test(text);
+      return YEAR_OR_MONTH.test(text) || MAY.test(text) || SEASON.test(text);
     case "organisation":
       return ORGANISATION.test(text);
     case "law":

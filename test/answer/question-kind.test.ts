@@ -117,6 +117,11 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
 
+  it("reads a time of year as saying when ('at the time of the rainy season', 'after the harvest')", () => {
+    expect(holdsKind("date", "After the harvest these young internal migrants come to Bamako, returning to their villages at the time of the rainy season.", false)).toBe(true);
+    expect(holdsKind("date", "These young internal migrants come to Bamako to find paid work.", false)).toBe(false);
+  });
+
   it("reads a name with a number in it ('COVID-19', '4Mi') as a name, not a count", () => {
     expect(holdsKind("quantity", "As a result of COVID-19 restrictions, refugees and migrants had to abandon their homes.", false)).toBe(false);
     expect(holdsKind("quantity", "According to 4Mi data, respondents reported extortion.", false)).toBe(false);
