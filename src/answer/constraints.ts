@@ -31,6 +31,7 @@ export function windowSource(w: ScoredWindow): AnswerSource {
  * figure for 2020.
  */
 function speaksOfYear(passage: Passage, year: string, context: ConstraintContext): boolean {
+  if (Number(year) > latestReportYear(context)) return foresees(passage, year);
   if (passage.text.replace(CITED_WORK, " ").includes(year) || passage.section.some((h) => h.includes(year))) return true;
   return String(context.corpus.reportById.get(passage.docId)?.year) === year && !NAMED_YEAR.test(passage.text);
 }
@@ -38,10 +39,24 @@ const NAMED_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/;
 /** A work cited by its authors and year ("(Merabet and Gendreau, 2007)", "Camilli & Paynter (2020)"): its year is when it was written, not what the passage speaks of. */
 const CITED_WORK = /\(?\b\p{Lu}[\p{L}-]+(?:(?: and | et | & )\p{Lu}[\p{L}-]+| et al\.)?,? \(?(?:19|20)\d\d[a-z]?\)/gu;
 
-/** The reports cannot know a year after the latest of them. */
+/** A passage looks ahead to a year after the reports when it names the year alone ("by 2024"), not as the end of a plan's period ("2020–2024"). */
+function foresees(passage: Passage, year: string): boolean {
+  return yearsAsked(passage.text).includes(year);
+}
+
+function latestReportYear(context: ConstraintContext): number {
+  return Math.max(...context.corpus.manifest.reports.map((r) => r.year));
+}
+
+/**
+ * The reports cannot know a year after the latest of them, unless they look ahead to it ("over
+ * 60% of the total population by 2024", "the Action Plan (2020–2024)"): such a year is then
+ * bound like any other (a passage must speak of it).
+ */
 export function yearAfterReports(question: string, context: ConstraintContext): "period-after-reports" | undefined {
-  const latest = Math.max(...context.corpus.manifest.reports.map((r) => r.year));
-  return yearsAsked(question).some((year) => Number(year) > latest) ? "period-after-reports" : undefined;
+  const latest = latestReportYear(context);
+  const foreseen = (year: string) => context.corpus.passages.some((p) => foresees(p, year));
+  return yearsAsked(question).some((year) => Number(year) > latest && !foreseen(year)) ? "period-after-reports" : undefined;
 }
 
 /**

@@ -132,6 +132,11 @@ describe("the offline answerer", () => {
     expect(asked.evidence?.declined).toBe("period-after-reports");
   });
 
+  it("answers of a year after the reports what they foresee for it ('by 2024'), and nothing from a plan that only ends then", async () => {
+    await answered("en 2024 cb de maliens vont vivre en ville ?", /dépasser 60\s%/);
+    expect((await answerer.ask("combien de migrants a bamako en 2024 ?")).abstained).toBe(true);
+  });
+
   it("gives no figure of another year for the year asked, though the report is of that year: 2018's remittances are not 2020's", async () => {
     const asked = await answerer.ask("how much were remittances to mali in 2020?");
     expect(asked.abstained).toBe(true);
