@@ -74,6 +74,8 @@ describe("the French-to-English lexicon", () => {
     // "Black people", "les noirs": the reports say sub-Saharan; "not safe" asks where it is unsafe or risky.
     expect(terms("which area for tunis no safe for black people?", "en")).toEqual(expect.arrayContaining(analyzer.terms("Saharan unsafe risky")));
     expect(terms("les noirs sont discriminés a tunis ?", "fr")).toContain(analyzer.term("saharan"));
+    expect(terms("c dur de trouver du taf ?", "fr")).toContain(analyzer.term("difficult"));
+    expect(terms("mon projet de voyage a raté", "fr")).toContain(analyzer.term("failed"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
