@@ -19,4 +19,7 @@ export { WINDOW_FEATURE_NAMES, WINDOW_MODEL_PATH, windowLogOdds } from "./window
 export type { WindowFeatures, WindowModel } from "./window-ranking.js";
 export type { ScoredWindow } from "./selection.js";
 export { fitLogistic } from "./logistic.js";
+
+// How the answer stage weighs a question's concepts (which words it does not know), for npm run lexicon:gaps.
+export { weighConcepts } from "./evidence.js";
 export type { FitOptions } from "./logistic.js";

@@ -6,7 +6,7 @@
  * frequent first. Each is a candidate line for src/retrieval/lexicon.fr-en.json, to be checked
  * against the reports before it is added.
  */
-import { weighConcepts } from "../answer/evidence.js";
+import { weighConcepts } from "../answer/index.js";
 import { type BankLine, type Language, LANGUAGES, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { PassageRetriever } from "../retrieval/index.js";
 import { isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, wholeNumber } from "./args.js";
