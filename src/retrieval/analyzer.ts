@@ -53,9 +53,11 @@ const LIGHT_VERBS: ReadonlySet<string> = new Set(["avoir", "faire", "fais", "fai
  * perpetrators to a sentence that says "main" and nothing of them.
  */
 const RANKING_WORDS: ReadonlySet<string> = new Set(["main", "principal", "principale", "principaux", "principales"]);
-/** A light verb or a ranking word: part of how a question asks, not of what it asks about. */
+/** "can I still work?", "is it already open?", "toujours", "jamais": when, or how surely, not what is asked about. */
+const TIME_ADVERBS: ReadonlySet<string> = new Set(["still", "already", "again", "ever", "yet", "anymore", "soon", "toujours", "jamais", "bientot"]);
+/** A light verb, a ranking word or a time adverb: part of how a question asks, not of what it asks about. */
 export function isLightWord(word: string): boolean {
-  return LIGHT_VERBS.has(word) || RANKING_WORDS.has(word);
+  return LIGHT_VERBS.has(word) || RANKING_WORDS.has(word) || TIME_ADVERBS.has(word);
 }
 
 /** Function words of each language (accent-free): the eval counts them to tell French text from English. */

@@ -286,6 +286,10 @@ describe("the offline answerer", () => {
     await answered("the malians who came back from libya, what work were they doing there ?", /construction or the service sector/);
   });
 
+  it("reads 'still', 'toujours' as when or how surely, not a topic the answer must hold", async () => {
+    await answered("can i still get work in tunis without papers?", /without a contract is the norm/);
+  });
+
   it("reads 'face' in 'what risks do migrants face' as a light verb, not a topic the answer must hold", async () => {
     await answered("what risks do migrants face in tunis ?", /[Rr]isks/);
   });
