@@ -58,9 +58,15 @@ const FRENCH_INVERSION = /\p{L}-(t-)?(il|elle|ils|elles|on)\b/u;
 
 /** "de la part de", "de leur part": by someone, not a share of something. */
 const ON_THE_PART_OF = / de (la|ma|ta|sa|notre|votre|leur) part( (de|d|du|des))? /g;
+/**
+ * "pour travailler quand on est étranger, il faut quoi ?": "quand" before a subject, inside the
+ * question, says in which case ("lorsque"), not when; at its start, or after "depuis", "c'est",
+ * "est-ce", it asks when.
+ */
+const WHEN_CLAUSE = /(?<!^| depuis| est| c est| ce) quand (?=(on|je|j|tu|il|ils|elle|elles|nous|vous) )/g;
 
 export function askedKind(question: string): AskedKind {
-  const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ");
+  const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ").replace(WHEN_CLAUSE, " lorsque ");
   for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
   let best: { kind: AskedKind; at: number } | undefined;
   for (const [kind, pattern] of GENERAL) {

@@ -39,8 +39,15 @@ describe("what a question asks for", () => {
     ["detenus par qui ?", "organisation"],
     ["quelle part des migrants travaille ?", "share"],
     ["what is the role of the ministry", "other"],
+    ["depuis quand il est bloque ?", "date"],
+    ["c'est quand qu'on peut partir ?", "date"],
   ])("%j asks for %s", (question, kind) => {
     expect(askedKind(question)).toBe(kind);
+  });
+
+  it("reads 'quand' before a subject inside the question as in which case, not when", () => {
+    expect(askedKind("pour travailler au mali quand on est etranger il faut quoi comme papier")).not.toBe("date");
+    expect(askedKind("quand on part du mali, on paye ?")).toBe("date");
   });
 
   it("holds a law when it names one, not when it speaks of 'the relevant law'", () => {
