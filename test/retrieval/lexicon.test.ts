@@ -78,6 +78,8 @@ describe("the French-to-English lexicon", () => {
     expect(terms("mon projet de voyage a raté", "fr")).toContain(analyzer.term("failed"));
     // Starting a small business, as the reports' income-generating activities and own businesses.
     expect(terms("l oim peut l aider a lancer une petite activite ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("business income")));
+    // Checkpoints and bribes as people name them ("barrage", "bakchich", "pot de vin").
+    expect(terms("a chaque barrage les policiers demandent un bakchich", "fr")).toEqual(expect.arrayContaining(analyzer.terms("checkpoints bribe")));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
