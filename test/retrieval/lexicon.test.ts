@@ -80,6 +80,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("l oim peut l aider a lancer une petite activite ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("business income")));
     // Checkpoints and bribes as people name them ("barrage", "bakchich", "pot de vin").
     expect(terms("a chaque barrage les policiers demandent un bakchich", "fr")).toEqual(expect.arrayContaining(analyzer.terms("checkpoints bribe")));
+    // Where people live is where the reports say they settled.
+    expect(terms("les refugies vivent ou ?", "fr")).toContain(analyzer.term("settled"));
+    expect(terms("ils se sont installés ou ?", "fr")).toContain(analyzer.term("settle"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
