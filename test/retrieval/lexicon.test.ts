@@ -83,6 +83,7 @@ describe("the French-to-English lexicon", () => {
     // Where people live is where the reports say they settled.
     expect(terms("les refugies vivent ou ?", "fr")).toContain(analyzer.term("settled"));
     expect(terms("ils se sont installés ou ?", "fr")).toContain(analyzer.term("settle"));
+    expect(terms("where do the refugees live?", "en")).toContain(analyzer.term("settled"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
