@@ -84,6 +84,7 @@ describe("the French-to-English lexicon", () => {
     expect(terms("les refugies vivent ou ?", "fr")).toContain(analyzer.term("settled"));
     expect(terms("ils se sont installés ou ?", "fr")).toContain(analyzer.term("settle"));
     expect(terms("where do the refugees live?", "en")).toContain(analyzer.term("settled"));
+    expect(terms("why did people flee the north?", "en")).toContain(analyzer.term("displacement"));
     // "PDI", the French for IDPs; boys and farmers as the reports name them.
     expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
     expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
