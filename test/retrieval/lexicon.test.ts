@@ -53,42 +53,46 @@ describe("the French-to-English lexicon", () => {
     // Sexual orientation as people name it ("gay", "lesbienne", "LGBT"): the reports say homosexuality.
     expect(terms("les lesbiennes risquent quoi a tunis ?", "fr")).toContain(analyzer.term("homosexuality"));
     expect(terms("is it safe to be gay in tunisia?", "en")).toContain(analyzer.term("homosexuality"));
-    // Everyday and texted French the question bank's writers used and the lexicon lacked ("bosser", "les flics", "racketter", "voter").
-    expect(terms("les migrants bossent ou a bamako ?", "fr")).toContain(analyzer.term("work"));
-    expect(terms("les flics m'ont racketté", "fr")).toEqual(expect.arrayContaining(analyzer.terms("police extortion")));
-    expect(terms("les soldats frappent les migrants ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("military physical abuse")));
-    expect(terms("les maliens de l'exterieur votent ?", "fr")).toContain(analyzer.term("vote"));
-    expect(terms("c possible d'economiser a bamako ?", "fr")).toContain(analyzer.term("save"));
-    expect(terms("les etudiants sont dispensés ?", "fr")).toContain(analyzer.term("exempted"));
-    expect(terms("le nombre de migrants a diminué ?", "fr")).toContain(analyzer.term("decrease"));
-    expect(terms("la main d'oeuvre etrangere", "fr")).toContain(analyzer.term("labour"));
-    // The French names of the organisations and frameworks the reports name in English (OIM, HCR, ODD, UE).
-    expect(terms("l'oim aide les migrants ?", "fr")).toContain(analyzer.term("IOM"));
-    expect(terms("que fait le hcr a tunis ?", "fr")).toContain(analyzer.term("UNHCR"));
-    expect(terms("la cible des odd", "fr")).toContain(analyzer.term("SDGs"));
-    expect(terms("l'ue finance quoi ?", "fr")).toContain(analyzer.term("EU"));
-    // Words of the bank's French questions that reached only the French translation ("chômeurs", "informateurs clés", "insécurité alimentaire").
-    expect(terms("qui aide les chômeurs ?", "fr")).toContain(analyzer.term("unemployment"));
-    expect(terms("les informateurs clés disent quoi ?", "fr")).toContain(analyzer.term("key"));
-    expect(terms("l'insécurité alimentaire au sahel", "fr")).toContain(analyzer.term("food"));
-    // "Black people", "les noirs": the reports say sub-Saharan; "not safe" asks where it is unsafe or risky.
-    expect(terms("which area for tunis no safe for black people?", "en")).toEqual(expect.arrayContaining(analyzer.terms("Saharan unsafe risky")));
-    expect(terms("les noirs sont discriminés a tunis ?", "fr")).toContain(analyzer.term("saharan"));
-    expect(terms("c dur de trouver du taf ?", "fr")).toContain(analyzer.term("difficult"));
-    expect(terms("mon projet de voyage a raté", "fr")).toContain(analyzer.term("failed"));
-    // Starting a small business, as the reports' income-generating activities and own businesses.
-    expect(terms("l oim peut l aider a lancer une petite activite ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("business income")));
-    // Checkpoints and bribes as people name them ("barrage", "bakchich", "pot de vin").
-    expect(terms("a chaque barrage les policiers demandent un bakchich", "fr")).toEqual(expect.arrayContaining(analyzer.terms("checkpoints bribe")));
-    // Where people live is where the reports say they settled.
-    expect(terms("les refugies vivent ou ?", "fr")).toContain(analyzer.term("settled"));
-    expect(terms("ils se sont installés ou ?", "fr")).toContain(analyzer.term("settle"));
-    expect(terms("where do the refugees live?", "en")).toContain(analyzer.term("settled"));
-    expect(terms("why did people flee the north?", "en")).toContain(analyzer.term("displacement"));
-    // "PDI", the French for IDPs; boys and farmers as the reports name them.
-    expect(terms("les pdi vivent ou ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("IDPs displaced")));
-    expect(terms("les garçons talibés", "fr")).toContain(analyzer.term("boys"));
-    expect(terms("les paysans partent en ville ?", "fr")).toContain(analyzer.term("farmers"));
+  });
+
+  // Found mostly in the question bank's own questions (npm run lexicon:gaps, and a sample of them
+  // asked with each left out of the bank), some in messages of my own or tuning questions, none in
+  // an unseen split: everyday and texted French ("bosser", "les flics", "racketter"), the French
+  // names of what the reports name in English (OIM, HCR, ODD, UE), words that reached only the
+  // translation ("chômeurs", "clés", "alimentaire"), "black people" (the reports say
+  // sub-Saharan), "not safe", starting a business, checkpoints and bribes, living where the
+  // reports say people settled, fleeing as displacement, PDI (IDPs), boys, farmers.
+  it.each([
+    ["les migrants bossent ou a bamako ?", "fr", "work"],
+    ["les flics m'ont racketté", "fr", "police extortion"],
+    ["les soldats frappent les migrants ?", "fr", "military physical abuse"],
+    ["les maliens de l'exterieur votent ?", "fr", "vote"],
+    ["c possible d'economiser a bamako ?", "fr", "save"],
+    ["les etudiants sont dispensés ?", "fr", "exempted"],
+    ["le nombre de migrants a diminué ?", "fr", "decrease"],
+    ["la main d'oeuvre etrangere", "fr", "labour"],
+    ["l'oim aide les migrants ?", "fr", "IOM"],
+    ["que fait le hcr a tunis ?", "fr", "UNHCR"],
+    ["la cible des odd", "fr", "SDGs"],
+    ["l'ue finance quoi ?", "fr", "EU"],
+    ["qui aide les chômeurs ?", "fr", "unemployment"],
+    ["les informateurs clés disent quoi ?", "fr", "key"],
+    ["l'insécurité alimentaire au sahel", "fr", "food"],
+    ["which area for tunis no safe for black people?", "en", "Saharan unsafe risky"],
+    ["les noirs sont discriminés a tunis ?", "fr", "saharan"],
+    ["c dur de trouver du taf ?", "fr", "difficult"],
+    ["mon projet de voyage a raté", "fr", "failed"],
+    ["l oim peut l aider a lancer une petite activite ?", "fr", "business income"],
+    ["a chaque barrage les policiers demandent un bakchich", "fr", "checkpoints bribe"],
+    ["les refugies vivent ou ?", "fr", "settled"],
+    ["ils se sont installés ou ?", "fr", "settle"],
+    ["where do the refugees live?", "en", "settled"],
+    ["why did people flee the north?", "en", "displacement"],
+    ["les pdi vivent ou ?", "fr", "IDPs displaced"],
+    ["les garçons talibés", "fr", "boys"],
+    ["les paysans partent en ville ?", "fr", "farmers"],
+  ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
+    expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
 
   it("understands a migrant's informal, unaccented, misspelled message", () => {
