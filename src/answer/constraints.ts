@@ -50,8 +50,8 @@ function latestReportYear(context: ConstraintContext): number {
 
 /**
  * The reports cannot know a year after the latest of them, unless they look ahead to it ("over
- * 60% of the total population by 2024", "the Action Plan (2020–2024)"): such a year is then
- * bound like any other (a passage must speak of it).
+ * 60% of the total population by 2024"): such a year is then bound like any other, a passage
+ * must foresee it (see foresees).
  */
 export function yearAfterReports(question: string, context: ConstraintContext): "period-after-reports" | undefined {
   const latest = latestReportYear(context);

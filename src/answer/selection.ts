@@ -163,10 +163,10 @@ function namesOtherPlace(window: PassageWindow, asked: { words: ReadonlySet<stri
 /**
  * "what is PONAM?", "c'est quoi le CMP ?": a report says what a name stands for where it brings
  * it in, in brackets after the words it shortens ("a National Migration Policy (Politique
- * Nationale de Migration, or PONAM)", "The Commission on Population Movement (..., CMP)"), or
- * where it says what the name is ("The ICMPD is an international organisation ..."), which
- * comes first when both do; the window doing so comes first, the others keep their order. Other windows naming it say what
- * someone thought of it or did with it.
+ * Nationale de Migration, or PONAM)", "The Commission on Population Movement (..., CMP)"), and
+ * says what it is where a sentence defines it ("The ICMPD is an international organisation
+ * ..."). The window defining it comes first, else the one bringing it in; the others keep their
+ * order. Other windows naming it say what someone thought of it or did with it.
  */
 export function introducingFirst(scored: ScoredWindow[], name: string): ScoredWindow[] {
   if (!/^[\p{L}\p{N}]{2,}$/u.test(name)) return scored;

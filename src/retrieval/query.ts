@@ -30,7 +30,11 @@ export function synonymsByTerm(lexicon: Lexicon, english: Analyzer): Map<string,
 const SYNONYM_WEIGHT = 0.6;
 /** Weight of a French word that is also an English index term: often a false friend ("amende"). */
 const FRENCH_LOOKALIKE_WEIGHT = 0.3;
-/** Weight of the English cognate of a French word the lexicon does not list ("vulnérabilité": vulnerability). */
+/**
+ * Weight of the English cognate of a French word the lexicon does not list ("vulnérabilité":
+ * vulnerability): a word's own, as its closest translation (at 0.6, fresh report French
+ * citations 0.77 -> 0.76).
+ */
 const COGNATE_WEIGHT = 1;
 /**
  * How much the words of the asker's description of themselves count ("je suis pharmacien
