@@ -28,6 +28,8 @@ export interface AskOptions {
    * leans on them ("et si je pars sans payer ?") is read with them.
    */
   previous?: readonly string[];
+  /** Measuring only: a question of the bank answered as if the bank did not hold it (`npm run eval:bank`). */
+  bankLeaveOut?: string;
 }
 
 /**
@@ -140,6 +142,7 @@ export class Answerer {
       k: Math.max(answerDepth(options), CARD_DEPTH, BANK_PASSAGE_DEPTH),
       ...(options.retriever ? { retriever: options.retriever } : {}),
       ...(options.bilingual === false ? { bilingual: false } : {}),
+      ...(options.bankLeaveOut !== undefined ? { bankLeaveOut: options.bankLeaveOut } : {}),
       fallbackLang: options.lang ?? options.fallbackLang ?? (previous?.length ? this.languageOf(previous.at(-1)!, DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE),
     };
   }

@@ -18,6 +18,8 @@ export interface BankMatch {
 interface BankEntry {
   passageId: string;
   sentence: number;
+  /** The question itself, to leave it out when it is the one asked (leave-one-out measures). */
+  question: string;
   /** Euclidean norm of its idf-weighted terms. */
   norm: number;
 }
@@ -68,7 +70,7 @@ export class BankIndex {
           const terms = new Set(analyzers[lang].terms(q.text));
           if (terms.size === 0) continue;
           termsOf.push(terms);
-          own.push({ passageId: line.passageId, sentence: line.sentence, norm: 0 });
+          own.push({ passageId: line.passageId, sentence: line.sentence, question: q.text, norm: 0 });
         }
       }
       const df = new Map<string, number>();
@@ -98,10 +100,11 @@ export class BankIndex {
 
   /**
    * The sentences whose bank questions come closest to the question, best first, each with the
-   * similarity of its closest question over the languages searched.
+   * similarity of its closest question over the languages searched. `leaveOut`: a bank question
+   * matched as if it were not in the bank (asked as an unseen question, `npm run eval:bank`).
    */
-  match(queries: Partial<Record<Language, WeightedQuery>>, meaning?: Map<string, number>): BankMatch[] {
-    const best = this.matchWords(queries);
+  match(queries: Partial<Record<Language, WeightedQuery>>, meaning?: Map<string, number>, leaveOut?: string): BankMatch[] {
+    const best = this.matchWords(queries, leaveOut);
     if (meaning) {
       const closest = [...meaning].sort((a, b) => b[1] - a[1]).slice(0, MEANING_CANDIDATES);
       for (const [key, match] of best) best.set(key, { ...match, similarity: (1 - MEANING_SHARE) * match.similarity + MEANING_SHARE * (meaning.get(key) ?? 0) });
@@ -115,7 +118,7 @@ export class BankIndex {
   }
 
   /** Each sentence's closest bank question by the words, over the languages searched. */
-  private matchWords(queries: Partial<Record<Language, WeightedQuery>>): Map<string, BankMatch> {
+  private matchWords(queries: Partial<Record<Language, WeightedQuery>>, leaveOut: string | undefined): Map<string, BankMatch> {
     const best = new Map<string, BankMatch>();
     for (const lang of LANGUAGES) {
       const query = queries[lang];
@@ -136,6 +139,7 @@ export class BankIndex {
       queryNorm = Math.sqrt(queryNorm);
       for (const [i, d] of dot) {
         const entry = this.entries[lang][i]!;
+        if (entry.question === leaveOut) continue;
         const similarity = d / (queryNorm * entry.norm);
         const key = sentenceKey(entry.passageId, entry.sentence);
         if ((best.get(key)?.similarity ?? 0) < similarity) best.set(key, { passageId: entry.passageId, sentence: entry.sentence, similarity });

@@ -53,6 +53,8 @@ export interface RetrieveOptions {
    * weight, its places and years unless this one names its own.
    */
   previous?: string;
+  /** A question of the bank asked as if the bank did not hold it (`npm run eval:bank`). */
+  bankLeaveOut?: string;
 }
 
 /** Asked for a retriever this installation cannot offer. */
@@ -147,6 +149,7 @@ export class PassageSearch {
     const bank = this.index.bank.match(
       Object.fromEntries(searched.map((lang) => [lang, forBank.queries[lang]])),
       vector && dense?.bank ? dense.bank.closeness(vector) : undefined,
+      options.bankLeaveOut,
     );
     if (kind !== "dense") {
       const t = performance.now();

@@ -15,7 +15,7 @@ const evalProcess = promisify(execFile)("node_modules/.bin/tsx", ["src/cli/eval.
   () => undefined,
   (error: { code: number; stdout: string; stderr: string }) => error,
 );
-const [{ ADD_QUESTIONS, runAddQuestions }, { ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { DRAFT_BANK, runDraftBank }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { LEXICON_GAPS, runLexiconGaps }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
+const [{ ADD_QUESTIONS, runAddQuestions }, { ASK, runAsk }, { BENCH, runBench }, { BUILD_CORPUS, runBuildCorpus }, { BUILD_INDEX, runBuildIndex }, { BUILD_MODEL, runBuildModel }, { CHECK_BANK, runCheckBank }, { CHECK_GOLD, runCheckGold }, { DRAFT_BANK, runDraftBank }, { CHECK_TRANSLATIONS, runCheckTranslations }, { EVAL, runEval }, { EVAL_BANK, runEvalBank }, { LEXICON_GAPS, runLexiconGaps }, { runTrainAnswers, TRAIN_ANSWERS }, { runTranslate, TRANSLATE }, { runWebhookSet, WEBHOOK_SET }] =
   await Promise.all([
     import("../../src/cli/add-questions.js"),
     import("../../src/cli/ask-command.js"),
@@ -28,6 +28,7 @@ const [{ ADD_QUESTIONS, runAddQuestions }, { ASK, runAsk }, { BENCH, runBench },
     import("../../src/cli/draft-bank.js"),
     import("../../src/cli/check-translations.js"),
     import("../../src/cli/eval.js"),
+    import("../../src/cli/eval-bank.js"),
     import("../../src/cli/lexicon-gaps.js"),
     import("../../src/cli/train-answers.js"),
     import("../../src/cli/translate.js"),
@@ -61,6 +62,7 @@ const COMMANDS: Command[] = [
   { name: "draft:bank", spec: DRAFT_BANK, run: (argv) => runDraftBank(argv, {}), bad: [["--missing", "--corpus", untouched], `--corpus: there is no folder ${untouched}`] },
   { name: "check:translations", spec: CHECK_TRANSLATIONS, run: runCheckTranslations, bad: [["--lang", "en"], "--lang must be one of fr (got en)"] },
   { name: "eval", spec: EVAL, run: runEval, bad: [["--k", "abc"], "--k takes a whole number of at least 1 (got abc)"] },
+  { name: "eval:bank", spec: EVAL_BANK, run: runEvalBank, bad: [["--sample", "0"], "--sample takes a whole number of at least 1 (got 0)"] },
   { name: "lexicon:gaps", spec: LEXICON_GAPS, run: runLexiconGaps, bad: [["--lang", "de"], "--lang must be one of fr, en (got de)"] },
   { name: "train:answers", spec: TRAIN_ANSWERS, run: runTrainAnswers, bad: [["--folds", "3"], "unknown flag --folds (see --help)"] },
   { name: "translate", spec: TRANSLATE, run: (argv) => runTranslate(argv, {}), bad: [["--missing", "--corpus", untouched], `--corpus: there is no folder ${untouched}`] },

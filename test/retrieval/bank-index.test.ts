@@ -23,6 +23,13 @@ describe("the question bank's index", () => {
     expect(best!.similarity).toBeCloseTo(1, 5);
   });
 
+  it("matches a question as if the bank did not hold it when asked to leave it out (leave-one-out measures)", () => {
+    const [kept] = bank.match(asked(question));
+    const left = bank.match(asked(question), undefined, question).find((m) => m.passageId === line.passageId && m.sentence === line.sentence);
+    expect(kept!.similarity).toBeCloseTo(1, 5);
+    expect(left?.similarity ?? 0).toBeLessThan(0.99);
+  });
+
   it("finds nothing for words no bank question uses", () => {
     expect(bank.match(asked("zzyzx qwfp"))).toEqual([]);
   });
