@@ -94,23 +94,31 @@ function typicalLineLength(groups: LineGroup[]): number {
 }
 
 /**
- * A heading printed straight above its paragraph arrives glued to it: a short first line with
- * no closing mark, followed by a line that opens a sentence; so may a heading and its subheading.
- */
-/**
  * Words that open a sentence rather than carry one on ("While instances of solidarity ...", "Key
  * informants ..."): after a line as long as the text's lines that looks like a heading, they say
  * the heading ended ("A perceived increase in discrimination and xenophobia" / "While ...").
  */
 const OPENS_A_SENTENCE = /^(While|The|In|According|Key|Although|Since|Many|As|Despite|Based|Most|Several|Among|This|These|When|Overall|Furthermore|However|Moreover|A|An|For|Between|Looking|With|Regarding|There|Refugees|Respondents|Data|Loss)\s/;
-/** A line ending on a word that cannot end a heading runs on. */
-const ENDS_OPEN = /\b(of|to|and|the|in|for|from|on|with|at|a|an|or)$/i;
+/** Words a heading or a sentence cannot end on ("Trends of", "entering through the Fassala and"): what ends on one runs on. */
+const RUNS_ON_WORDS = "of|to|and|the|in|for|from|on|with|at";
+/** A heading ending on one of them, in any case. */
+const HEADING_ENDS_OPEN = new RegExp(String.raw`\b(${RUNS_ON_WORDS})$`, "i");
+/** A sentence ending on one of them or on an article. */
+const SENTENCE_ENDS_OPEN = new RegExp(String.raw`\b(${RUNS_ON_WORDS}|a|an)$`);
+/** A line above a paragraph ending on one of them, an article or "or", in any case: it is no heading of its own. */
+const LINE_ENDS_OPEN = new RegExp(String.raw`\b(${RUNS_ON_WORDS}|a|an|or)$`, "i");
+/** A line shorter than this share of the text's typical line is short: a heading's, not a paragraph's. */
+const SHORT_LINE_SHARE = 0.85;
 
+/**
+ * A heading printed straight above its paragraph arrives glued to it: a short first line with
+ * no closing mark, followed by a line that opens a sentence; so may a heading and its subheading.
+ */
 function splitLeadingHeading(group: LineGroup, width: number): LineGroup[] {
   const [first, second] = group.lines;
   if (group.footnote || first === undefined || second === undefined) return [group];
-  const short = first.length < 0.85 * width;
-  const paragraphAfter = OPENS_A_SENTENCE.test(second) && second.length >= 0.85 * width && !ENDS_OPEN.test(first);
+  const short = first.length < SHORT_LINE_SHARE * width;
+  const paragraphAfter = OPENS_A_SENTENCE.test(second) && second.length >= SHORT_LINE_SHARE * width && !LINE_ENDS_OPEN.test(first);
   if ((short || paragraphAfter) && looksLikeHeading(first) && /^\p{Lu}/u.test(second)) {
     // A subheading may follow the heading ("6. Bamako, migration and risks" / "Safety and security in Bamako" / "In general ...").
     return [{ lines: [first] }, ...splitLeadingHeading({ lines: group.lines.slice(1) }, width)];
@@ -248,10 +256,10 @@ function runsOn(previous: string, next: string): boolean {
   // "Both surveys (4Mi core survey and 4Mi COVID-19" / "survey) follow ...": a bracket left open.
   if (opened(previous, "(", ")") && /^\p{Ll}/u.test(next)) return true;
   // A heading's last words on a line of their own ("3. Internal Migration Trends: Increased urbanization" / "and food insecurity").
-  if (looksLikeHeading(previous)) return /^\p{Ll}/u.test(next) && (/\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous) || (next.split(" ").length <= HEADING_TAIL_WORDS && !/[.!?;:,]$/.test(next) && !/^(https?:|www\.)/.test(next)));
+  if (looksLikeHeading(previous)) return /^\p{Ll}/u.test(next) && (HEADING_ENDS_OPEN.test(previous) || (next.split(" ").length <= HEADING_TAIL_WORDS && !/[.!?;:,]$/.test(next) && !/^(https?:|www\.)/.test(next)));
   if (previous.endsWith(":")) return true;
   // "entering through the Fassala and" / "Néré transit centres; ...": a line cut after a word that cannot end a sentence runs on, whatever the case of the next.
-  if (/\b(of|to|and|the|in|for|from|on|with|at|a|an)$/.test(previous)) return true;
+  if (SENTENCE_ENDS_OPEN.test(previous)) return true;
   return !/[.!?;”"’)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /,$/.test(previous));
 }
 
@@ -334,5 +342,5 @@ function isChapterHeading(text: string): boolean {
 function continuesHeading(previous: string, next: string): boolean {
   if (isNumberedHeading(next)) return false;
   const bothCapitals = previous === previous.toUpperCase() && next === next.toUpperCase();
-  return bothCapitals || /^\p{Ll}/u.test(next) || /\b(of|to|and|the|in|for|from|on|with|at)$/i.test(previous);
+  return bothCapitals || /^\p{Ll}/u.test(next) || HEADING_ENDS_OPEN.test(previous);
 }
