@@ -28,10 +28,10 @@ export function windowSource(w: ScoredWindow): AnswerSource {
 /**
  * A passage speaks of a year when it or its headings name it, or its report is of that year and
  * it names no other ("as of 9 May"): "485 billion CFA in 2018", in a report of 2020, gives no
- * figure for 2020.
+ * figure for 2020. Of a year after the reports (`afterReports`), only when it foresees it.
  */
-function speaksOfYear(passage: Passage, year: string, context: ConstraintContext): boolean {
-  if (Number(year) > latestReportYear(context)) return foresees(passage, year);
+function speaksOfYear(passage: Passage, year: string, afterReports: boolean, context: ConstraintContext): boolean {
+  if (afterReports) return foresees(passage, year);
   if (passage.text.replace(CITED_WORK, " ").includes(year) || passage.section.some((h) => h.includes(year))) return true;
   return String(context.corpus.reportById.get(passage.docId)?.year) === year && !NAMED_YEAR.test(passage.text);
 }
@@ -92,8 +92,10 @@ export function unmetConstraint(constraints: Constraints, answer: AnswerSource, 
       if (!alternatives.some(covered)) return "place-not-covered";
     }
   }
+  const latest = constraints.years.length ? latestReportYear(context) : 0;
   for (const year of constraints.years) {
-    if (!answer.passages.some((p) => speaksOfYear(p, year, context))) return "period-not-covered";
+    const afterReports = Number(year) > latest;
+    if (!answer.passages.some((p) => speaksOfYear(p, year, afterReports, context))) return "period-not-covered";
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { NAME_WITH_DIGIT } from "../corpus/index.js";
 import { CONSEQUENCE, tokenize } from "../retrieval/index.js";
 
 /**
@@ -128,8 +129,8 @@ const IN_CHARGE = / (in|en) charge | charged with /g;
 /** Kinds of answer a quote can plainly hold or lack (a figure, a date, a name...). */
 export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration", "quantity", "share", "date", "organisation", "law", "place", "contact"]);
 
-/** A name with a number in it ("COVID-19", "4Mi", "G5"): it counts nothing. */
-const NAME_WITH_NUMBER = /\b\p{L}+-\d+\b|\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
+/** A name with a number in it ("COVID-19", or a word of letters and digits: "4Mi", "G5"): it counts nothing. */
+const NAME_WITH_NUMBER = new RegExp(String.raw`\b\p{L}+-\d+\b|${NAME_WITH_DIGIT.source}`, "gu");
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 // A decade too: "since the early 2000s" says when.

@@ -105,7 +105,7 @@ function questionKey(text: string): string {
  * its sentence (either language) or its passage's headings lack.
  */
 /** A word of letters and digits ("4Mi", "G5", "C111"), not a figure alone. */
-const NAME_WITH_DIGIT = /\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
+export const NAME_WITH_DIGIT = /\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
 
 export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
   const problems: string[] = [];
