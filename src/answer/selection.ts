@@ -160,6 +160,9 @@ function namesOtherPlace(window: PassageWindow, asked: { words: ReadonlySet<stri
   return window.names.some((name) => !name.every((t) => asked.words.has(t)));
 }
 
+/** Words a name's capitals run over ("Commission on Population Movement", "Délégation générale des Maliens"). */
+const SMALL_NAME_WORDS = "of|on|for|the|and|in|de|des|du|d|la|le|les|pour|et|en";
+
 /**
  * "what is PONAM?", "c'est quoi le CMP ?": a report says what a name stands for where it brings
  * it in, in brackets after the words it shortens ("a National Migration Policy (Politique
@@ -173,9 +176,14 @@ export function introducingFirst(scored: ScoredWindow[], name: string): ScoredWi
   const text = (w: ScoredWindow) => w.window.texts[REPORT_LANGUAGE] ?? "";
   // "The ICMPD is an international organisation ...": a sentence saying what it is, before one that only spells it out.
   const defines = new RegExp(String.raw`\b${name} (is|was|are|were) (a|an|the|one)\b`, "i");
-  const introduces = new RegExp(String.raw`\([^()]*\b${name}\)`, "i");
+  // Spelled out inside the brackets ("(Politique Nationale de Migration, or PONAM)"), or just
+  // before them in capitals ("The Commission on Population Movement (CMP)"); not a bare "(AME)"
+  // after "a key informant who works with them".
+  const spelledInside = new RegExp(String.raw`\([^()]*\S\s[^()]*\b${name}\)`, "i");
+  const spelledBefore = new RegExp(String.raw`(\p{Lu}[\p{L}’'-]*\s+((${SMALL_NAME_WORDS})\s+)*){2,}\(${name.toUpperCase()}\)`, "u");
+  const introduces = (said: string) => spelledInside.test(said) || spelledBefore.test(said);
   let at = scored.findIndex((w) => defines.test(text(w)));
-  if (at < 0) at = scored.findIndex((w) => introduces.test(text(w)));
+  if (at < 0) at = scored.findIndex((w) => introduces(text(w)));
   return at > 0 ? [scored[at]!, ...scored.slice(0, at), ...scored.slice(at + 1)] : scored;
 }
 

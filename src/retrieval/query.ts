@@ -75,7 +75,7 @@ function asMeant(tokens: readonly string[]): string[] {
     if (ASKING_PAIRS.get(tokens[i - 1] ?? "")?.has(t)) return [];
     // Pidgin "which side dangerous pass?", "which work dey pay pass?": the most.
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
-    if (SPELLS_OUT.has(t) && (tokens[i + 1] === "for" || i === tokens.length - 1) && tokens.slice(0, i).includes("does")) return [];
+    if (spellsOut(tokens, i)) return [];
     if (t === "part" && fromSomeone(tokens, i)) return [];
     if (namesTheReports(tokens, i)) return [];
     // "ya eu", "il y a eu", "j'ai eu": French "had", not the EU.
@@ -114,6 +114,24 @@ function fromSomeone(tokens: readonly string[], at: number): boolean {
 }
 /** "what does PONAM stand for?", "what does 'expulsé' mean?": asking what a name or word says, as French "veut dire". */
 const SPELLS_OUT = new Set(["stand", "stands", "mean", "means"]);
+/**
+ * The words by which a question asks what a name says rather than what it is about: "MGI stands
+ * for what?", "the full name of PONAM", "le sigle CIGEM signifie quoi", "à quoi correspond
+ * l'acronyme ANPE ?". The reports never speak of acronyms or full names: as topics they only
+ * kept the sentence that spells the name out from answering.
+ */
+const NAME_FORM_WORDS = new Set("sigle sigles acronyme acronymes abreviation abreviations acronym acronyms abbreviation abbreviations signifie signifient signification".split(" "));
+const FULL_NAME: ReadonlyMap<string, string> = new Map([["full", "name"], ["nom", "complet"]]);
+function spellsOut(tokens: readonly string[], at: number): boolean {
+  const t = tokens[at]!;
+  if (NAME_FORM_WORDS.has(t)) return true;
+  if ((FULL_NAME.has(t) && FULL_NAME.get(t) === tokens[at + 1]) || FULL_NAME.get(tokens[at - 1] ?? "") === t) return true;
+  // "à quoi correspond le sigle ..."
+  if (t === "correspond" || t === "correspondent") return tokens[at - 1] === "quoi";
+  if (!SPELLS_OUT.has(t)) return false;
+  // "stands for", or a last word after "does" ("what does it mean"); not "the means to live".
+  return (t.startsWith("stand") && tokens[at + 1] === "for") || ((tokens[at + 1] === "for" || at === tokens.length - 1) && tokens.slice(0, at).includes("does"));
+}
 /**
  * Questions whose second word is part of asking, not a topic: Pidgin "which side" asks where,
  * "wetin make" (spelled out "what make") and English "what makes" ask why.

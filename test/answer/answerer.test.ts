@@ -200,8 +200,12 @@ describe("the offline answerer", () => {
     expect((await answerer.ask("c'est quoi la libre circulation cedeao")).text).not.toMatch(/signifie/);
   });
 
-  it.each(["what is PONAM?", "what does ponam stand for?"])("answers %j with the sentence that brings the name in, not one that only names it", async (question) => {
+  it.each(["what is PONAM?", "what does ponam stand for?", "PONAM stands for what?", "what is the full name of PONAM"])("answers %j with the sentence that brings the name in, not one that only names it", async (question) => {
     await answered(question, /National Migration Policy \(Politique Nationale de Migration, or PONAM\)/);
+  });
+
+  it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
+    await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });
 
   it.each([

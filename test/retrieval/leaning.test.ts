@@ -65,7 +65,7 @@ describe("whether a message asks anything, question mark or not", () => {
 });
 
 describe("a question of definition", () => {
-  it.each(["abeg wetin be ecowas", "svp c'est quoi la PONAM", "what is the CEDEAO?", "what does PONAM stand for?", "que veut dire CMP ?"])("%j asks what something is", (message) => {
+  it.each(["abeg wetin be ecowas", "svp c'est quoi la PONAM", "what is the CEDEAO?", "what does PONAM stand for?", "que veut dire CMP ?", "MGI stands for what?", "PONAM ca veut dire quoi ?", "le sigle CIGEM signifie quoi", "what is the full name of PONAM"])("%j asks what something is", (message) => {
     expect(asksDefinition(message)).toBe(true);
   });
 

@@ -111,6 +111,22 @@ describe("the reports named as the source", () => {
   });
 });
 
+describe("asking what a name stands for", () => {
+  it.each(["MGI stands for what?", "what is the full name of PONAM", "le sigle CIGEM signifie quoi", "a quoi correspond l'acronyme CREDD ?", "que signifie l'abreviation AME ?"])(
+    "%j asks about the name alone: the words for an acronym or a full name are no topic",
+    async (question) => {
+      const concepts = Object.keys(await focusOf(question));
+      expect(concepts).toHaveLength(1);
+      expect(concepts[0]).toMatch(/^(mgi|ponam|cigem|credd|ame)$/);
+    },
+  );
+
+  it("keeps 'means' and 'name' where they are no part of asking", async () => {
+    expect(Object.keys(await focusOf("what means do migrants have to send money home?"))).toContain("means");
+    expect(Object.keys(await focusOf("which name did the new policy get?"))).toContain("name");
+  });
+});
+
 describe("French words the lexicon does not list", () => {
   it("searches the English cognate the reports use ('vulnérabilité': vulnerability), not the French word alone", async () => {
     const analyzed = await retriever.retrieve("quelles sont les vulnérabilités des migrants ?");
