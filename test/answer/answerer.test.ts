@@ -204,6 +204,15 @@ describe("the offline answerer", () => {
     await answered(question, /National Migration Policy \(Politique Nationale de Migration, or PONAM\)/);
   });
 
+  it.each([
+    ["les femmes migrantes a tunis travaillent dans quoi ?", "et les mecs ?", /hommes réfugiés et migrants du Grand Tunis travaillaient plus souvent dans la construction/],
+    ["un malien peut donner sa nationalite a ses enfants ?", "et les mamans ?", /a donné aux femmes le droit de transmettre leur nationalité/],
+  ])("after %j, reads the group of %j as texted", async (previous, question, expected) => {
+    const answer = await answerer.ask(question, { previous: [previous] });
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(expected);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });

@@ -61,7 +61,8 @@ describe("the French-to-English lexicon", () => {
   // names of what the reports name in English (OIM, HCR, ODD, UE), words that reached only the
   // translation ("chômeurs", "clés", "alimentaire"), "black people" (the reports say
   // sub-Saharan), "not safe", starting a business, checkpoints and bribes, living where the
-  // reports say people settled, fleeing as displacement, PDI (IDPs), boys, farmers.
+  // reports say people settled, fleeing as displacement, PDI (IDPs), boys, farmers; groups as
+  // texted (mecs, meufs, ados, gosses, clandos, mamans).
   it.each([
     ["les migrants bossent ou a bamako ?", "fr", "work"],
     ["les flics m'ont racketté", "fr", "police extortion"],
@@ -91,6 +92,13 @@ describe("the French-to-English lexicon", () => {
     ["les pdi vivent ou ?", "fr", "IDPs displaced"],
     ["les garçons talibés", "fr", "boys"],
     ["les paysans partent en ville ?", "fr", "farmers"],
+    // The groups of a follow-up as texted ("et les mecs ?" after a question on women's work).
+    ["et les mecs ?", "fr", "men"],
+    ["et les meufs ?", "fr", "women"],
+    ["les ados", "fr", "young"],
+    ["les gosses separes de leurs parents", "fr", "children"],
+    ["les clandos", "fr", "irregular"],
+    ["et les mamans ?", "fr", "mother"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
