@@ -213,6 +213,13 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
+  it.each([
+    ["les pasteurs du nord du mali sont partis ou pendant la crise ?", /éleveurs nomades/],
+    ["les voleurs s'en prennent aux migrants a bamako ?", /vol|extorsion/],
+  ])("reads the everyday words of %j as the reports' (not as a listed word a letter or two away)", async (question, expected) => {
+    await answered(question, expected);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });

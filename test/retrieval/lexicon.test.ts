@@ -99,6 +99,13 @@ describe("the French-to-English lexicon", () => {
     ["les gosses separes de leurs parents", "fr", "children"],
     ["les clandos", "fr", "irregular"],
     ["et les mamans ?", "fr", "mother"],
+    // Everyday French words the lexicon lacked, which were read as the listed word one or two
+    // letters away ("familles" as "filles", "adresse" as "agression", "attaquent" as "arnaquent").
+    ["cb de familles ont un migrant ?", "fr", "household"],
+    ["ya une adresse ?", "fr", "address"],
+    ["les gangs attaquent les migrants ?", "fr", "assault"],
+    ["les voleurs a bamako", "fr", "robbery"],
+    ["les pasteurs du nord", "fr", "pastoralists"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
