@@ -106,6 +106,11 @@ describe("the French-to-English lexicon", () => {
     ["les gangs attaquent les migrants ?", "fr", "assault"],
     ["les voleurs a bamako", "fr", "robbery"],
     ["les pasteurs du nord", "fr", "pastoralists"],
+    ["ya des migrantes violees ?", "fr", "rape"],
+    ["je peux porter plainte ?", "fr", "complaint"],
+    ["la scolarite des enfants", "fr", "school"],
+    ["ils perdaient leur travail", "fr", "lost"],
+    ["on me soigne gratuitement ?", "fr", "health"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
