@@ -115,6 +115,12 @@ describe("the French-to-English lexicon", () => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
 
+  it("leaves out a French form spelt like an English word ('court', a tribunal in English, is not read as 'short'; 'courte' is)", () => {
+    expect(terms("can i take my employer to court?", "en")).not.toContain(analyzer.term("short"));
+    expect(terms("un sejour trop court", "fr")).not.toContain(analyzer.term("short"));
+    expect(terms("une duree courte", "fr")).toContain(analyzer.term("short"));
+  });
+
   it("understands a migrant's informal, unaccented, misspelled message", () => {
     const q = terms("jai depassé mon visa en tunisie combien je paye", "fr");
     expect(q).toEqual(expect.arrayContaining(analyzer.terms("overstay visa tunisia pay fine")));
