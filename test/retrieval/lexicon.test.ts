@@ -111,6 +111,9 @@ describe("the French-to-English lexicon", () => {
     ["la scolarite des enfants", "fr", "school"],
     ["ils perdaient leur travail", "fr", "lost"],
     ["on me soigne gratuitement ?", "fr", "health"],
+    ["le centre a ete cree quand ?", "fr", "established"],
+    ["ya des nouveaux arrivants ?", "fr", "new"],
+    ["jcherche du taf", "fr", "seeking work"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
