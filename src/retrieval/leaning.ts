@@ -34,6 +34,15 @@ const IMPERSONAL_AFTER = new Set(["faut", "existe", "ya"]);
 /** French object pronouns after a subject ("on la dépose où ?", "je les appelle comment ?") stand for something said before; elsewhere "la", "le", "les" are articles. */
 const OBJECT_PRONOUNS = new Set(["la", "le", "les", "l"]);
 const SUBJECT_PRONOUNS = new Set(["je", "j", "tu", "on"]); // not "nous", "vous": "nous les migrants, ..."
+/**
+ * French "en" standing for something said before ("qui en sont les auteurs ?", "il y en a
+ * combien ?", "on en parle ?"): after a subject or question word, before a verb; elsewhere it is
+ * the preposition ("en Tunisie", "qui en 2013 ...").
+ */
+const BEFORE_EN = new Set("qui que qu combien cb cmb on il ils elle elles je j tu nous vous y ne n".split(" "));
+const VERB_AFTER_EN = new Set(
+  "sont est a ont ai as avons avez avait avaient etait etaient sera seront faut reste restent restait parle parlent sait sais savez connait connais compte comptent existe existent veut veulent peut peuvent fait font donne donnent ya".split(" "),
+);
 /** "il y a", "il y avait": impersonal; "peut-il y séjourner ?" points back. */
 const THERE_IS = new Set(["a", "avait", "aura", "aurait", "ait"]);
 /**
@@ -170,6 +179,7 @@ function pointsBack(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => {
     if (t === "bas" && tokens[i - 1] === "la") return true; // "là-bas", there
     if (OBJECT_PRONOUNS.has(t) && SUBJECT_PRONOUNS.has(tokens[i - 1] ?? "")) return true; // "on la dépose où ?"
+    if (t === "en" && BEFORE_EN.has(tokens[i - 1] ?? "") && VERB_AFTER_EN.has(tokens[i + 1] ?? "")) return true; // "qui en sont les auteurs ?"
     if (!POINTS_BACK.has(t)) return false;
     // "les mêmes droits que les Maliens", "the same rights as nationals": compared within the message.
     if (SAME.has(t)) return !tokens.slice(i + 1).some((n) => COMPARED_WITH.has(n));
