@@ -1,5 +1,5 @@
 import { type Corpus, type Passage, REPORT_LANGUAGE } from "../corpus/index.js";
-import { isDemonym, type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
+import { isDemonym, lawYearsIn, type Lexicon, type TermSource, tokenize } from "../retrieval/index.js";
 import { mentions, type PassageWindow, type PassageWindows, type TermSets, type WeighedConcept } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
 import { type AskedKind, yearsAsked } from "./question-kind.js";
@@ -240,8 +240,9 @@ const OR_JOINED = /^ (ou|or)( (en|au|aux|a|l|le|la|les|in|to|the|vers))* $/;
  * just as the story's places bind nothing.
  */
 function questionYears(question: string, weighed: WeighedConcept[]): string[] {
-  // "D'après Docquier et al. (2009), ...": the year of a work the question cites names the work, not the period asked.
-  return yearsAsked(question.replace(CITED_WORK, " ")).filter((year) => !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
+  // "D'après Docquier et al. (2009), ...": the year of a work the question cites names the work, not the period asked; so does the year of a law ("the 2004 law").
+  const naming = lawYearsIn(question);
+  return yearsAsked(question.replace(CITED_WORK, " ")).filter((year) => !naming.includes(year) && !weighed.some((w) => w.concept.focus < 1 && w.concept.source.split(" ").includes(year)));
 }
 
 /**

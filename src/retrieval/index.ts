@@ -8,6 +8,7 @@ export { LANGUAGES, LanguageIdentifier } from "./language.js";
 export type { Language, LanguageGuess } from "./language.js";
 export { IndexError, DEFAULT_INDEX_DIR } from "./index-files.js";
 export { isDemonym, tokenize, loadLexicon } from "./lexicon.js";
+export { lawYearsIn } from "./law-numbers.js";
 export type { Lexicon } from "./lexicon.js";
 export { FRENCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, isLightWord, isStopword } from "./analyzer.js";
 export { asksDefinition, asksNothing, CONSEQUENCE, followsAStory, GREETING_WORDS, isTopicWord, leansOnPrevious, onlyGreets, pointsBackInWords, POLITE_WORDS } from "./leaning.js";

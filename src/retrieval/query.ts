@@ -1,5 +1,6 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { englishCognates } from "./cognates.js";
+import { lawYearsIn } from "./law-numbers.js";
 import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
@@ -14,6 +15,8 @@ export interface QueryContext {
   vocabularies: Record<Language, ReadonlySet<string>>;
   /** English index term -> the words of its synonym groups ("professions" finds the group of "profession"). */
   synonymsByTerm: ReadonlyMap<string, string[]>;
+  /** Year -> the numbers of the laws the reports date to it (law-numbers.ts). */
+  lawNumbersByYear: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The lexicon's English synonym groups, keyed by index term so that any form of a word finds its group. */
@@ -235,6 +238,7 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     for (const term of known.length ? known : own) add(concept, "fr", term, known.length ? SYNONYM_WEIGHT : 1);
   };
 
+  const lawYears = new Set(lawYearsIn(question));
   const covered = new Set<number>();
   for (const match of matchFrench(tokens, lexicon)) {
     const englishTerm = match.length === 1 ? analyzers.en.term(match.form) : null;
@@ -258,6 +262,8 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
     // A word the reports use, a number, or a word whose synonyms they use ("drop": decline).
     if (vocabularies.en.has(englishTerm) || /^\p{N}/u.test(token) || lexicon.synonyms.has(token)) {
       addEnglishWord(concept, token, 1);
+      // "the 2004 law": the passages citing that law by its number ("Law No. 04-058") say it too.
+      if (lawYears.has(token)) for (const number of context.lawNumbersByYear.get(token) ?? []) for (const l of LANGUAGES) add(concept, l, analyzers[l].term(number), 1);
       return;
     }
     // A French word whose English cognate the reports use ("mobilité": mobility).

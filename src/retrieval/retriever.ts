@@ -1,6 +1,7 @@
 import type { Corpus } from "../corpus/index.js";
 import type { IndexMeta } from "./index-files.js";
 import { LANGUAGES, type Language, type LanguageGuess } from "./language.js";
+import { lawNumbersByYear } from "./law-numbers.js";
 import { type Lexicon, placesNamedIn } from "./lexicon.js";
 import { type DensePath, type OpenedIndex, openIndex, type OpenOptions } from "./open.js";
 import { isKnown, type QueryContext, synonymsByTerm } from "./query.js";
@@ -46,7 +47,7 @@ export class PassageRetriever implements TermSource {
     this.lexicon = opened.lexicon;
     this.denseUnavailable = opened.denseUnavailable;
     const vocabularies = Object.fromEntries(LANGUAGES.map((l) => [l, opened.lexical[l].vocabulary])) as QueryContext["vocabularies"];
-    this.queryContext = { lexicon: opened.lexicon, analyzers: opened.analyzers, vocabularies, synonymsByTerm: synonymsByTerm(opened.lexicon, opened.analyzers.en) };
+    this.queryContext = { lexicon: opened.lexicon, analyzers: opened.analyzers, vocabularies, synonymsByTerm: synonymsByTerm(opened.lexicon, opened.analyzers.en), lawNumbersByYear: lawNumbersByYear(opened.corpus.passages.map((p) => p.text)) };
     this.termCaches = Object.fromEntries(LANGUAGES.map((l) => [l, new TermCache(opened.analyzers[l], TERMS_CACHE_SIZE)])) as Record<Language, TermCache>;
     this.passageSearch = new PassageSearch(opened, this.queryContext);
   }

@@ -220,6 +220,13 @@ describe("the offline answerer", () => {
     await answered(question, expected);
   });
 
+  it.each([
+    ["what does the 2004 immigration law of mali say about foreigners working?", /Article 17 of Law No\. 04-058/],
+    ["la loi de 2004 dit quoi sur le travail des etrangers au mali ?", /article 17 de la loi n° 04-058/],
+  ])("finds the article of a law asked by its year, though the passage cites the law by its number alone (%j)", async (question, expected) => {
+    await answered(question, expected);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });

@@ -10,7 +10,7 @@ const analyzer = createEnglishAnalyzer(lexicon);
 const analyzers = { en: analyzer, fr: createFrenchAnalyzer(new Map(), lexicon.frenchKeptApart) };
 // A vocabulary as the index would hold it: the English of the reports.
 const vocabulary = new Set(analyzer.terms("fine penalty overstaying visa Tunisia pay paid free movement ECOWAS rights irregular help assistance work housing health refugee asylum informal child true vrai risk employer declined own etat"));
-const context = { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set<string>() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer) };
+const context = { lexicon, analyzers, vocabularies: { en: vocabulary, fr: new Set<string>() }, synonymsByTerm: synonymsByTerm(lexicon, analyzer), lawNumbersByYear: new Map() };
 const query = (q: string, lang: "fr" | "en") => buildQuery(q, lang, context).queries.en;
 const terms = (q: string, lang: "fr" | "en") => [...query(q, lang).keys()];
 
