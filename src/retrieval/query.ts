@@ -98,12 +98,16 @@ function namesTheReports(tokens: readonly string[], at: number): boolean {
   // "according to the report" (not "according to PONAM", which the passages say too).
   if (t === "according" && tokens[at + 1] === "to") return tokens.slice(at + 2, at + 6).some((_, i) => namesTheReports(tokens, at + 2 + i));
   if (t === "case" && tokens[at + 1] === "study") return namesTheReports(tokens, at + 1);
+  // "the talibés described in the case study", "les chiffres cités dans le rapport": how the reports speak of it.
+  if (TELLING_PARTICIPLES.has(t) && IN_OR_BY.has(tokens[at + 1] ?? "")) return tokens.slice(at + 2, at + 7).some((_, i) => namesTheReports(tokens, at + 2 + i));
   if (!REPORT_NOUNS.has(t)) return false;
   const start = t === "study" && tokens[at - 1] === "case" ? at - 1 : at;
   const before = tokens.slice(Math.max(0, start - 3), start);
   return before.some((w) => REPORT_DETERMINERS.has(w)) && !before.some((w) => POSSESSIVES.has(w));
 }
 const REPORT_NOUNS = new Set(["report", "reports", "study", "rapport", "rapports", "etude", "profile", "profil"]);
+const TELLING_PARTICIPLES = new Set("described mentioned cited discussed listed named quoted reported given decrits decrites decrit mentionnes mentionnees mentionne cites citees cite donnes donnees donne".split(" "));
+const IN_OR_BY = new Set(["in", "by", "dans", "par"]);
 const REPORT_DETERMINERS = new Set(["the", "this", "that", "these", "le", "la", "l", "ce", "cette", "ces"]);
 /** "my studies", "mes études": the asker's own, a topic. */
 const POSSESSIVES = new Set(["my", "your", "his", "her", "their", "mes", "mon", "ma", "ses", "son", "sa", "leurs", "leur"]);

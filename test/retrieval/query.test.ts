@@ -105,6 +105,13 @@ describe("the reports named as the source", () => {
     expect(Object.keys(await focusOf("d'apres l'etude, les migrants a bamako sont en securite ?"))).not.toContain("etude");
   });
 
+  it("takes with them how they speak of it: 'described in the case study', 'cités dans le rapport'", async () => {
+    expect(Object.keys(await focusOf("Who are the talibés described in the Bamako case study?"))).not.toContain("described");
+    expect(Object.keys(await focusOf("les chiffres cites dans le rapport sont de quelle annee ?"))).not.toContain("cites");
+    // Not as said of something else than the reports.
+    expect(Object.keys(await focusOf("which rights are described in the 2004 law?"))).toContain("described");
+  });
+
   it("stays a topic as the asker's own studies, or a source the passages name ('according to PONAM')", async () => {
     expect(Object.keys(await focusOf("je veux continuer mes etudes a tunis"))).toContain("etudes");
     expect(Object.keys(await focusOf("According to PONAM, how many Malians were returned?"))).toContain("according");
