@@ -95,8 +95,14 @@ export function asksNothing(message: string): boolean {
 
 /** "What is X?", "c'est quoi X ?", "wetin be X?": a question of definition names its own topic. */
 const DEFINITION = /^((abeg|please|pls|svp|stp|bonjour|bjr|salut|slt|hello|hi) )?(c est quoi|c koi|c quoi|cest quoi|qu est ce que|qu est ce qu|que veut dire|que signifie|what is|what s|whats|what are|what does \w+ (stand for|mean)$|wetin be|who is|who are|c est qui|c ki|ki est)\b/;
+/**
+ * The words by which a question asks what a name says rather than what it is about ("le sigle
+ * CIGEM signifie quoi", "the acronym CMP"): the reports never use them, so they are no topic
+ * either (query.ts).
+ */
+export const NAME_FORM_WORDS: ReadonlySet<string> = new Set("sigle sigles acronyme acronymes abreviation abreviations acronym acronyms abbreviation abbreviations signifie signifient signification".split(" "));
 /** "MGI stands for what?", "PONAM ça veut dire quoi ?", "le sigle CIGEM signifie quoi", "the full name of PONAM": what a name stands for, asked anywhere in the message. */
-const SPELLING_OUT = /\b(stands? for|veut dire|veulent dire|signifie|signifient|full name|nom complet|sigle|acronyme|abreviation|acronym|abbreviation|a quoi correspond)\b/;
+const SPELLING_OUT = new RegExp(String.raw`\b(stands? for|veut dire|veulent dire|full name|nom complet|a quoi correspond|${[...NAME_FORM_WORDS].join("|")})\b`);
 /** Whether a message asks what something is ("c'est quoi la CEDEAO ?", "what is ECOWAS?", "que veut dire PONAM ?"). */
 export function asksDefinition(message: string): boolean {
   const words = wordsOf(message).join(" ");

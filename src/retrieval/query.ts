@@ -1,7 +1,7 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { englishCognates } from "./cognates.js";
 import { lawYearsIn } from "./law-numbers.js";
-import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
+import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, NAME_FORM_WORDS, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -121,18 +121,19 @@ function fromSomeone(tokens: readonly string[], at: number): boolean {
 }
 /** "what does PONAM stand for?", "what does 'expulsé' mean?": asking what a name or word says, as French "veut dire". */
 const SPELLS_OUT = new Set(["stand", "stands", "mean", "means"]);
-/**
- * The words by which a question asks what a name says rather than what it is about: "MGI stands
- * for what?", "the full name of PONAM", "le sigle CIGEM signifie quoi", "à quoi correspond
- * l'acronyme ANPE ?". The reports never speak of acronyms or full names: as topics they only
- * kept the sentence that spells the name out from answering.
- */
-const NAME_FORM_WORDS = new Set("sigle sigles acronyme acronymes abreviation abreviations acronym acronyms abbreviation abbreviations signifie signifient signification".split(" "));
+/** "full name", "nom complet": a name's long form. */
 const FULL_NAME: ReadonlyMap<string, string> = new Map([["full", "name"], ["nom", "complet"]]);
+/**
+ * Asking what a name says, not what it is about: "MGI stands for what?", "the full name of
+ * PONAM", "le sigle CIGEM signifie quoi", "à quoi correspond l'acronyme ANPE ?". The reports never
+ * speak of acronyms or full names: as topics these words only kept the sentence that spells the
+ * name out from answering.
+ */
 function spellsOut(tokens: readonly string[], at: number): boolean {
   const t = tokens[at]!;
   if (NAME_FORM_WORDS.has(t)) return true;
-  if ((FULL_NAME.has(t) && FULL_NAME.get(t) === tokens[at + 1]) || FULL_NAME.get(tokens[at - 1] ?? "") === t) return true;
+  const second = FULL_NAME.get(t);
+  if ((second !== undefined && second === tokens[at + 1]) || FULL_NAME.get(tokens[at - 1] ?? "") === t) return true;
   // "à quoi correspond le sigle ..."
   if (t === "correspond" || t === "correspondent") return tokens[at - 1] === "quoi";
   if (!SPELLS_OUT.has(t)) return false;
