@@ -8,11 +8,11 @@ import { CONSEQUENCE, tokenize } from "../retrieval/index.js";
 export type AskedKind = "money" | "duration" | "quantity" | "share" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
 
 /**
- * "le numéro de Terre d'Asile", "the number for the shelter": a number to call. French tells it
- * from "le nombre de migrants"; a law's number is not one. A pattern over padded tokens, shared
- * by the asked kind and the asked details.
+ * "le numéro de Terre d'Asile", "the number for the shelter", "a number I can call", "un numéro à
+ * appeler": a number to call. French tells it from "le nombre de migrants"; a law's number is
+ * not one. A pattern over padded tokens, shared by the asked kind and the asked details.
  */
-export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)`;
+export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?(loi|decret|texte|article|ordonnance) )|number (for|to call)|number (i|we|you|one|they|people) (can|could|should|may) (call|ring|phone)|(numero|num) (a|pour) (appeler|joindre|contacter)`;
 
 /** "combien" as typed: in full or texted ("cb", "cmb", "cbien"). */
 const COMBIEN = "combien|cb|cmb|cbien";

@@ -227,6 +227,12 @@ describe("the offline answerer", () => {
     await answered(question, expected);
   });
 
+  it("says plainly it has no number to call, and where help can be asked, rather than quoting a sentence on needs ('is there a number i can call ...')", async () => {
+    const answer = await answerer.ask("is there a number i can call for help in tunis?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/TAMSS/);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });
