@@ -4,8 +4,8 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
  * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction, deaths, how
- * to apply (the steps, not who decides), or the group it applies to (children, students, women,
- * pregnant women, the elderly, the disabled).
+ * to apply (the steps, not who decides), schooling, or the group it applies to (children,
+ * students, women, pregnant women, the elderly, the disabled).
  * Asked about a fine, "is there a ceiling?" is not answered by the weekly amount, nor "do
  * children pay it too?" by a sentence that never speaks of children. Measured when the groups
  * were added: the tune questions and dialogues each gained one right decline (npm run eval --
@@ -23,6 +23,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "phone", words: new RegExp(` (telephone|tel|phone|phones|whatsapp|email|e mail|numero de telephone|numero vert|hotline|${NUMBER_TO_CALL}) `) },
   { detail: "refund", words: / (rembourse|remboursee|rembourses|remboursement|rembourser|refund|refunds|refunded|reimburse|reimbursed) / },
   { detail: "children", words: / (enfant|enfants|gosse|gosses|mineur|mineurs|mineure|mineures|child|children|kid|kids|minor|minors|pikin|pikins|moins de 18|under 18|under the age of 18) / },
+  { detail: "school", words: / (ecole|ecoles|scolaire|scolaires|scolarite|scolarise|scolarises|scolarisee|scolarisees|school|schools|schooling|pupil|pupils|education) / },
   { detail: "students", words: / (etudiant|etudiants|etudiante|etudiantes|eleve|eleves|student|students|pupil|pupils) / },
   { detail: "women", words: / (femme|femmes|fille|filles|woman|women|female|females|girl|girls) / },
   { detail: "pregnant", words: / (enceinte|enceintes|grossesse|grossesses|pregnant|pregnancy|pregnancies) / },

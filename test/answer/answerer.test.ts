@@ -233,6 +233,12 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(/TAMSS/);
   });
 
+  it("says the reports do not tell whether migrants' children go to school in Tunis, rather than quoting a sentence on children", async () => {
+    const answer = await answerer.ask("les enfants migrants peuvent aller a l ecole en tunisie ?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/ne disent pas cela précisément/);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });

@@ -18,6 +18,8 @@ describe("the precise detail a question asks for", () => {
     ["pour le fonds d'aide je dois remplir quel formulaire ?", ["procedure"]],
     ["et les femmes enceintes ?", ["women", "pregnant"]],
     ["are old people and the disabled helped in the camps?", ["elderly", "disabled"]],
+    ["les enfants migrants peuvent aller a l ecole en tunisie ?", ["children", "school"]],
+    ["can refugee kids go to school in bamako?", ["children", "school"]],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
