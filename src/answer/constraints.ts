@@ -198,7 +198,10 @@ export function readConstraints(question: string, weighed: WeighedConcept[], nat
   const namesItsState = (w: WeighedConcept) => asks(w) && namesAPeople(w.concept.source) && namesAState(said, w.concept.source) && [...w.concept.terms.en.keys()].some((t) => nationalityTerms.has(t));
   const binding = weighed.filter((w) => (w.concept.place && w.concept.focus >= 1 && (!namesAPeople(w.concept.source) || namesAState(said, w.concept.source))) || namesItsState(w));
   const at = (w: WeighedConcept) => words.findIndex((t) => w.concept.source.split(" ").includes(t));
-  const asked = binding.map((w) => ({ w, at: at(w) })).filter(({ at }) => at < 0 || !COMPARED.test(` ${words.slice(Math.max(0, at - 2), at).join(" ")} `));
+  const compared = binding.map((w) => ({ w, at: at(w) })).filter(({ at }) => at < 0 || !COMPARED.test(` ${words.slice(Math.max(0, at - 2), at).join(" ")} `));
+  // "où dormir à Bamako quand on a été expulsé d'Algérie ?": where the asker was sent from binds nothing beside the place asked.
+  const sentFrom = ({ at }: { at: number }) => at >= 0 && SENT_FROM.test(` ${words.slice(Math.max(0, at - 4), at).join(" ")} `);
+  const asked = compared.some((p) => !sentFrom(p)) ? compared.filter((p) => !sentFrom(p)) : compared;
   asked.sort((a, b) => a.at - b.at);
   const places: WeighedConcept[][] = [];
   asked.forEach(({ w, at }, i) => {
@@ -231,6 +234,8 @@ const REGIONAL_PEOPLES = new Set(["african", "africans", "european", "europeans"
 
 /** A place the asker compares with ("comme en Algérie", "like in Libya") is not what they ask about. */
 const COMPARED = / (comme|like|unlike|contrairement)( (en|au|aux|a|l|le|la|les|in|the))? $/;
+/** A place someone was sent or came back from ("expulsé d'Algérie", "deported from Angola", "rentré du Niger"). */
+const SENT_FROM = / (expulse|expulses|expulsee|expulsees|refoule|refoules|refoulee|refoulees|renvoye|renvoyes|renvoyee|chasse|chasses|chassee|rentre|rentres|rentree|revenu|revenus|revenue|deported|expelled|returned|sent back|kicked out|came back|come back|back) (de|d|du|des|depuis|from)( (la|le|l|les|the))? $/;
 /** Places joined by "ou"/"or" ("vers l'Algérie ou l'Europe"): the answer may speak of either. */
 const OR_JOINED = /^ (ou|or)( (en|au|aux|a|l|le|la|les|in|to|the|vers))* $/;
 

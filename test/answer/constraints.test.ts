@@ -33,6 +33,12 @@ describe("the places a question binds its answer to", () => {
     expect(await placesBound("au mali on peut enfermer un etranger sans papiers dans un centre de retention comme en libye ?")).toEqual([["mali"]]);
   });
 
+  it("does not bind where the asker was sent from beside the place asked, and does when it is the only place", async () => {
+    expect(await placesBound("ou dormir a bamako quand on a ete expulse d algerie ?")).toEqual([["bamako"]]);
+    expect(await placesBound("my brother was deported from angola, who can help him in bamako?")).toEqual([["bamako"]]);
+    expect(await placesBound("combien de maliens sont rentres de libye ?")).toEqual([["libye"]]);
+  });
+
   it("does not answer about a country from a sentence of a passage that names it only elsewhere", async () => {
     const answer = await Answerer.create(retriever).ask("Les Guinéens ont-ils besoin d'un visa pour aller en Algérie ?");
     expect(answer.abstained).toBe(true);
