@@ -227,16 +227,15 @@ describe("the offline answerer", () => {
     await answered(question, expected);
   });
 
-  it("says plainly it has no number to call, and where help can be asked, rather than quoting a sentence on needs ('is there a number i can call ...')", async () => {
-    const answer = await answerer.ask("is there a number i can call for help in tunis?");
+  it.each([
+    // No number to call: where help can be asked, not a sentence on needs for support.
+    ["is there a number i can call for help in tunis?", /TAMSS/],
+    // Nothing on schooling: not a sentence on children wanting to stay, shown as if it answered.
+    ["les enfants migrants peuvent aller a l ecole en tunisie ?", /ne disent pas cela précisément/],
+  ])("declines %j plainly", async (question, expected) => {
+    const answer = await answerer.ask(question);
     expect(answer.abstained).toBe(true);
-    expect(answer.text).toMatch(/TAMSS/);
-  });
-
-  it("says the reports do not tell whether migrants' children go to school in Tunis, rather than quoting a sentence on children", async () => {
-    const answer = await answerer.ask("les enfants migrants peuvent aller a l ecole en tunisie ?");
-    expect(answer.abstained).toBe(true);
-    expect(answer.text).toMatch(/ne disent pas cela précisément/);
+    expect(answer.text).toMatch(expected);
   });
 
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
