@@ -9,7 +9,7 @@
  * hold the question.
  */
 import { Answerer } from "../answer/index.js";
-import { type BankLine, type BankQuestion, foldForMatch, LANGUAGES, REGISTERS } from "../corpus/index.js";
+import { type BankLine, type BankQuestionOf, bankQuestionsOf, foldForMatch, LANGUAGES, REGISTERS } from "../corpus/index.js";
 import type { PassageRetriever } from "../retrieval/index.js";
 import { isEntryPoint, printHelp, readCommandLine, runCommand, wholeNumber } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
@@ -26,15 +26,9 @@ export const EVAL_BANK = {
   },
 } as const;
 
-/** A bank question and the sentence it was written for. */
-export interface BankQuestionOf extends BankQuestion {
-  passageId: string;
-  sentence: number;
-}
-
 /** About `size` of the bank's questions, drawn by a seeded generator (the same seed, the same draw). */
 export function drawBankQuestions(lines: readonly BankLine[], size: number, seed: number): BankQuestionOf[] {
-  const all = lines.flatMap((line) => line.questions.map((q) => ({ ...q, passageId: line.passageId, sentence: line.sentence })));
+  const all = bankQuestionsOf(lines);
   let state = seed;
   // A linear congruential generator: reproducible without a package, and enough for a draw.
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;

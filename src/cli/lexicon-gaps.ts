@@ -7,7 +7,7 @@
  * against the reports before it is added.
  */
 import { weighConcepts } from "../answer/index.js";
-import { type BankLine, type Language, LANGUAGES, REPORT_LANGUAGE } from "../corpus/index.js";
+import { type BankLine, bankQuestionsOf, type Language, LANGUAGES, REPORT_LANGUAGE } from "../corpus/index.js";
 import type { PassageRetriever } from "../retrieval/index.js";
 import { isEntryPoint, oneOf, printHelp, readCommandLine, runCommand, wholeNumber } from "./args.js";
 import { openRetrieverForCli } from "./open.js";
@@ -53,8 +53,8 @@ export async function lexiconGaps(questions: readonly string[], lang: Language, 
 }
 
 /** The bank's questions in one language. */
-export function bankQuestions(lines: readonly BankLine[], lang: Language): string[] {
-  return lines.flatMap((line) => line.questions.filter((q) => q.lang === lang).map((q) => q.text));
+export function bankQuestionTexts(lines: readonly BankLine[], lang: Language): string[] {
+  return bankQuestionsOf(lines).filter((q) => q.lang === lang).map((q) => q.text);
 }
 
 export async function runLexiconGaps(argv: string[]): Promise<number | void> {
@@ -63,7 +63,7 @@ export async function runLexiconGaps(argv: string[]): Promise<number | void> {
   const lang = oneOf(line.values.lang, LANGUAGES, "--lang");
   const top = wholeNumber(line.values.top, "--top");
   const retriever = await openRetrieverForCli({ dense: false });
-  const questions = bankQuestions(retriever.corpus.bank?.lines ?? [], lang);
+  const questions = bankQuestionTexts(retriever.corpus.bank?.lines ?? [], lang);
   const gaps = await lexiconGaps(questions, lang, retriever);
   const show = (counts: WordCount[]) => counts.slice(0, top).map(([word, n]) => `${word}:${n}`).join(" ") || "(none)";
   console.log(`${questions.length} ${lang} questions of the bank.`);

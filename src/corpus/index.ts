@@ -7,8 +7,8 @@ export { LANGUAGES, REPORT_LANGUAGE, TRANSLATED_LANGUAGES, DEFAULT_LANGUAGE, isL
 export type { Language, TranslatedLanguage } from "./languages.js";
 export type { AlignedSentence, Translation } from "./translations.js";
 export { numbersIn } from "./translations.js";
-export { BANK_MINIMUM, NAME_WITH_DIGIT, checkQuestionBank, questionBankPath, parseQuestionBank, bankLine, REGISTERS, parseSentenceKey, sentenceKey } from "./question-bank.js";
-export type { BankLine, BankQuestion, QuestionBank, Register } from "./question-bank.js";
+export { BANK_MINIMUM, NAME_WITH_DIGIT, bankQuestionsOf, checkQuestionBank, questionBankPath, parseQuestionBank, bankLine, REGISTERS, parseSentenceKey, sentenceKey } from "./question-bank.js";
+export type { BankLine, BankQuestion, BankQuestionOf, QuestionBank, Register } from "./question-bank.js";
 
 // Building the corpus from the source reports, and its translations (npm run build:corpus,
 // translate, check:translations).

@@ -37,6 +37,17 @@ const BankLineSchema = z.object({
 });
 export type BankLine = z.infer<typeof BankLineSchema>;
 
+/** A bank question and the sentence it was written for. */
+export interface BankQuestionOf extends BankQuestion {
+  passageId: string;
+  sentence: number;
+}
+
+/** Every question of the bank's lines, each with the sentence it was written for, in bank order. */
+export function bankQuestionsOf(lines: readonly BankLine[]): BankQuestionOf[] {
+  return lines.flatMap((line) => line.questions.map((q) => ({ ...q, passageId: line.passageId, sentence: line.sentence })));
+}
+
 export interface QuestionBank {
   lines: BankLine[];
   /** sha256 of the file: the index records it to detect a stale index. */
@@ -98,15 +109,15 @@ function questionKey(text: string): string {
   return foldForMatch(text);
 }
 
+/** A word of letters and digits ("4Mi", "G5", "C111"), not a figure alone. */
+export const NAME_WITH_DIGIT = /\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
+
 /**
  * What `npm run check:bank` reports: every sentence of the corpus (bibliographies aside) has
  * its line, in corpus order; a sentence with a figure or of ASKABLE_WORDS words or more has questions or a reason;
  * each sentence's questions meet BANK_MINIMUM; no question twice; no question carries a number
  * its sentence (either language) or its passage's headings lack.
  */
-/** A word of letters and digits ("4Mi", "G5", "C111"), not a figure alone. */
-export const NAME_WITH_DIGIT = /\b(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]+\b/gu;
-
 export function checkQuestionBank(corpus: Corpus, lines: BankLine[]): string[] {
   const problems: string[] = [];
   // The sentences of every passage that is translated (bibliographies are not, and answer nothing).

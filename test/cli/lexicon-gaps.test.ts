@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bankQuestions, lexiconGaps } from "../../src/cli/lexicon-gaps.js";
+import { bankQuestionTexts, lexiconGaps } from "../../src/cli/lexicon-gaps.js";
 import { PassageRetriever } from "../../src/retrieval/index.js";
 
 const retriever = await PassageRetriever.open();
@@ -17,8 +17,8 @@ describe("npm run lexicon:gaps", () => {
   });
 
   it("reads the bank's questions of one language", () => {
-    const questions = bankQuestions(retriever.corpus.bank!.lines, "fr");
+    const questions = bankQuestionTexts(retriever.corpus.bank!.lines, "fr");
     expect(questions.length).toBeGreaterThan(5000);
-    expect(bankQuestions([{ passageId: "p", sentence: 0, questions: [{ lang: "en", register: "formal", text: "Why?" }] }], "fr")).toEqual([]);
+    expect(bankQuestionTexts([{ passageId: "p", sentence: 0, questions: [{ lang: "en", register: "formal", text: "Why?" }] }], "fr")).toEqual([]);
   });
 });
