@@ -201,7 +201,8 @@ export function readConstraints(question: string, weighed: WeighedConcept[], nat
   const compared = binding.map((w) => ({ w, at: at(w) })).filter(({ at }) => at < 0 || !COMPARED.test(` ${words.slice(Math.max(0, at - 2), at).join(" ")} `));
   // "où dormir à Bamako quand on a été expulsé d'Algérie ?": where the asker was sent from binds nothing beside the place asked.
   const sentFrom = ({ at }: { at: number }) => at >= 0 && SENT_FROM.test(` ${words.slice(Math.max(0, at - 4), at).join(" ")} `);
-  const asked = compared.some((p) => !sentFrom(p)) ? compared.filter((p) => !sentFrom(p)) : compared;
+  const notSentFrom = compared.filter((p) => !sentFrom(p));
+  const asked = notSentFrom.length ? notSentFrom : compared;
   asked.sort((a, b) => a.at - b.at);
   const places: WeighedConcept[][] = [];
   asked.forEach(({ w, at }, i) => {

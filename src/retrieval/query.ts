@@ -205,8 +205,8 @@ export function buildQuery(question: string, lang: Language, context: QueryConte
   const { analyzers, lexicon, vocabularies } = context;
   const own = readQuestion(question, lang, context);
   // "ils vivent où ?" after "les talibés c'est qui ?": a pronoun with at most one topic of its own stands for the topic before, whole.
-  const standsFor = previous !== undefined && previousWeight === PREVIOUS_WEIGHT && own.tokens.filter(isTopicWord).length <= 1 && pointsBackByPronoun(question);
-  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context, standsFor ? PRONOUN_PREVIOUS_WEIGHT : previousWeight) : own;
+  const standsFor = previous !== undefined && own.tokens.filter(isTopicWord).length <= 1 && pointsBackByPronoun(question);
+  const { tokens, focus } = previous ? withPrevious(own, readQuestion(previous, lang, context), context, standsFor ? Math.max(previousWeight, PRONOUN_PREVIOUS_WEIGHT) : previousWeight) : own;
   const concepts: Concept[] = [];
   const newConcept = (source: string, at: number, length: number) => {
     const concept: Concept = { source, terms: emptyTerms(), focus: Math.max(...focus.slice(at, at + length)), place: false };
