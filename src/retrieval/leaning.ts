@@ -26,6 +26,14 @@ const COMPARED_WITH = new Set(["que", "qu", "as"]);
 const SUBJECT_OF_DEFINITION = new Set(["c", "ce", "ca"]);
 const DEFINING_WORDS = new Set("quoi koi qui ki quel quelle quels quelles que what who which".split(" "));
 /**
+ * "ça" defines only with the question word straight after it, or after "c'est" ("ça c'est
+ * quoi ?"): in "ça représente quoi pour l'économie ?" it stands for what was said before.
+ */
+function definesWhatFollows(subject: string, next: readonly string[]): boolean {
+  if (subject !== "ca") return next.some((n) => DEFINING_WORDS.has(n));
+  return DEFINING_WORDS.has(next[0] ?? "") || (next[0] === "c" && next[1] === "est");
+}
+/**
  * French "il" is mostly impersonal in "il faut", "il y a", "il existe": those do not point back.
  * Left out of the list: "y" and "en" (mostly "il y a" and the preposition "en Tunisie"), and
  * "ou" ("or", but typed for "où", where).
@@ -190,7 +198,7 @@ function pointsBack(tokens: readonly string[]): boolean {
     // "les mêmes droits que les Maliens", "the same rights as nationals": compared within the message.
     if (SAME.has(t)) return !tokens.slice(i + 1).some((n) => COMPARED_WITH.has(n));
     const next = tokens.slice(i + 1, i + 3);
-    if (SUBJECT_OF_DEFINITION.has(t) && next.some((n) => DEFINING_WORDS.has(n))) return false;
+    if (SUBJECT_OF_DEFINITION.has(t) && definesWhatFollows(t, next)) return false;
     if (t !== "il") return true;
     return !(IMPERSONAL_AFTER.has(next[0] ?? "") || (next[0] === "y" && THERE_IS.has(next[1] ?? "")));
   });
