@@ -216,6 +216,8 @@ describe("the offline answerer", () => {
   it.each([
     ["les pasteurs du nord du mali sont partis ou pendant la crise ?", /éleveurs nomades/],
     ["les voleurs s'en prennent aux migrants a bamako ?", /vol|extorsion/],
+    ["les migrants ont envie de rester a tunis ?", /intentions d.installation à plus long terme/],
+    ["ils disposent de papiers les migrants a tunis ?", /statut/],
   ])("reads the everyday words of %j as the reports' (not as a listed word a letter or two away)", async (question, expected) => {
     await answered(question, expected);
   });

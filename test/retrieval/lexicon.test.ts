@@ -114,8 +114,23 @@ describe("the French-to-English lexicon", () => {
     ["le centre a ete cree quand ?", "fr", "established"],
     ["ya des nouveaux arrivants ?", "fr", "new"],
     ["jcherche du taf", "fr", "seeking work"],
+    ["les migrants ont envie de rester ?", "fr", "wish"],
+    ["des cours de langue", "fr", "courses"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
+  });
+
+  it.each([
+    ["combien ont fui au cours de 2012 ?", "cost"],
+    ["les demandes en cours", "cost"],
+    ["ils pensaient quoi du covid ?", "lost"],
+    ["les gens aiment bamako ?", "help"],
+    ["ils portent plainte ?", "leave"],
+    ["je reste parce que j'ai pas d'argent", "speak"],
+    ["la demande est faite ou ?", "flee"],
+    ["ils disposent de papiers ?", "submit"],
+  ])("does not read the everyday French of %j as a listed word a letter or two away (%j)", (question, wrong) => {
+    expect(terms(question, "fr")).not.toContain(analyzer.term(wrong));
   });
 
   it("leaves out a French form spelt like an English word ('court', a tribunal in English, is not read as 'short'; 'courte' is)", () => {
