@@ -5,8 +5,12 @@ export function foldForMatch(text: string): string {
   return stripAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/** French ligatures, which no accent folding splits: "sœur" and "œuvre" as typed on a French keyboard read as "soeur", "oeuvre". */
+const LIGATURES: Record<string, string> = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE" };
+
+/** Accents dropped and ligatures spelled out ("Pénalité" -> "Penalite", "sœur" -> "soeur"). */
 export function stripAccents(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
+  return text.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[œŒæÆ]/g, (l) => LIGATURES[l]!);
 }
 
 /** Lowercase accent-free word tokens (letters and digits), in order. */

@@ -19,5 +19,7 @@ describe("sentenceSpans", () => {
 describe("foldForMatch", () => {
   it("lowercases, strips accents and keeps letters and digits only", () => {
     expect(foldForMatch("Dépassé l’ECOWAS-visa, 20 TND!")).toBe("depasselecowasvisa20tnd");
+    // French ligatures as typed on a French keyboard.
+    expect(foldForMatch("Sœur, mise en Œuvre")).toBe("soeurmiseenoeuvre");
   });
 });

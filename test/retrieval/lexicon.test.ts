@@ -116,6 +116,9 @@ describe("the French-to-English lexicon", () => {
     ["jcherche du taf", "fr", "seeking work"],
     ["les migrants ont envie de rester ?", "fr", "wish"],
     ["des cours de langue", "fr", "courses"],
+    ["ouvrir un compte en banque", "fr", "bank account"],
+    ["la mise en oeuvre du plan", "fr", "implementation"],
+    ["la mise en œuvre du plan", "fr", "implementation"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
@@ -129,6 +132,14 @@ describe("the French-to-English lexicon", () => {
     ["je reste parce que j'ai pas d'argent", "speak"],
     ["la demande est faite ou ?", "flee"],
     ["ils disposent de papiers ?", "submit"],
+    ["la mise en oeuvre de la politique", "open"],
+    ["un ajout a la loi", "august"],
+    ["ouvrir des comptes", "committee"],
+    ["les vieilles femmes", "city"],
+    ["des donnees croisees", "crisis"],
+    ["ca a fait polemique", "policy"],
+    ["comment survivre sans argent ?", "monitor"],
+    ["attenuer les risques", "attack"],
   ])("does not read the everyday French of %j as a listed word a letter or two away (%j)", (question, wrong) => {
     expect(terms(question, "fr")).not.toContain(analyzer.term(wrong));
   });
