@@ -67,6 +67,7 @@ export class Answerer {
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
       nationalityTerms: retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"),
+      nationalityWords: new Set(nationalityWords(retriever.lexicon).flatMap((word) => [word, `${word}s`])),
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       bankQuestions: bankQuestionsBySentence(retriever.corpus),

@@ -42,6 +42,8 @@ export interface ComposeContext {
   placeTerms: ReadonlySet<string>;
   /** English index terms of nationalities ("malian", "ivorian"). */
   nationalityTerms: ReadonlySet<string>;
+  /** The same as words, singular and plural ("malian", "malians"). */
+  nationalityWords: ReadonlySet<string>;
   /** Index terms of the passages' sentences, computed once. */
   passageWindows: PassageWindows;
   /** Ranks the windows; without it (while fitting it) by coverage. */
@@ -87,7 +89,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const afterReports = yearAfterReports(retrieval.askedPart, context);
   if (afterReports) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: afterReports });
   // Only windows that speak of the places and years asked about, and of no other nationals than those asked about, may answer.
-  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window.terms, context) && !placeAskedOnlyListed(constraints, w.window, context));
+  const allowed = all.filter((w) => !unmetConstraint(constraints, windowSource(w), context) && !speaksOfOtherNationals(constraints, w.window, context) && !placeAskedOnlyListed(constraints, w.window, context));
   // ...and, while another can answer, none placed elsewhere than where the asker's story is.
   const elsewhere = placedElsewhere(constraints, context);
   const here = allowed.filter((w) => !elsewhere(w.passage));

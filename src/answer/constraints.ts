@@ -10,6 +10,8 @@ export interface ConstraintContext {
   passageWindows: PassageWindows;
   /** English index terms of the nationalities the lexicon knows ("malian", "ivorian"): see nationalityWords. */
   nationalityTerms: ReadonlySet<string>;
+  /** The same nationalities as words, singular and plural ("malian", "malians"): a window names a people by them, not by its country's name. */
+  nationalityWords: ReadonlySet<string>;
   /** English index terms of place names. */
   placeTerms: ReadonlySet<string>;
   terms: TermSource;
@@ -126,12 +128,14 @@ export function placeAskedOnlyListed(constraints: Constraints, window: Pick<Pass
 /**
  * A window that speaks of other nationals than those asked about ("Malians are exempted from a
  * visa..." asked whether Ivorians are) does not answer, unless it names the asked ones too. A
- * window naming no nationality ("ECOWAS citizens", "migrants") may.
+ * window naming no nationality ("ECOWAS citizens", "migrants") may, and so may one naming only
+ * countries: "labour shortages in the cocoa and coffee plantations in the Ivory Coast and Ghana"
+ * says where Malians go (a people and its country share an index term, "ghana").
  */
-export function speaksOfOtherNationals(constraints: Constraints, windowTerms: TermSets, context: ConstraintContext): boolean {
+export function speaksOfOtherNationals(constraints: Constraints, window: Pick<PassageWindow, "texts" | "terms">, context: ConstraintContext): boolean {
   if (constraints.nationals.length === 0) return false; // most questions: nothing to read in the window
-  const namesNationals = [...(windowTerms.en ?? [])].some((t) => context.nationalityTerms.has(t));
-  return namesNationals && constraints.nationals.some((w) => mentions(w, windowTerms) === 0);
+  const namesNationals = tokenize(window.texts[REPORT_LANGUAGE] ?? "").some((word) => context.nationalityWords.has(word));
+  return namesNationals && constraints.nationals.some((w) => mentions(w, window.terms) === 0);
 }
 
 /**

@@ -135,6 +135,11 @@ describe("the nationals a question asks about", () => {
     const answer = await Answerer.create(retriever).ask("Do Senegalese nationals need a visa to enter Morocco?");
     for (const c of answer.citations) expect(c.quote).not.toMatch(/Malians are exempted/);
   });
+
+  it("reads a sentence naming only the countries Malians go to as about them, not about other nationals", async () => {
+    const answer = await Answerer.create(retriever).ask("what farm work do malians do in ivory coast and ghana?");
+    expect(answer.citations.map((c) => c.quote).join(" ")).toMatch(/cocoa and coffee plantations in the Ivory Coast and Ghana/);
+  });
 });
 
 describe("whether a town's country speaks for it", () => {
