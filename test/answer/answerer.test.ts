@@ -222,6 +222,12 @@ describe("the offline answerer", () => {
     await answered(question, expected);
   });
 
+  it("reads \"accueillir\" as hosting people, not as a reception centre (\"centre d'accueil\")", async () => {
+    const hosting = await answered("le mali accueille combien de refugies ?", /réfugiés/);
+    expect(hosting.text).not.toMatch(/centres d.accueil/);
+    await answered("c'est quoi un centre d'accueil ?", /centres d.accueil/);
+  });
+
   it.each([
     ["what does the 2004 immigration law of mali say about foreigners working?", /Article 17 of Law No\. 04-058/],
     ["la loi de 2004 dit quoi sur le travail des etrangers au mali ?", /article 17 de la loi n° 04-058/],
