@@ -61,13 +61,14 @@ export class Answerer {
     readonly cards: FactCards,
     private readonly options: AnswererOptions = {},
   ) {
+    const nationalities = nationalityWords(retriever.lexicon);
     this.context = {
       corpus: retriever.corpus,
       cards,
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
-      nationalityTerms: retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"),
-      nationalityWords: new Set(nationalityWords(retriever.lexicon).flatMap((word) => [word, `${word}s`])),
+      nationalityTerms: retriever.termsOf(nationalities.join(" "), "en"),
+      nationalityWords: new Set(nationalities.flatMap((word) => [word, `${word}s`])),
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       bankQuestions: bankQuestionsBySentence(retriever.corpus),
