@@ -131,7 +131,8 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 
 /** A name with a number in it ("COVID-19", or a word of letters and digits: "4Mi", "G5"): it counts nothing. */
 const NAME_WITH_NUMBER = new RegExp(String.raw`\b\p{L}+-\d+\b|${NAME_WITH_DIGIT.source}`, "gu");
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|most|few|several)\b/i;
+// Not "most": "the assistance respondents requested the most" gives no count (a share is read by SHARE).
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|few|several)\b/i;
 const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
 // A decade too: "since the early 2000s" says when.
 const YEARS = /\b(1[89]\d\d|20\d\d)s?\b/g;

@@ -127,6 +127,11 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
 
+  it("does not read 'the most' as a count ('the type of assistance respondents requested the most' says how many none)", () => {
+    expect(holdsKind("quantity", "Support in accessing legal documentation is the type of assistance that respondents requested the most.", false)).toBe(false);
+    expect(holdsKind("share", "Most respondents arrived by air.", false)).toBe(true);
+  });
+
   it("reads a time of year as saying when ('at the time of the rainy season', 'after the harvest')", () => {
     expect(holdsKind("date", "After the harvest these young internal migrants come to Bamako, returning to their villages at the time of the rainy season.", false)).toBe(true);
     expect(holdsKind("date", "These young internal migrants come to Bamako to find paid work.", false)).toBe(false);
