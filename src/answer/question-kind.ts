@@ -133,7 +133,7 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 const NAME_WITH_NUMBER = new RegExp(String.raw`\b\p{L}+-\d+\b|${NAME_WITH_DIGIT.source}`, "gu");
 // Not "most": "the assistance respondents requested the most" gives no count (a share is read by SHARE).
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|few|several)\b/i;
-const CURRENCY = /(dinar|fcfa|cfa|franc|euro|eur\b|dollar|usd|\$|€|xof|tnd)/i;
+const CURRENCY = /\b(dinars?|fcfa|cfa|francs?|euros?|eur|dollars?|usd|xof|tnd)\b|\$|€/i;
 // A decade too: "since the early 2000s" says when.
 const YEARS = /\b(1[89]\d\d|20\d\d)s?\b/g;
 const YEAR_OR_MONTH = new RegExp(`${YEARS.source}|\\b(january|february|march|april|june|july|august|september|october|november|december)\\b`, "i");

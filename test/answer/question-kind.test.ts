@@ -127,6 +127,13 @@ describe("whether a sentence holds the kind of thing asked", () => {
     expect(holdsKind("quantity", "Half of them were women.", false)).toBe(true);
   });
 
+  it("reads an amount of money by its currency's name, not by a word that begins like one ('Europe', 'France')", () => {
+    expect(holdsKind("money", "The penalty is 20 Tunisian Dinars per week.", false)).toBe(true);
+    expect(holdsKind("money", "Remittances totalled USD 405 million in 2009.", false)).toBe(true);
+    expect(holdsKind("money", "Formal remittances totalled 485 billion CFA in 2018.", false)).toBe(true);
+    expect(holdsKind("money", "In 2009, 36% of them lived in France and 12% elsewhere in Europe.", false)).toBe(false);
+  });
+
   it("does not read 'the most' as a count ('the type of assistance respondents requested the most' says how many none)", () => {
     expect(holdsKind("quantity", "Support in accessing legal documentation is the type of assistance that respondents requested the most.", false)).toBe(false);
     expect(holdsKind("share", "Most respondents arrived by air.", false)).toBe(true);
