@@ -130,12 +130,16 @@ export function placeAskedOnlyListed(constraints: Constraints, window: Pick<Pass
  * visa..." asked whether Ivorians are) does not answer, unless it names the asked ones too. A
  * window naming no nationality ("ECOWAS citizens", "migrants") may, and so may one naming only
  * countries: "labour shortages in the cocoa and coffee plantations in the Ivory Coast and Ghana"
- * says where Malians go (a people and its country share an index term, "ghana").
+ * says where Malians go. A people and its country share an index term ("ghana"), so both the
+ * peoples a window names and the asked ones it names too are read from its words: "Malians ...
+ * in the Ivory Coast" does not name Ivorians.
  */
 export function speaksOfOtherNationals(constraints: Constraints, window: Pick<PassageWindow, "texts" | "terms">, context: ConstraintContext): boolean {
   if (constraints.nationals.length === 0) return false; // most questions: nothing to read in the window
-  const namesNationals = tokenize(window.texts[REPORT_LANGUAGE] ?? "").some((word) => context.nationalityWords.has(word));
-  return namesNationals && constraints.nationals.some((w) => mentions(w, window.terms) === 0);
+  const peoples = tokenize(window.texts[REPORT_LANGUAGE] ?? "").filter((word) => context.nationalityWords.has(word));
+  if (peoples.length === 0) return false;
+  const named = { [REPORT_LANGUAGE]: new Set(peoples.flatMap((word) => [...context.terms.termsOf(word, REPORT_LANGUAGE)])) };
+  return constraints.nationals.some((w) => mentions(w, named) === 0);
 }
 
 /**

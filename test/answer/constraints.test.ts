@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { nationalityWords, readConstraints } from "../../src/answer/constraints.js";
+import { type ConstraintContext, nationalityWords, readConstraints, speaksOfOtherNationals } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
 import { askedKind } from "../../src/answer/question-kind.js";
@@ -134,6 +134,16 @@ describe("the nationals a question asks about", () => {
   it("does not answer about Malians when asked about Senegalese nationals", async () => {
     const answer = await Answerer.create(retriever).ask("Do Senegalese nationals need a visa to enter Morocco?");
     for (const c of answer.citations) expect(c.quote).not.toMatch(/Malians are exempted/);
+  });
+
+  it("reads the peoples a window names from its words, not from its countries' names", async () => {
+    const words = nationalityWords(retriever.lexicon);
+    const context = { nationalityWords: new Set(words.flatMap((w) => [w, `${w}s`])), terms: retriever } as unknown as ConstraintContext;
+    const windowOf = (text: string) => ({ texts: { en: text }, terms: { en: new Set(retriever.termsOf(text, "en")) } });
+    const ivorians = await constraintsOf("how many ivorians live in mali?");
+    expect(speaksOfOtherNationals(ivorians, windowOf("Important numbers of Malians were living in the Ivory Coast."), context)).toBe(true);
+    expect(speaksOfOtherNationals(ivorians, windowOf("77,549 nationals from Côte d'Ivoire lived in Mali."), context)).toBe(false);
+    expect(speaksOfOtherNationals(ivorians, windowOf("Ivorians and Malians crossed the border."), context)).toBe(false);
   });
 
   it("reads a sentence naming only the countries Malians go to as about them, not about other nationals", async () => {
