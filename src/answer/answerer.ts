@@ -5,7 +5,7 @@ import { type AbstentionModel, loadAbstentionModel } from "./abstention.js";
 import { loadWindowModel, type WindowModel } from "./window-ranking.js";
 import type { Answer } from "./answer.js";
 import { CARD_DEPTH } from "./card-choice.js";
-import { nationalityWords } from "./constraints.js";
+import { nationalityTermsByWord, nationalityWords } from "./constraints.js";
 import { BANK_PASSAGE_DEPTH, composeAnswer, type ComposeContext, passagesRead, rankWindows } from "./compose.js";
 import { PassageWindows } from "./evidence.js";
 import type { ScoredWindow } from "./selection.js";
@@ -61,14 +61,14 @@ export class Answerer {
     readonly cards: FactCards,
     private readonly options: AnswererOptions = {},
   ) {
-    const nationalities = nationalityWords(retriever.lexicon);
+    const nationalities = nationalityTermsByWord(retriever.lexicon, retriever);
     this.context = {
       corpus: retriever.corpus,
       cards,
       terms: retriever,
       placeTerms: retriever.termsOf([...retriever.lexicon.places].join(" "), "en"),
-      nationalityTerms: retriever.termsOf(nationalities.join(" "), "en"),
-      nationalityWords: new Set(nationalities.flatMap((word) => [word, `${word}s`])),
+      nationalityTerms: retriever.termsOf(nationalityWords(retriever.lexicon).join(" "), "en"),
+      nationalityTermsByWord: nationalities,
       passageWindows: new PassageWindows(retriever.corpus, retriever, retriever.lexicon.placesWithin),
       help: options.help ?? HelpDirectory.load(retriever.corpus),
       bankQuestions: bankQuestionsBySentence(retriever.corpus),

@@ -42,8 +42,8 @@ export interface ComposeContext {
   placeTerms: ReadonlySet<string>;
   /** English index terms of nationalities ("malian", "ivorian"). */
   nationalityTerms: ReadonlySet<string>;
-  /** The same as words, singular and plural ("malian", "malians"). */
-  nationalityWords: ReadonlySet<string>;
+  /** The same as words, singular and plural ("malian", "malians"), each with its index terms. */
+  nationalityTermsByWord: ReadonlyMap<string, readonly string[]>;
   /** Index terms of the passages' sentences, computed once. */
   passageWindows: PassageWindows;
   /** Ranks the windows; without it (while fitting it) by coverage. */

@@ -10,8 +10,8 @@ export interface ConstraintContext {
   passageWindows: PassageWindows;
   /** English index terms of the nationalities the lexicon knows ("malian", "ivorian"): see nationalityWords. */
   nationalityTerms: ReadonlySet<string>;
-  /** The same nationalities as words, singular and plural ("malian", "malians"): a window names a people by them, not by its country's name. */
-  nationalityWords: ReadonlySet<string>;
+  /** The same nationalities as words, singular and plural ("malian", "malians"), each with its index terms (nationalityTermsByWord): a window names a people by them, not by its country's name. */
+  nationalityTermsByWord: ReadonlyMap<string, readonly string[]>;
   /** English index terms of place names. */
   placeTerms: ReadonlySet<string>;
   terms: TermSource;
@@ -136,9 +136,9 @@ export function placeAskedOnlyListed(constraints: Constraints, window: Pick<Pass
  */
 export function speaksOfOtherNationals(constraints: Constraints, window: Pick<PassageWindow, "texts" | "terms">, context: ConstraintContext): boolean {
   if (constraints.nationals.length === 0) return false; // most questions: nothing to read in the window
-  const peoples = tokenize(window.texts[REPORT_LANGUAGE] ?? "").filter((word) => context.nationalityWords.has(word));
+  const peoples = tokenize(window.texts[REPORT_LANGUAGE] ?? "").flatMap((word) => context.nationalityTermsByWord.get(word) ?? []);
   if (peoples.length === 0) return false;
-  const named = { [REPORT_LANGUAGE]: new Set(peoples.flatMap((word) => [...context.terms.termsOf(word, REPORT_LANGUAGE)])) };
+  const named = { [REPORT_LANGUAGE]: new Set(peoples) };
   return constraints.nationals.some((w) => mentions(w, named) === 0);
 }
 
@@ -238,6 +238,11 @@ export function nationalityWords(lexicon: Lexicon): string[] {
     for (const word of english) if (isDemonym(word) && !REGIONAL_PEOPLES.has(word)) words.add(word);
   }
   return [...words];
+}
+/** Each nationality word, singular and plural ("malian", "malians"), with its English index terms: read once, when the answerer opens. */
+export function nationalityTermsByWord(lexicon: Lexicon, terms: TermSource): Map<string, string[]> {
+  const forms = nationalityWords(lexicon).flatMap((word) => [word, `${word}s`]);
+  return new Map(forms.map((form) => [form, [...terms.termsOf(form, REPORT_LANGUAGE)]]));
 }
 const REGIONAL_PEOPLES = new Set(["african", "africans", "european", "europeans", "asian", "asians", "arab", "arabs", "sahelian", "sahelians"]);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ConstraintContext, nationalityWords, readConstraints, speaksOfOtherNationals } from "../../src/answer/constraints.js";
+import { type ConstraintContext, nationalityTermsByWord, nationalityWords, readConstraints, speaksOfOtherNationals } from "../../src/answer/constraints.js";
 import { weighConcepts } from "../../src/answer/evidence.js";
 import { Answerer } from "../../src/answer/index.js";
 import { askedKind } from "../../src/answer/question-kind.js";
@@ -137,8 +137,7 @@ describe("the nationals a question asks about", () => {
   });
 
   it("reads the peoples a window names from its words, not from its countries' names", async () => {
-    const words = nationalityWords(retriever.lexicon);
-    const context = { nationalityWords: new Set(words.flatMap((w) => [w, `${w}s`])), terms: retriever } as unknown as ConstraintContext;
+    const context = { nationalityTermsByWord: nationalityTermsByWord(retriever.lexicon, retriever) } as unknown as ConstraintContext;
     const windowOf = (text: string) => ({ texts: { en: text }, terms: { en: new Set(retriever.termsOf(text, "en")) } });
     const ivorians = await constraintsOf("how many ivorians live in mali?");
     expect(speaksOfOtherNationals(ivorians, windowOf("Important numbers of Malians were living in the Ivory Coast."), context)).toBe(true);
