@@ -119,6 +119,19 @@ describe("the French-to-English lexicon", () => {
     ["ouvrir un compte en banque", "fr", "bank account"],
     ["la mise en oeuvre du plan", "fr", "implementation"],
     ["la mise en œuvre du plan", "fr", "implementation"],
+    // Everyday slang the lexicon lacked, each read as nothing the reports say.
+    ["j'ai perdu des sous pendant le covid", "fr", "income"],
+    ["jsuis sans thune", "fr", "money"],
+    ["les keufs m'ont arrete", "fr", "police"],
+    ["je peux voir un toubib ?", "fr", "doctor"],
+    ["je peux aller a l'hosto ?", "fr", "hospital"],
+    ["on m'a mis en taule", "fr", "prison"],
+    ["les douaniers a la frontiere", "fr", "customs"],
+    // Staying on past a visa, said otherwise than "trop longtemps" or "dépasser".
+    ["si je reste plus longtemps en tunisie", "fr", "overstay"],
+    ["s'ils restent plus de 3 mois", "fr", "overstay"],
+    ["what if i stay past my visa?", "en", "overstay"],
+    ["what if i stay more than 90 days?", "en", "overstay"],
   ])("reads %j (%s) with the reports' words %j", (question, lang, english) => {
     expect(terms(question, lang as "fr" | "en")).toEqual(expect.arrayContaining(analyzer.terms(english)));
   });
