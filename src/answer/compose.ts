@@ -206,7 +206,8 @@ export function passagesRead(retrieval: Retrieval, k: number): RetrievedPassage[
 /**
  * What a follow-up asks for, read with the messages it leans on: one that does not say ("And in
  * Niger?") asks what the message before did; "how much is it?" after a question on a fine asks
- * an amount of money, not any number.
+ * an amount of money, not any number. "What happens after that?" asks what follows, not how long
+ * after "how long can I stay?": a consequence is asked in its own right.
  */
 function followUpKind(askedPart: string, leanedOn: string): AskedKind {
   const own = askedKind(askedPart);

@@ -5,7 +5,7 @@ import { CONSEQUENCE, tokenize } from "../retrieval/index.js";
  * What a question asks for. An answer that holds that kind of thing (a figure, a year, a
  * name...) is preferred; one that lacks it is weak evidence that the reports do not answer.
  */
-export type AskedKind = "money" | "duration" | "quantity" | "share" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "other";
+export type AskedKind = "money" | "duration" | "quantity" | "share" | "date" | "organisation" | "law" | "place" | "contact" | "yesno" | "reason" | "consequence" | "other";
 
 /**
  * "le numéro de Terre d'Asile", "the number for the shelter", "a number I can call", "un numéro à
@@ -36,7 +36,7 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
 const WHICH = String.raw`(quel|quelle|quels|quelles|which|what)( (sont|est|are|is))?( (les|la|le|l|the))?( \w+)?`;
 const GENERAL: Array<[AskedKind, RegExp]> = [
   // "que se passe-t-il quand ils restent bloqués ?", "what happens if I don't pay?": a consequence, not a date.
-  ["other", CONSEQUENCE],
+  ["consequence", CONSEQUENCE],
   // The count's cue is "combien" or "cb" only: read in "cmb" too, "et en 2007 ya eu cmb ?" got
   // 2006's figure from a passage that cites a work of 2007 (fresh tuning dialogues); an amount of
   // money or a length of time asked in "cmb" is read as such (above).

@@ -138,6 +138,14 @@ describe("a question of what follows, sent after a question on the overstay fine
   });
 });
 
+describe("a question of what follows, sent after a question on how long one may stay", () => {
+  it("asks what follows, not how long: the 90 days that answered the first are not given again as its answer", async () => {
+    const answer = await Answerer.create(retriever).ask("what happens after that?", { previous: ["how long can malians stay in tunisia?"] });
+    expect(answer.evidence?.asked).toBe("consequence");
+    expect(answer.text).not.toMatch(/90 days/);
+  });
+});
+
 describe("a question sent after a message that only told the asker's situation", () => {
   it("is read with that message, as one telling a story then asking: the fine after 'my visa ran out in Tunis'", async () => {
     const answer = await answerTo("je dois payer combien en tout ?", "slt, je suis camerounais a tunis, mon visa a fini depuis 2 mois");

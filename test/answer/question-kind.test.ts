@@ -3,8 +3,8 @@ import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/qu
 
 describe("what a question asks for", () => {
   it.each([
-    ["Et que se passe-t-il quand ils restent bloqués ?", "other"],
-    ["what happens when my visa expires?", "other"],
+    ["Et que se passe-t-il quand ils restent bloqués ?", "consequence"],
+    ["what happens when my visa expires?", "consequence"],
     ["pr demander l asile on depose la demande a qui ?", "organisation"],
     ["which office i go pay am? wetin be their number?", "contact"],
     ["c quoi leur numero ?", "contact"],
