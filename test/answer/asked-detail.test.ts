@@ -20,6 +20,9 @@ describe("the precise detail a question asks for", () => {
     ["are old people and the disabled helped in the camps?", ["elderly", "disabled"]],
     ["les enfants migrants peuvent aller a l ecole en tunisie ?", ["children", "school"]],
     ["can refugee kids go to school in bamako?", ["children", "school"]],
+    ["les soins c gratuit pour les migrants ?", ["free"]],
+    ["is the voluntary return free of charge?", ["free"]],
+    ["ECOWAS free movement", []],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
@@ -42,5 +45,9 @@ describe("the precise detail a question asks for", () => {
     // How to apply is not answered by who grants the status.
     expect(detailNotSaid(["procedure"], ["Refugee status is granted by the National Commission for Refugees."])).toBe("procedure");
     expect(detailNotSaid(["procedure"], ["Asylum applications are submitted to the National Commission."])).toBeUndefined();
+    // Free care is not answered by who must join the health insurance scheme; "visa gratuit" is a visa-free policy.
+    expect(detailNotSaid(["free"], ["Workers and their families must be affiliated to the scheme."])).toBe("free");
+    expect(detailNotSaid(["free"], ["needy persons may receive free care in certain hospitals"])).toBeUndefined();
+    expect(detailNotSaid(["free"], ["Tunisia has a visa-free entry policy."])).toBeUndefined();
   });
 });
