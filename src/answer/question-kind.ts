@@ -20,6 +20,14 @@ const COMBIEN = "combien|cb|cmb|cbien";
 const FINE_WORDS = "amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions";
 /** "how much do they charge", "how much dem dey charge", "combien ils font payer": what someone pays, asked before the verb (not "pays", a country in French). */
 const HOW_MUCH_TO_PAY = String.raw`(how much|${COMBIEN})( \w+){0,3} (charge|charges|charged|charging|pay|paid|paying|payer|facture|facturent)`;
+/** A wage or a rent: an amount of money when its level is asked (not an income: "ceux qui ont perdu leur revenu, combien ?" counts people). */
+const EARNINGS = "salaire|salaires|paie|paye|loyer|loyers|salary|salaries|wage|wages|pay|rent|rents";
+/**
+ * "quel est le salaire moyen ?", "le loyer c combien ?", "what is the average wage?", "combien ils
+ * gagnent ?": what someone earns or pays for housing; not "ceux qui ne paient pas le loyer,
+ * combien sont-ils ?", which counts people.
+ */
+const HOW_MUCH_EARNED = String.raw`(quel|quelle) (est )?(le |la )?(${EARNINGS})|what (is|are) the( average| monthly| daily| usual)? (${EARNINGS})|(${EARNINGS}) (moyen|moyens|journalier|journaliers|mensuel|mensuels)|(average|monthly|daily) (${EARNINGS})|(${EARNINGS})( (c est|c|cest|est|is|it is|coute|coutent|cost|costs))? (${COMBIEN}|how much)(?! (sont|ils|elles|de|d|of|are|were|people|migrants)\b)|(how much|${COMBIEN})( \w+){0,3} (gagne|gagnes|gagnent|gagner|touche|touchent|toucher|earn|earns|earned|earning)`;
 /** "how much is the fine", "l'amende pour dépassement, c'est combien par jour ?": an amount of money, in either order. */
 const HOW_MUCH_OF_A_FINE = String.raw`(how much|${COMBIEN})( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|${COMBIEN})`;
 
@@ -29,7 +37,7 @@ const HOW_MUCH_OF_A_FINE = String.raw`(how much|${COMBIEN})( \w+){0,4} (${FINE_W
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
-  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|${HOW_MUCH_TO_PAY}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
+  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|${HOW_MUCH_TO_PAY}|${HOW_MUCH_EARNED}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
   ["duration", new RegExp(String.raw` ((${COMBIEN}) de temps|how long|duree|(${COMBIEN}) (de|d) (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant (${COMBIEN})|for how long|jusqu a quand|until when|how long till|how long until) `)],
 ];
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.

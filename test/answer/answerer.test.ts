@@ -240,6 +240,9 @@ describe("the offline answerer", () => {
     ["is there a number i can call for help in tunis?", /TAMSS/],
     // Nothing on schooling: not a sentence on children wanting to stay, shown as if it answered.
     ["les enfants migrants peuvent aller a l ecole en tunisie ?", /ne disent pas cela précisément/],
+    // No wage nor rent in the reports: not the share who lost income, nor what rent was paid with.
+    ["le loyer c combien a tunis ?", /ne répondent pas/],
+    ["how much do migrants earn in tunis?", /do not answer/],
     // Nothing on free classes: not a sentence on distrust of sharing data online.
     ["les cours de francais sont gratuits a tunis ?", /ne disent pas cela précisément/],
   ])("declines %j plainly", async (question, expected) => {

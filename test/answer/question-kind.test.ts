@@ -4,6 +4,13 @@ import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/qu
 describe("what a question asks for", () => {
   it.each([
     ["Et que se passe-t-il quand ils restent bloqués ?", "consequence"],
+    // A wage or a rent asked is an amount of money, which a sentence holds only with its currency.
+    ["c quoi le salaire moyen d un migrant a bamako ?", "money"],
+    ["le loyer c combien a tunis ?", "money"],
+    ["what is the average wage for a migrant in tunis?", "money"],
+    ["how much do migrants earn in tunis?", "money"],
+    ["les migrants ont un salaire ?", "other"],
+    ["les migrants qui ont perdu leur revenu, combien ?", "quantity"],
     ["what happens when my visa expires?", "consequence"],
     ["pr demander l asile on depose la demande a qui ?", "organisation"],
     ["which office i go pay am? wetin be their number?", "contact"],
