@@ -243,6 +243,8 @@ describe("the offline answerer", () => {
     // No wage nor rent in the reports: not the share who lost income, nor what rent was paid with.
     ["le loyer c combien a tunis ?", /ne répondent pas/],
     ["how much do migrants earn in tunis?", /do not answer/],
+    // Nothing on landlords being punished: not the abuses they commit, shown as if it answered.
+    ["are landlords punished for evicting migrants in tunis?", /do not say that precisely/],
     // Nothing on free classes: not a sentence on distrust of sharing data online.
     ["les cours de francais sont gratuits a tunis ?", /ne disent pas cela précisément/],
   ])("declines %j plainly", async (question, expected) => {

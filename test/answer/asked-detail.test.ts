@@ -3,9 +3,9 @@ import { detailNotSaid, detailsAsked } from "../../src/answer/asked-detail.js";
 
 describe("the precise detail a question asks for", () => {
   it.each([
-    ["ya un plafond pour la penalite en tunisie ?", ["ceiling"]],
-    ["les etudiants sont exoneres des penalites ?", ["exemption", "students"]],
-    ["les gosses paient aussi l'amende a sfax ?", ["children"]],
+    ["ya un plafond pour la penalite en tunisie ?", ["ceiling", "penalty"]],
+    ["les etudiants sont exoneres des penalites ?", ["exemption", "students", "penalty"]],
+    ["les gosses paient aussi l'amende a sfax ?", ["children", "penalty"]],
     ["and for those under 18?", ["children"]],
     ["What is the phone number of the IOM office in Bamako?", ["phone"]],
     ["jveux le num de la croix rouge a gao", ["phone"]],
@@ -23,6 +23,9 @@ describe("the precise detail a question asks for", () => {
     ["les soins c gratuit pour les migrants ?", ["free"]],
     ["is the voluntary return free of charge?", ["free"]],
     ["ECOWAS free movement", []],
+    ["what penalties does the law provide for offenders?", ["penalty"]],
+    ["les policiers qui rackettent sont sanctionnes ?", ["penalty"]],
+    ["is it fine to stay in bamako?", []],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
@@ -45,6 +48,9 @@ describe("the precise detail a question asks for", () => {
     // How to apply is not answered by who grants the status.
     expect(detailNotSaid(["procedure"], ["Refugee status is granted by the National Commission for Refugees."])).toBe("procedure");
     expect(detailNotSaid(["procedure"], ["Asylum applications are submitted to the National Commission."])).toBeUndefined();
+    // A penalty asked is not answered by the law's adoption.
+    expect(detailNotSaid(["penalty"], ["A law was adopted in 2018 to eliminate every form of racial discrimination."])).toBe("penalty");
+    expect(detailNotSaid(["penalty"], ["Irregular stay is punished with a prison sentence and a fine."])).toBeUndefined();
     // Free care is not answered by who must join the health insurance scheme; "visa gratuit" is a visa-free policy.
     expect(detailNotSaid(["free"], ["Workers and their families must be affiliated to the scheme."])).toBe("free");
     expect(detailNotSaid(["free"], ["needy persons may receive free care in certain hospitals"])).toBeUndefined();
