@@ -245,6 +245,8 @@ describe("the offline answerer", () => {
     ["how much do migrants earn in tunis?", /do not answer/],
     // Nothing on landlords being punished: not the abuses they commit, shown as if it answered.
     ["are landlords punished for evicting migrants in tunis?", /do not say that precisely/],
+    // The curfew's dates are no hours.
+    ["le couvre feu a bamako c etait a quelle heure ?", /ne disent pas cela précisément/],
     // Nothing on free classes: not a sentence on distrust of sharing data online.
     ["les cours de francais sont gratuits a tunis ?", /ne disent pas cela précisément/],
   ])("declines %j plainly", async (question, expected) => {

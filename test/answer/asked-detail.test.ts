@@ -26,6 +26,7 @@ describe("the precise detail a question asks for", () => {
     ["what penalties does the law provide for offenders?", ["penalty"]],
     ["les policiers qui rackettent sont sanctionnes ?", ["penalty"]],
     ["is it fine to stay in bamako?", []],
+    ["le couvre feu c etait a quelle heure ?", ["hours"]],
   ])("%j asks for %j", (question, details) => {
     expect(detailsAsked(question)).toEqual(details);
   });
@@ -51,6 +52,8 @@ describe("the precise detail a question asks for", () => {
     // A penalty asked is not answered by the law's adoption.
     expect(detailNotSaid(["penalty"], ["A law was adopted in 2018 to eliminate every form of racial discrimination."])).toBe("penalty");
     expect(detailNotSaid(["penalty"], ["Irregular stay is punished with a prison sentence and a fine."])).toBeUndefined();
+    // The hours of a curfew are not its dates.
+    expect(detailNotSaid(["hours"], ["a curfew (March 26-May 9)"])).toBe("hours");
     // Free care is not answered by who must join the health insurance scheme; "visa gratuit" is a visa-free policy.
     expect(detailNotSaid(["free"], ["Workers and their families must be affiliated to the scheme."])).toBe("free");
     expect(detailNotSaid(["free"], ["needy persons may receive free care in certain hospitals"])).toBeUndefined();
