@@ -32,12 +32,22 @@ const HOW_MUCH_EARNED = String.raw`(quel|quelle) (est )?(le |la )?(${EARNINGS})|
 const HOW_MUCH_OF_A_FINE = String.raw`(how much|${COMBIEN})( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|${COMBIEN})`;
 
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
-// with a space each side. The first three are specific wherever they stand; among the others
+// with a space each side. The first three, and a price asked (PRICE_ASKED), are specific wherever they stand; among the others
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
+/** A price, a cost, a fee or an amount, named. */
+const PRICE_WORD = "prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount";
+/**
+ * A price asked: named first ("le prix du passeport ?", "les frais de dossier ?"), after "what"
+ * or "c'est quoi" ("what are the fees for a residence card?"), or with "combien" ("ça coûte
+ * combien ?"). Not one a question only speaks of: "Is the cost of living in Bamako reasonable?",
+ * "Do brokers charge fees?" ask yes or no, "the trade-off between safety and price" asks what
+ * it is; read as asking an amount, they were declined for lacking one.
+ */
+const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) |(${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much)|(${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
-  ["money", new RegExp(String.raw` (prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount|(how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|${HOW_MUCH_TO_PAY}|${HOW_MUCH_EARNED}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
+  ["money", new RegExp(String.raw` ((how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|${HOW_MUCH_TO_PAY}|${HOW_MUCH_EARNED}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
   ["duration", new RegExp(String.raw` ((${COMBIEN}) de temps|how long|duree|(${COMBIEN}) (de|d) (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant (${COMBIEN})|for how long|jusqu a quand|until when|how long till|how long until) `)],
 ];
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
@@ -77,6 +87,7 @@ const WHEN_CLAUSE = /(?<!^| depuis| est| c est| ce) quand (?=(on|je|j|tu|il|ils|
 export function askedKind(question: string): AskedKind {
   const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ").replace(WHEN_CLAUSE, " lorsque ");
   for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
+  if (PRICE_ASKED.test(padded)) return "money";
   let best: { kind: AskedKind; at: number } | undefined;
   for (const [kind, pattern] of GENERAL) {
     const at = padded.search(pattern);

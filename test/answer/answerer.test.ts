@@ -255,6 +255,10 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
+  it("answers whether something costs more, which asks yes or no, not an amount: the cost of living in Cité Wahat", async () => {
+    await answered("is the cost of living in cite wahat higher than elsewhere?", /cost of living in Cité Wahat was reported to be higher/);
+  });
+
   it("does not take a name in bare brackets ('who works with them (AME)') for the place that spells it out", async () => {
     await answered("que veut dire AME ?", /Association Malienne des Expulsés/);
   });

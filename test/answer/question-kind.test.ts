@@ -4,6 +4,14 @@ import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/qu
 describe("what a question asks for", () => {
   it.each([
     ["Et que se passe-t-il quand ils restent bloqués ?", "consequence"],
+    // A price named is asked when it comes first, after "what" or with "combien"; a question that
+    // only speaks of one asks yes or no.
+    ["le prix du passeport ?", "money"],
+    ["c'est quoi le tarif pour le visa ?", "money"],
+    ["what are the fees for a residence card?", "money"],
+    ["ça coûte combien le passeport ?", "money"],
+    ["is the cost of living high in tunis?", "yesno"],
+    ["do smugglers charge high fees?", "yesno"],
     // A wage or a rent asked is an amount of money, which a sentence holds only with its currency.
     ["c quoi le salaire moyen d un migrant a bamako ?", "money"],
     ["le loyer c combien a tunis ?", "money"],
