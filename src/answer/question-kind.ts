@@ -84,8 +84,21 @@ const ON_THE_PART_OF = / de (la|ma|ta|sa|notre|votre|leur) part( (de|d|du|des))?
  */
 const WHEN_CLAUSE = /(?<!^| depuis| est| c est| ce) quand (?=(on|je|j|tu|il|ils|elle|elles|nous|vous) )/g;
 
+/**
+ * "When migrants are detained in Bamako, how often are the police involved?", "what does a
+ * residence card change when you look for work?": "when" before its subject says in which case,
+ * as French "lorsque", while another word of the question asks; "when was it adopted?" asks when.
+ */
+const OTHER_ASKING = / (what|how|which|who|where|why|wetin|whether) /;
+const WHEN_SUBJECT = / when (?!(was|were|is|are|did|does|do|will|would|has|have|had|can|could|should|exactly|precisely|and|or)\b)(?=\w)/g;
+
 export function askedKind(question: string): AskedKind {
   const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ").replace(WHEN_CLAUSE, " lorsque ");
+  const inWhichCase = padded.replace(WHEN_SUBJECT, " lorsque ");
+  return kindOf(inWhichCase !== padded && OTHER_ASKING.test(inWhichCase) ? inWhichCase : padded, question);
+}
+
+function kindOf(padded: string, question: string): AskedKind {
   for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
   if (PRICE_ASKED.test(padded)) return "money";
   let best: { kind: AskedKind; at: number } | undefined;

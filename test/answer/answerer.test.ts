@@ -255,6 +255,10 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
+  it("reads 'when' before its subject as in which case, not as asking a date: the share of detentions in Bamako involving the police", async () => {
+    await answered("when migrants get detained in bamako, how often is it the police?", /98 ?%/);
+  });
+
   it("answers whether something costs more, which asks yes or no, not an amount: the cost of living in Cité Wahat", async () => {
     await answered("is the cost of living in cite wahat higher than elsewhere?", /cost of living in Cité Wahat was reported to be higher/);
   });

@@ -12,6 +12,11 @@ describe("what a question asks for", () => {
     ["ça coûte combien le passeport ?", "money"],
     ["is the cost of living high in tunis?", "yesno"],
     ["do smugglers charge high fees?", "yesno"],
+    // "when" before its subject says in which case while another word asks; alone, it asks when.
+    ["when migrants get detained in bamako, how often is it the police?", "other"],
+    ["what changes when you have a residence card?", "other"],
+    ["when was the ponam adopted?", "date"],
+    ["when the law was adopted?", "date"],
     // A wage or a rent asked is an amount of money, which a sentence holds only with its currency.
     ["c quoi le salaire moyen d un migrant a bamako ?", "money"],
     ["le loyer c combien a tunis ?", "money"],
