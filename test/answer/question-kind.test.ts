@@ -17,6 +17,9 @@ describe("what a question asks for", () => {
     ["what changes when you have a residence card?", "other"],
     ["when was the ponam adopted?", "date"],
     ["when the law was adopted?", "date"],
+    // "share" as a verb asks no share.
+    ["mali share food with poor families during covid?", "other"],
+    ["what share of the migrants lost their job?", "share"],
     // A wage or a rent asked is an amount of money, which a sentence holds only with its currency.
     ["c quoi le salaire moyen d un migrant a bamako ?", "money"],
     ["le loyer c combien a tunis ?", "money"],
