@@ -31,6 +31,18 @@ const HOW_MUCH_EARNED = String.raw`(quel|quelle) (est )?(le |la )?(${EARNINGS})|
 /** "how much is the fine", "l'amende pour dépassement, c'est combien par jour ?": an amount of money, in either order. */
 const HOW_MUCH_OF_A_FINE = String.raw`(how much|${COMBIEN})( \w+){0,4} (${FINE_WORDS})|(${FINE_WORDS})( \w+){0,12} (how much|${COMBIEN})`;
 
+/**
+ * An address as a noun ("the address of", "which address", "web address"), not the verb ("do
+ * the SDGs address the vulnerability of migrant workers?", "to address the needs").
+ */
+const ADDRESS_ASKED = String.raw`(the|an|their|dem|his|her|your|ur|its|which|what|email|e mail|web|website|street|postal|home|office|full) address|address (of|for)|addresses`;
+/**
+ * Contact details asked ("contact details", "how can I contact them?", "leur contact ?"), not a
+ * person ("the contact lied"), contact kept ("lost contact with their parents") nor people
+ * known ("trouver des contacts pour continuer la route").
+ */
+const CONTACT_ASKED = String.raw`contact (details|detail|number|numbers|info|infos|information|person|them|him|her|the|dem|it|you|us|me)|(how|where) (to|can i|do i|can we|can one|could i) contact|(their|leur|son|sa|dem) contact`;
+
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three, and a price asked (PRICE_ASKED), are specific wherever they stand; among the others
 // the cue nearest the start of the question says what it asks ("why ... when" asks why).
@@ -46,7 +58,7 @@ const PRICE_WORD = "prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|co
 const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) |(${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much)|(${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
-  ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|contact|contacter|joindre|email|mail|adresse|address|street address|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
+  ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|${CONTACT_ASKED}|contacter|joindre|email|mail|adresse|${ADDRESS_ASKED}|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
   ["money", new RegExp(String.raw` ((how much|${COMBIEN})( (d|de|en|in|of))? (money|cash|argent|fric|dinars|francs|fcfa|cfa|euros|dollars)|(${COMBIEN}) (je|on|il|ils|elle|faut il|faut) (dois |doit |va |vais )?(payer|paye|payes|paie|debourser)|(payer|paye|payes|paie|debourser|pay|paid) (${COMBIEN}|how much)|(je|j|on|tu|il|ils|elle|elles|nous|vous) (dois|doit|devons|devez|doivent) (payer |paye )?(${COMBIEN})|${HOW_MUCH_OF_A_FINE}|${HOW_MUCH_TO_PAY}|${HOW_MUCH_EARNED}|(quelle est|quel est|what is|what are|c est combien|c koi|c est quoi) (l |la |le |the )?(${FINE_WORDS})) `)],
   ["duration", new RegExp(String.raw` ((${COMBIEN}) de temps|how long|duree|(${COMBIEN}) (de|d) (jours|mois|annees|ans|semaines)|how many (days|weeks|months|years)|pendant (${COMBIEN})|for how long|jusqu a quand|until when|how long till|how long until) `)],
 ];

@@ -20,6 +20,13 @@ describe("what a question asks for", () => {
     // "share" as a verb asks no share.
     ["mali share food with poor families during covid?", "other"],
     ["what share of the migrants lost their job?", "share"],
+    // "address" and "contact" ask a contact detail as nouns, not as verbs nor people.
+    ["What is the web address of the mixed migration centre?", "contact"],
+    ["how can i contact terre d'asile?", "contact"],
+    ["leur contact ?", "contact"],
+    ["does the plan address the needs of foreign workers?", "yesno"],
+    ["what did the contact lie about?", "other"],
+    ["ou on trouve des contacts pour continuer la route ?", "place"],
     // A wage or a rent asked is an amount of money, which a sentence holds only with its currency.
     ["c quoi le salaire moyen d un migrant a bamako ?", "money"],
     ["le loyer c combien a tunis ?", "money"],
