@@ -138,6 +138,14 @@ describe("a question of what follows, sent after a question on the overstay fine
   });
 });
 
+describe("a follow-up pointing back in words, with topics of its own, that alone finds an answer elsewhere", () => {
+  it("is read with the message before when that reading is likelier to answer: 'it' is the CREDD asked about", async () => {
+    const answer = await answerTo("Does it mention migrants coming into Mali from abroad?", "What does Mali's CREDD say about migration?");
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).toMatch(/CREDD/);
+  });
+});
+
 describe("a question of what follows, sent after a question on how long one may stay", () => {
   it("asks what follows, not how long: the 90 days that answered the first are not given again as its answer", async () => {
     const answer = await Answerer.create(retriever).ask("what happens after that?", { previous: ["how long can malians stay in tunisia?"] });
