@@ -4,8 +4,9 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
  * minimum, an exemption, a deadline, an age, a phone number, a refund, a reduction, deaths, care
- * or a service given free, a penalty, the hours of something, how to apply (the steps, not who decides), schooling, or the group it applies to (children,
- * students, women, pregnant women, the elderly, the disabled).
+ * or a service given free, a penalty, the hours of something, how to apply (the steps, not who
+ * decides), schooling, or the group it applies to (children, students, women, pregnant women,
+ * the elderly, the disabled).
  * Asked about a fine, "is there a ceiling?" is not answered by the weekly amount, nor "do
  * children pay it too?" by a sentence that never speaks of children. Measured when the groups
  * were added: the tune questions and dialogues each gained one right decline (npm run eval --

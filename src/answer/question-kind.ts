@@ -43,9 +43,6 @@ const ADDRESS_ASKED = String.raw`(the|an|their|dem|his|her|your|ur|its|which|wha
  */
 const CONTACT_ASKED = String.raw`contact (details|detail|number|numbers|info|infos|information|person|them|him|her|the|dem|it|you|us|me)|(how|where) (to|can i|do i|can we|can one|could i) contact|(their|leur|son|sa|dem) contact`;
 
-// Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
-// with a space each side. The first three, and a price asked (PRICE_ASKED), are specific wherever they stand; among the others
-// the cue nearest the start of the question says what it asks ("why ... when" asks why).
 /** A price, a cost, a fee or an amount, named. */
 const PRICE_WORD = "prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount";
 /**
@@ -56,6 +53,11 @@ const PRICE_WORD = "prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|co
  * it is; read as asking an amount, they were declined for lacking one.
  */
 const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) |(${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much)|(${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
+
+// Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
+// with a space each side. The first three, and a price asked (PRICE_ASKED), are specific
+// wherever they stand; among the others the cue nearest the start of the question says what it
+// asks ("why ... when" asks why).
 const SPECIFIC: Array<[AskedKind, RegExp]> = [
   // "their number", "dem number", "leur numéro": a number that belongs to someone is a phone number.
   ["contact", new RegExp(String.raw` (telephone|tel|numero de tel\w*|numero vert|phone|phone number|${CONTACT_ASKED}|contacter|joindre|email|mail|adresse|${ADDRESS_ASKED}|whatsapp|(their|dem|dia|his|her|your|ur|leur|son|sa|ton|votre) (number|numero|num)|${NUMBER_TO_CALL}) `)],
@@ -67,6 +69,7 @@ const SPECIFIC: Array<[AskedKind, RegExp]> = [
  * it?", "mali share grain to poor families?"). "part" stays a cue wherever it stands: kept to
  * "quelle part", "la part des" (not "part of the report", "take part"), report English facts
  * fell 0.89 -> 0.88 and fresh-report French 0.84 -> 0.83, though report French rose 0.85 -> 0.86.
+ * Nor is an exchange rate a share ("is the exchange rate favourable?"; no set moved).
  */
 const SHARE_ASKED = String.raw`(what|which|the|a|that|this) share|share of|part`;
 // "which", "what are the (main)", "quels sont les (principaux)": then the noun says what is asked.
@@ -108,8 +111,9 @@ const WHEN_CLAUSE = /(?<!^| depuis| est| c est| ce) quand (?=(on|je|j|tu|il|ils|
  * residence card change when you look for work?": "when" before its subject says in which case,
  * as French "lorsque", while another word of the question asks; "when was it adopted?" asks when.
  */
-const OTHER_ASKING = / (what|how|which|who|where|why|wetin|whether) /;
 const WHEN_SUBJECT = / when (?!(was|were|is|are|did|does|do|will|would|has|have|had|can|could|should|exactly|precisely|and|or)\b)(?=\w)/g;
+/** Another word that asks, beside a "when" before its subject. */
+const OTHER_ASKING = / (what|how|which|who|where|why|wetin|whether) /;
 
 export function askedKind(question: string): AskedKind {
   const padded = ` ${tokenize(question).join(" ")} `.replace(ON_THE_PART_OF, " par ").replace(WHEN_CLAUSE, " lorsque ");
