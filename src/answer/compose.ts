@@ -95,7 +95,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const here = allowed.filter((w) => !elsewhere(w.passage));
   // "et les mineurs ?": a window among the best few that says the precise detail asked comes first.
   const details = detailsAsked(retrieval.askedPart);
-  const scored = sayingFirst(here.length ? here : allowed, details, context, message.leanedOn === undefined);
+  const scored = sayingFirst(here.length ? here : allowed, details, context);
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
   // A card answers when it says the question at least as well as the best window (or nearly,
@@ -129,31 +129,18 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
 }
 
 /**
- * How many of the best windows are looked through for one that says the precise detail asked
- * ("et les mineurs ?" after care in Bamako: the sentence on under-18s, next to the share who
- * could get care, which was declined as not saying it). Measured (npm run eval -- --set all): at
- * 10, fresh tune and fresh report English citations 0.70 -> 0.71 and 0.72 -> 0.73; at 5, the
- * first only; nothing lost at either.
+ * How many of the best windows are looked through for one of the best one's passage that says
+ * the precise detail asked ("et les mineurs ?" after care in Bamako: the sentence on under-18s,
+ * next to the share who could get care, which was declined as not saying it). Measured (npm run
+ * eval -- --set all): at 10, fresh tune and fresh report English citations 0.70 -> 0.71 and
+ * 0.72 -> 0.73; at 5, the first only; nothing lost at either.
  */
 const DETAIL_WINDOWS = 10;
 
-/**
- * The windows, best first, with the best of the first DETAIL_WINDOWS that says the details asked
- * moved to the front when the best does not: one of the best one's passage first; else, for a
- * message read alone, one of another passage ("in bamako what percentage of women who reported
- * incidents said it was sexual assault?", whose best window gave the incidents of all, was
- * declined as not saying women). Not for a follow-up, whose other passages seldom speak of what
- * it leans on. Measured (2026-12-07, npm run eval -- --set all): fresh-tune English citations
- * 0.73 -> 0.75, no set lost; the bank's questions each left out, French 4,797 -> 4,808 and
- * English 5,124 -> 5,136 cited. For follow-ups too, dialogue-report French abstention fell 0.95 ->
- * 0.93; before one of the best one's passage, a sentence on children separated from their parents
- * answered whether migrant children in Bamako get care.
- */
-function sayingFirst(windows: ScoredWindow[], details: readonly string[], context: ComposeContext, anyPassage: boolean): ScoredWindow[] {
+/** The windows, best first, with the best of the first DETAIL_WINDOWS of the best one's passage that says the details asked moved to the front when the best does not. */
+function sayingFirst(windows: ScoredWindow[], details: readonly string[], context: ComposeContext): ScoredWindow[] {
   if (details.length === 0 || windows.length === 0 || windowSays(windows[0]!, details, context)) return windows;
-  const best = windows[0]!;
-  const candidates = windows.slice(1, DETAIL_WINDOWS).filter((w) => windowSays(w, details, context));
-  const saying = candidates.find((w) => w.passage.id === best.passage.id) ?? (anyPassage ? candidates[0] : undefined);
+  const saying = windows.slice(1, DETAIL_WINDOWS).find((w) => w.passage.id === windows[0]!.passage.id && windowSays(w, details, context));
   return saying ? [saying, ...windows.filter((w) => w !== saying)] : windows;
 }
 

@@ -239,7 +239,7 @@ describe("the offline answerer", () => {
     // No number to call: where help can be asked, not a sentence on needs for support.
     ["is there a number i can call for help in tunis?", /TAMSS/],
     // Nothing on schooling: not a sentence on children wanting to stay, shown as if it answered.
-    ["les enfants migrants peuvent aller a l ecole en tunisie ?", /ne disent pas cela précisément|ne répondent pas à cette question/],
+    ["les enfants migrants peuvent aller a l ecole en tunisie ?", /ne disent pas cela précisément/],
     // No wage nor rent in the reports: not the share who lost income, nor what rent was paid with.
     ["le loyer c combien a tunis ?", /ne répondent pas/],
     ["how much do migrants earn in tunis?", /do not answer/],
@@ -248,7 +248,7 @@ describe("the offline answerer", () => {
     // The curfew's dates are no hours.
     ["le couvre feu a bamako c etait a quelle heure ?", /ne disent pas cela précisément/],
     // Nothing on free classes: not a sentence on distrust of sharing data online.
-    ["les cours de francais sont gratuits a tunis ?", /ne disent pas cela précisément|ne répondent pas à cette question/],
+    ["les cours de francais sont gratuits a tunis ?", /ne disent pas cela précisément/],
   ])("declines %j plainly", async (question, expected) => {
     const answer = await answerer.ask(question);
     expect(answer.abstained).toBe(true);
@@ -257,10 +257,6 @@ describe("the offline answerer", () => {
 
   it("reads 'when' before its subject as in which case, not as asking a date: the share of detentions in Bamako involving the police", async () => {
     await answered("when migrants get detained in bamako, how often is it the police?", /98 ?%/);
-  });
-
-  it("looks in other passages for a window saying the group asked about when the best one's passage has none: women's share of sexual assault in Bamako", async () => {
-    await answered("in bamako what percentage of women who reported incidents said it was sexual assault?", /16 ?%/);
   });
 
   it("answers whether something costs more, which asks yes or no, not an amount: the cost of living in Cité Wahat", async () => {
