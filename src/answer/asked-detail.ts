@@ -1,5 +1,5 @@
 import { tokenize } from "../retrieval/index.js";
-import { NUMBER_TO_CALL } from "./question-kind.js";
+import { FINE_WORDS, NUMBER_TO_CALL } from "./question-kind.js";
 
 /**
  * Precise details a question can ask for that a nearby fact often does not give: a ceiling, a
@@ -22,6 +22,11 @@ import { NUMBER_TO_CALL } from "./question-kind.js";
  * same words in the question and in what would answer it (accent-free, French and English); the
  * reports or the bank questions of a quoted sentence must say one of them.
  */
+/** A fine's words but "fine" alone ("is it fine to ...?" asks no penalty), and the other ways of saying a penalty. */
+const PENALTY_WORDS = [
+  ...FINE_WORDS.split("|").filter((word) => word !== "fine"),
+  ...["sanctionne", "sanctionnes", "peine", "peines", "penalise", "penalised", "penalize", "penalized", "punish", "punished", "punishment", "punishments", "puni", "punis", "punie", "punies", "fined"],
+].join("|");
 const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "ceiling", words: / (plafond|plafonne|plafonnee|plafonnes|plafonnees|plafonner|maximum|maximale|maximal|max|ceiling|ceilings|cap|capped|upper limit) / },
   { detail: "minimum", words: / (minimum|minimale|minimal|au moins|at least) / },
@@ -40,7 +45,7 @@ const DETAILS: ReadonlyArray<{ detail: string; words: RegExp }> = [
   { detail: "deaths", words: / (mort|morts|morte|mortes|tue|tues|tuee|tuees|deces|decede|decedes|decedee|mourir|meurent|mouru|killed|kill|killing|killings|died|die|dies|dying|dead|death|deaths|fatalities|fatality) / },
   { detail: "procedure", words: / (demarche|demarches|procedure|procedures|apply|applies|applying|application|applications|dossier|dossiers|steps|formalites|formalities|formulaire|formulaires|remplir|fill in|fill out|application form) / },
   { detail: "free", words: / (gratuit|gratuits|gratuite|gratuites|gratuitement|free of charge|for free|free care|free treatment|free healthcare|free health care|free medical|free school|free schooling|free education|visa free) / },
-  { detail: "penalty", words: / (sanction|sanctions|sanctionne|sanctionnes|penalite|penalites|peine|peines|amende|amendes|penalty|penalties|penalise|penalised|penalize|penalized|punish|punished|punishment|punishments|puni|punis|punie|punies|fines|fined) / },
+  { detail: "penalty", words: new RegExp(` (${PENALTY_WORDS}) `) },
   { detail: "hours", words: / (heure|heures|hour|hours|o clock|horaire|horaires|what time) / },
   { detail: "reduction", words: / (reduction|reductions|reduire|reduite|reduit|remise|discount|discounts|reduced|reduce) / },
 ];

@@ -17,7 +17,7 @@ export const NUMBER_TO_CALL = String.raw`(numero|num) (de|d|du|des)(?! (la |l )?
 /** "combien" as typed: in full or texted ("cb", "cmb", "cbien"). */
 const COMBIEN = "combien|cb|cmb|cbien";
 /** A fine or penalty, which the reports give (unlike a price). */
-const FINE_WORDS = "amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions";
+export const FINE_WORDS = "amende|amendes|penalite|penalites|penalty|penalties|fine|fines|sanction|sanctions";
 /** "how much do they charge", "how much dem dey charge", "combien ils font payer": what someone pays, asked before the verb (not "pays", a country in French). */
 const HOW_MUCH_TO_PAY = String.raw`(how much|${COMBIEN})( \w+){0,3} (charge|charges|charged|charging|pay|paid|paying|payer|facture|facturent)`;
 /** A wage or a rent: an amount of money when its level is asked (not an income: "ceux qui ont perdu leur revenu, combien ?" counts people). */
@@ -43,8 +43,21 @@ const ADDRESS_ASKED = String.raw`(the|an|their|dem|his|her|your|ur|its|which|wha
  */
 const CONTACT_ASKED = String.raw`contact (details|detail|number|numbers|info|infos|information|person|them|him|her|the|dem|it|you|us|me)|(how|where) (to|can i|do i|can we|can one|could i) contact|(their|leur|son|sa|dem) contact`;
 
-/** A price, a cost, a fee or an amount, named. */
-const PRICE_WORD = "prix|cout|coute|coutent|couter|tarif|tarifs|frais|montant|cost|costs|price|prices|fee|fees|amount";
+// A price, fee or cost: the reports rarely give one. A fine or penalty is not a price ("combien
+// coûte l'amende ?" asks the overstay fine, which they give), nor is what overstaying costs
+// ("what is the fee if i overstay", "le tarif si je dépasse mon visa", "what do they charge once
+// my visa has expired"): that is the fine.
+const PRICE_WORDS = ["prix", "cout", "coute", "coutent", "couter", "tarif", "tarifs", "frais", "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges"];
+/**
+ * Words that only name the kind of thing asked, an amount of money ("le tarif", "the fee"): a
+ * sentence giving the amount answers them without using the word.
+ */
+export const MONEY_WORDS: ReadonlySet<string> = new Set([...PRICE_WORDS, "montant", "amount"]);
+/**
+ * A price, a cost, a fee or an amount, named: the money words but "charge", which also names care
+ * or a duty ("prise en charge", "in charge of"); "how much do they charge" is read by HOW_MUCH_TO_PAY.
+ */
+const PRICE_WORD = [...MONEY_WORDS].filter((word) => !word.startsWith("charge")).join("|");
 /**
  * A price asked: named first ("le prix du passeport ?", "les frais de dossier ?"), after "what"
  * or "c'est quoi" ("what are the fees for a residence card?"), or with "combien" ("ça coûte
@@ -143,17 +156,7 @@ export function yearsAsked(question: string): string[] {
   return question.match(YEAR) ?? [];
 }
 
-// A price, fee or cost: the reports rarely give one. A fine or penalty is not a price ("combien
-// coûte l'amende ?" asks the overstay fine, which they give), nor is what overstaying costs
-// ("what is the fee if i overstay", "le tarif si je dépasse mon visa", "what do they charge once
-// my visa has expired"): that is the fine.
-const PRICE_WORDS = ["prix", "cout", "coute", "coutent", "couter", "tarif", "tarifs", "frais", "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges"];
 const PRICE = new RegExp(` (${[...PRICE_WORDS, "loyer", "rent"].join("|")}) `);
-/**
- * Words that only name the kind of thing asked, an amount of money ("le tarif", "the fee"): a
- * sentence giving the amount answers them without using the word.
- */
-export const MONEY_WORDS: ReadonlySet<string> = new Set([...PRICE_WORDS, "montant", "amount"]);
 const FINE = new RegExp(` (${FINE_WORDS}) `);
 // Staying past one's visa in other words: its expiry, its length, the irregular stay it makes.
 const OVERSTAY = / (overstay|overstays|overstaying|overstayed|depasse|depasser|depassement|expire|expires|expired|expiry|perime|too long|trop longtemps|plus longtemps|irregular|irregularly|irregulier|irreguliere|undocumented|sans papier|sans papiers) /;
