@@ -65,7 +65,7 @@ const PRICE_WORD = [...MONEY_WORDS].filter((word) => !word.startsWith("charge"))
  * "Do brokers charge fees?" ask yes or no, "the trade-off between safety and price" asks what
  * it is; read as asking an amount, they were declined for lacking one.
  */
-const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) |(${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much)|(${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
+const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) | (${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much) | (${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
 
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three, and a price asked (PRICE_ASKED), are specific

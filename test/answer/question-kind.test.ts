@@ -12,6 +12,9 @@ describe("what a question asks for", () => {
     ["ça coûte combien le passeport ?", "money"],
     ["is the cost of living high in tunis?", "yesno"],
     ["do smugglers charge high fees?", "yesno"],
+    // A price word is a whole word: not the "fee" of "coffee", nor the "prices" of "caprices".
+    ["the coffee harvest in ivory coast, how much did it grow?", "quantity"],
+    ["les caprices du climat, combien de deplaces ?", "quantity"],
     // "when" before its subject says in which case while another word asks; alone, it asks when.
     ["when migrants get detained in bamako, how often is it the police?", "other"],
     ["what changes when you have a residence card?", "other"],
