@@ -67,6 +67,12 @@ const PRICE_WORD = [...MONEY_WORDS].filter((word) => !word.startsWith("charge"))
  */
 const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) | (${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much) | (${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
 
+/**
+ * A price named first: with a French inversion after it ("Le coût de la vie est-il plus élevé
+ * ici ?", "Le coût des transports a-t-il augmenté ?") it is the subject of a yes-or-no question.
+ */
+const PRICE_NAMED_FIRST = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) `);
+
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three, and a price asked (PRICE_ASKED), are specific
 // wherever they stand; among the others the cue nearest the start of the question says what it
@@ -136,7 +142,7 @@ export function askedKind(question: string): AskedKind {
 
 function kindOf(padded: string, question: string): AskedKind {
   for (const [kind, pattern] of SPECIFIC) if (pattern.test(padded)) return kind;
-  if (PRICE_ASKED.test(padded)) return "money";
+  if (PRICE_ASKED.test(padded) && !(PRICE_NAMED_FIRST.test(padded) && FRENCH_INVERSION.test(question.toLowerCase()))) return "money";
   let best: { kind: AskedKind; at: number } | undefined;
   for (const [kind, pattern] of GENERAL) {
     const at = padded.search(pattern);
@@ -191,6 +197,8 @@ export const TELLING_KINDS: ReadonlySet<AskedKind> = new Set(["money", "duration
 const NAME_WITH_NUMBER = new RegExp(String.raw`\b\p{L}+-\d+\b|${NAME_WITH_DIGIT.source}`, "gu");
 // Not "most": "the assistance respondents requested the most" gives no count (a share is read by SHARE).
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|half|third|thirds|quarter|quarters|majority|minority|few|several)\b/i;
+/** "total numbers remain unknown", "no estimates are available": that nobody knows how many answers "how many". */
+const UNKNOWN_FIGURE = /\b(unknown|not known|no (reliable |official )?(estimates?|data|figures?|statistics))\b/i;
 const CURRENCY = /\b(dinars?|fcfa|cfa|francs?|euros?|eur|dollars?|usd|xof|tnd)\b|\$|€/i;
 // A decade too: "since the early 2000s" says when.
 const YEARS = /\b(1[89]\d\d|20\d\d)s?\b/g;
@@ -202,6 +210,8 @@ const MAY = /\b(in|of|since|until|by|from|to|early|late|mid|end of|between|and)[
 // A length of time, not an age ("a 6-year-old child", "aged 30 years old"); or the dates it ran between ("a curfew (March 26-May 9)").
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DATE_RANGE = String.raw`\b(${MONTH}) \d{1,2}\s*[-–]\s*(${MONTH}) \d{1,2}\b|\b\d{1,2} (${MONTH})\s*[-–]\s*\d{1,2} (${MONTH})\b`;
+/** A day of a month ("on 19 March 2021", "Ordinance of 25 September 2000", "March 26"): it says when, not how many. */
+const DAY_OF_MONTH = new RegExp(String.raw`\b\d{1,2}(st|nd|rd|th)? (${MONTH})\b|\b(${MONTH}) \d{1,2}\b(?!,\d)`, "g");
 const PERIOD_OF_UNITS = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+(day|days|week|weeks|month|months|year|years)\b(?![\s-]+old)|\b(daily|weekly|monthly|yearly|annual)\b/i;
 const PERIOD = new RegExp(String.raw`${PERIOD_OF_UNITS.source}|${DATE_RANGE}`, "i");
 const ORGANISATION = /\b[A-Z]{2,}[a-z]?\b|\b(Association|Organisation|Organization|Ministry|Minister|Agency|Office|Directorate|Delegation|Centre|Center|Council|Committee|Commission|Fund|Union|Institute|Observatory|Red Cross|Red Crescent|Government|authorities|NGOs?|municipality|town hall|police|gendarmes?|gendarmerie|military|army|security forces|gangs?|criminals?|thugs|smugglers?|traffickers?|employers?|landlords?|host communit(y|ies))\b/;
@@ -224,7 +234,7 @@ export function holdsKind(kind: AskedKind, text: string, places: boolean): boole
     case "quantity":
       // A year says when, not how many: "activities since 2015" gives no count; nor does a name
       // with a number in it ("COVID-19", "4Mi").
-      return /\d/.test(text.replace(YEARS, "").replace(NAME_WITH_NUMBER, "")) || NUMBER_WORDS.test(text);
+      return /\d/.test(text.replace(YEARS, "").replace(DAY_OF_MONTH, "").replace(NAME_WITH_NUMBER, "")) || NUMBER_WORDS.test(text) || UNKNOWN_FIGURE.test(text);
     case "share":
       return SHARE.test(text);
     case "date":

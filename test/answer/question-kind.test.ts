@@ -12,6 +12,9 @@ describe("what a question asks for", () => {
     ["ça coûte combien le passeport ?", "money"],
     ["is the cost of living high in tunis?", "yesno"],
     ["do smugglers charge high fees?", "yesno"],
+    // A price named first, then a French inversion: it is the subject of a yes-or-no question.
+    ["Le coût de la vie à Bamako est-il plus bas qu'à Tunis ?", "yesno"],
+    ["Le prix des loyers a-t-il baissé pendant le covid ?", "yesno"],
     // A price word is a whole word: not the "fee" of "coffee", nor the "prices" of "caprices".
     ["the coffee harvest in ivory coast, how much did it grow?", "quantity"],
     ["les caprices du climat, combien de deplaces ?", "quantity"],
@@ -92,6 +95,15 @@ describe("what a question asks for", () => {
     expect(holdsKind("law", "There is no legislation on the rights of foreigners.", true)).toBe(false);
     expect(holdsKind("law", "Thus, entry, stay and residence conditions are governed by the relevant law.", true)).toBe(false);
     expect(holdsKind("law", "the law no 98-040 on refugee status", true)).toBe(true);
+  });
+
+  it("holds a count when it gives a number or says nobody knows it, not a day of the month", () => {
+    expect(holdsKind("quantity", "At the time of writing, total numbers of refugees and migrants remain unknown.", true)).toBe(true);
+    expect(holdsKind("quantity", "No estimates are available for those passing through.", true)).toBe(true);
+    expect(holdsKind("quantity", "An additional 40,000 people have been displaced.", true)).toBe(true);
+    expect(holdsKind("quantity", "Ordinance of 25 September 2000: creation of the General Delegation of Malians abroad.", true)).toBe(false);
+    expect(holdsKind("quantity", "The centre was officially opened on 19 March 2021.", true)).toBe(false);
+    expect(holdsKind("quantity", "A curfew ran from March 26 in the capital.", true)).toBe(false);
   });
 
   it("reads a law's number as no contact", () => {
