@@ -143,6 +143,15 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("declines a count asked of what gives no figure, however close its words: no sentence on traffickers in Mali in 2019 counts them", async () => {
+    for (const question of ["how many traffickers in mali in 2019?", "cb de migrants a bamako en 2021 ?"]) {
+      const asked = await answerer.ask(question);
+      expect(asked.abstained).toBe(true);
+      expect(asked.evidence?.declined).toBe("figure-not-said");
+      expect(asked.citations).toEqual([]);
+    }
+  });
+
   it("points someone who names their district (La Marsa) to help in its town only, and answers from that town's report", async () => {
     const declined = await answerer.ask("Hi, I work as a cleaner in La Marsa. Is there a minimum wage for migrants?");
     expect(declined.abstained).toBe(true);
