@@ -85,6 +85,12 @@ describe("a follow-up asking a precise detail", () => {
     expect(answer.abstained).toBe(false);
     expect(answer.text).toMatch(/moins de 18 ans doivent être accompagnées/);
   });
+
+  it("gets it from the passage the section runs on into: women keeping their jobs, after the share of those in Tunis who lost theirs", async () => {
+    const answer = await answerTo("Et parmi les femmes ?", "Quelle part des personnes interrogées à Tunis a perdu son emploi entre avril et juin 2020 ?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/les femmes interrogées semblaient plus susceptibles de garder leur emploi/);
+  });
 });
 
 describe("a follow-up naming only what the reports never speak of", () => {
