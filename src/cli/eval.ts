@@ -52,6 +52,10 @@ export const QUESTION_SETS = {
   // question or dialogue, after the follow-up reading was fitted: a larger unseen measure of it.
   "dialogue-fresh-tune": { path: "test/fixtures/dialogues-fresh/tune.jsonl", listFailures: true },
   "dialogue-fresh-report": { path: "test/fixtures/dialogues-fresh/report.jsonl", listFailures: false },
+  // A third set of dialogues (2026-12-07), 30 from each report, 60% French, written the same way:
+  // the two before measured French follow-ups on about 40 each, too few to tell a change from chance.
+  "dialogue-third-tune": { path: "test/fixtures/dialogues-third/tune.jsonl", listFailures: true },
+  "dialogue-third-report": { path: "test/fixtures/dialogues-third/report.jsonl", listFailures: false },
 } as const;
 type SetName = keyof typeof QUESTION_SETS;
 const SET_CHOICES = [...(Object.keys(QUESTION_SETS) as SetName[]), "all"] as const;

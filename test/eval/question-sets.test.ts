@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkGoldQuestion, loadGoldSources, questionPart, readGold } from "../../src/eval/index.js";
 
-const SETS = ["test/fixtures/questions", "test/fixtures/dialogues", "test/fixtures/real-people", "test/fixtures/fresh", "test/fixtures/dialogues-fresh"];
+const SETS = ["test/fixtures/questions", "test/fixtures/dialogues", "test/fixtures/real-people", "test/fixtures/fresh", "test/fixtures/dialogues-fresh", "test/fixtures/dialogues-third"];
 const PARTS = ["tune", "report"] as const;
 
 describe("the project's question sets", () => {
