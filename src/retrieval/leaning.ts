@@ -9,13 +9,14 @@ import type { Concept } from "./query.js";
  * Words by which a message points back at the one before: an opening conjunction ("et si...",
  * "and for children?", "what about...") or a pronoun or demonstrative standing for something said
  * earlier ("elle a été adoptée quand ?", "c'est bloqué depuis quand ?", "that conflict", "ya cb
- * d'argent dedans ?", Pidgin "am", "dem"), or "the same" ("le même chiffre pour 2012 ?").
+ * d'argent dedans ?", Pidgin "am", "dem", "lequel ?" of what was listed before), or "the same"
+ * ("le même chiffre pour 2012 ?").
  * Grammar, not topics.
  */
 const OPENING = /^(et|and|mais|but|or|so|alors|donc|then|also|aussi|what about|how about|par contre)\b/;
 const POINTS_BACK = new Set(
   ("il elle elles ils eux lui leur ca cela c ce cet cette ces celle celui ceux celles " +
-    "it its they them their this that these those there he she him her am im dem una e meme memes same dedans dessus").split(" "),
+    "it its they them their this that these those there he she him her am im dem una e meme memes same dedans dessus lequel laquelle lesquels lesquelles").split(" "),
 );
 const SAME = new Set(["meme", "memes", "same"]);
 const COMPARED_WITH = new Set(["que", "qu", "as"]);

@@ -65,6 +65,12 @@ describe("a follow-up saying much of its own, yet pointing back ('it', 'elle')",
     expect(answer.text).toMatch(/20 (Tunisian dinars|dinars tunisiens)/);
   });
 
+  it("'lequel' picks one of what the message before listed: the axis of the migration policy on foreigners coming to Mali", async () => {
+    const answer = await answerTo("lequel parle des immigres qui arrivent au mali ?", "c koi les axes de la politique nationale de migration du mali ?");
+    expect(answer.readWithPrevious).toBe(true);
+    expect(answer.text).toMatch(/Axe 8/);
+  });
+
   it("a question that answers alone is not merged with the message before", async () => {
     const answer = await answerTo("What does Mali's 2004 immigration law say about foreigners?", "Does Tunisia fine people who overstay their visa?");
     expect(answer.readWithPrevious).toBe(false);
