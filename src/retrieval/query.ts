@@ -507,13 +507,17 @@ function spellOut(token: string, lang: Language, context: QueryContext): string[
   if (glued && (glued[2]!.length >= 3 || isStopword(glued[2]!)) && isKnown(glued[2]!, context)) return [glued[1]!, glued[2]!];
   const je = GLUED_JE.exec(token);
   if (je && isKnown(je[1]!, context)) return ["je", je[1]!];
-  const texted = TEXTED_QU.exec(token);
-  if (texted && isKnown(`qu${texted[1]}`, context)) return [`qu${texted[1]}`];
+  const spelled = token.replace(TEXTED_QU, "qu").replace(TEXTED_QUE, "que");
+  if (spelled !== token && spelled.length >= 5 && isKnown(spelled, context)) return [spelled];
   return [token];
 }
 
-/** "qu" texted as "k" ("kartier", "kestion", "kalifié"): the word is read as spelled out when that one is known. */
-const TEXTED_QU = /^k([aeiou]\w{2,})$/;
+/**
+ * "qu" texted as "k" ("kartier", "kestion", "bloké", "pratike") and a final "que" as "k"
+ * ("afrik"): the word is read as spelled out when that one is known.
+ */
+const TEXTED_QU = /k(?=[aeiouyéè])/g;
+const TEXTED_QUE = /k$/;
 
 /** A word the lexicon lists, a stop word, or one whose index term the reports (or their translation) use. */
 export function isKnown(token: string, context: QueryContext): boolean {

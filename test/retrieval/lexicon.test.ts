@@ -173,6 +173,9 @@ describe("the French-to-English lexicon", () => {
     expect(terms("mon oncle est revenu de libye", "fr")).not.toContain(analyzer.term("income"));
     // "qu" texted as "k", "bko" for Bamako.
     expect(terms("c koi les kartiers risqués a bko", "fr")).toEqual(expect.arrayContaining(analyzer.terms("neighbourhood bamako")));
+    // ...inside a word or at its end too: "bloké", "afrik".
+    expect(terms("on est bloke a la frontiere", "fr")).toContain(analyzer.term("stranded"));
+    expect(terms("les migrants d afrik de l ouest", "fr")).toContain(analyzer.term("africa"));
     // "je risque" asks what sanction follows (read as "sanction"), not about risks; what it follows is the topic.
     expect(terms("jrisque koi si mon patron me paye pas", "fr")).toEqual(expect.arrayContaining(analyzer.terms("employer")));
     expect(terms("jrisque koi si mon patron me paye pas", "fr")).not.toContain(analyzer.term("risk"));
