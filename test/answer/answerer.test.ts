@@ -143,6 +143,11 @@ describe("the offline answerer", () => {
     expect(asked.text).not.toMatch(/485 billion/);
   });
 
+  it("does not quote alone the sentence a close bank question points to when it lacks the figure its neighbours give", async () => {
+    const answer = await answered("how many asylum seekers and refugees has UNHCR registered in tunisia?", /UNHCR/);
+    expect(answer.citations[0]!.quote).toMatch(/not available/);
+  });
+
   it("declines a count asked of what gives no figure, however close its words: no sentence on traffickers in Mali in 2019 counts them", async () => {
     for (const question of ["how many traffickers in mali in 2019?", "cb de migrants a bamako en 2021 ?"]) {
       const asked = await answerer.ask(question);
