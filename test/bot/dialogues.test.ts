@@ -14,8 +14,12 @@ const SAMPLE = [
   // a follow-up saying much of its own with an "it" (declined alone), "how many" before a verb,
   // a place the reports never name after a question on jobs lost (a question, not distress).
   ...["dlf-bko-en-08", "dlf-cri-fr-05", "dlf-tun-en-17", "dlf-mgi-en-03", "dlf-cri-en-08", "dlf-tun-fr-01"],
+  // From the third tuning dialogues: another nationality asked of the same count, a year changed in
+  // texted French, a price the reports do not give for a card, a group changed in English, a new
+  // topic in English that must be read alone.
+  ...["dl3-crisis-fr-11", "dl3-carim-fr-03", "dl3-carim-fr-11", "dl3-crisis-en-09", "dl3-carim-en-09"],
 ];
-const TUNING_DIALOGUES = ["test/fixtures/dialogues/tune.jsonl", "test/fixtures/dialogues-fresh/tune.jsonl"];
+const TUNING_DIALOGUES = ["test/fixtures/dialogues/tune.jsonl", "test/fixtures/dialogues-fresh/tune.jsonl", "test/fixtures/dialogues-third/tune.jsonl"];
 const dialogues = TUNING_DIALOGUES.flatMap((file) => readGold(file)).filter((d) => SAMPLE.includes(d.id));
 
 describe("two-message conversations from the tuning dialogues, through the bot", () => {
