@@ -1,4 +1,4 @@
-import { type Corpus, type Language, sentenceKey } from "../corpus/index.js";
+import { type Corpus, type Language, type Passage, passageOrder, sentenceKey } from "../corpus/index.js";
 import { asksNothing, type Retrieval, type RetrievedPassage, type TermSource, tokenize } from "../retrieval/index.js";
 import { type AbstentionFeatures, type AbstentionModel, answerProbability } from "./abstention.js";
 import type { AnswerKind } from "./answer.js";
@@ -166,10 +166,9 @@ function sayingFirst(windows: ScoredWindow[], details: readonly string[], contex
   return saying ? [saying, ...windows.filter((w) => w !== saying)] : windows;
 }
 
-/** Two passages of one report, the same or next to each other (ids number a report's passages in order: "mmc-tunis-bamako-2020:045"). */
-function sameOrNextPassage(a: ScoredWindow["passage"], b: ScoredWindow["passage"]): boolean {
-  const order = (p: ScoredWindow["passage"]) => Number(p.id.slice(p.id.lastIndexOf(":") + 1));
-  return a.docId === b.docId && Math.abs(order(a) - order(b)) <= 1;
+/** Two passages of one report, the same or next to each other. */
+function sameOrNextPassage(a: Passage, b: Passage): boolean {
+  return a.docId === b.docId && Math.abs(passageOrder(a.id) - passageOrder(b.id)) <= 1;
 }
 
 /** Whether a window, or the sentences a card quotes, say the precise details asked (asked-detail.ts), by their words or their bank questions. */

@@ -5,7 +5,7 @@ import { cleanMarkdownText } from "./clean-markdown.js";
 import { cleanPdfText } from "./clean-pdf.js";
 import { findRepeats } from "./dedupe.js";
 import { layOut, type CleanedDocument } from "./layout.js";
-import type { CatalogueEntry, Manifest, Passage } from "./schema.js";
+import { type CatalogueEntry, type Manifest, type Passage, passageId } from "./schema.js";
 import { overlapRatio, shingles } from "./text.js";
 
 export interface SourceReport {
@@ -136,7 +136,7 @@ function assemblePassages(
   return kept.map((p) => {
     const n = (counters.get(p.docId) ?? 0) + 1;
     counters.set(p.docId, n);
-    return { id: `${p.docId}:${String(n).padStart(3, "0")}`, ...p };
+    return { id: passageId(p.docId, n), ...p };
   });
 }
 

@@ -2,6 +2,7 @@
 export { loadCorpus, loadCatalogue, CorpusError, DEFAULT_CORPUS_DIR, DEFAULT_SOURCES_DIR, translationPath } from "./load.js";
 export type { Corpus, LoadOptions } from "./load.js";
 export type { Passage, Report, Manifest, PassageKind } from "./schema.js";
+export { passageId, passageOrder } from "./schema.js";
 export { foldForMatch, stripAccents, countWords, wordTokens, shingles, overlapRatio } from "./text.js";
 export { LANGUAGES, REPORT_LANGUAGE, TRANSLATED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage } from "./languages.js";
 export type { Language, TranslatedLanguage } from "./languages.js";

@@ -55,3 +55,13 @@ export const PassageSchema = z.object({
   end: z.number().int().positive(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
+
+/** A passage's id: its report's id and its place in the report, from 1 ("mmc-tunis-bamako-2020:045"). */
+export function passageId(docId: string, order: number): string {
+  return `${docId}:${String(order).padStart(3, "0")}`;
+}
+
+/** A passage's place in its report, read from its id (passageId). */
+export function passageOrder(id: string): number {
+  return Number(id.slice(id.lastIndexOf(":") + 1));
+}
