@@ -59,19 +59,19 @@ export const MONEY_WORDS: ReadonlySet<string> = new Set([...PRICE_WORDS, "montan
  */
 const PRICE_WORD = [...MONEY_WORDS].filter((word) => !word.startsWith("charge")).join("|");
 /**
+ * A price named first ("le prix du passeport ?"); with a French inversion after it ("Le coût de
+ * la vie est-il plus élevé ici ?", "Le coût des transports a-t-il augmenté ?") it is the subject
+ * of a yes-or-no question instead.
+ */
+const PRICE_NAMED_FIRST = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) `);
+/**
  * A price asked: named first ("le prix du passeport ?", "les frais de dossier ?"), after "what"
  * or "c'est quoi" ("what are the fees for a residence card?"), or with "combien" ("ça coûte
  * combien ?"). Not one a question only speaks of: "Is the cost of living in Bamako reasonable?",
  * "Do brokers charge fees?" ask yes or no, "the trade-off between safety and price" asks what
  * it is; read as asking an amount, they were declined for lacking one.
  */
-const PRICE_ASKED = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) | (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) | (${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much) | (${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
-
-/**
- * A price named first: with a French inversion after it ("Le coût de la vie est-il plus élevé
- * ici ?", "Le coût des transports a-t-il augmenté ?") it is the subject of a yes-or-no question.
- */
-const PRICE_NAMED_FIRST = new RegExp(String.raw`^ ((le|la|les|l|the) )?(${PRICE_WORD}) `);
+const PRICE_ASKED = new RegExp(String.raw`${PRICE_NAMED_FIRST.source}| (quel|quelle|quels|quelles|what|which|c est quoi|c koi|c quoi|cest quoi)( (est|sont|etait|is|are|was|were))?( (le|la|les|l|the))? (${PRICE_WORD}) | (${PRICE_WORD})( \w+){0,4} (${COMBIEN}|how much) | (${COMBIEN}|how much)( \w+){0,4} (${PRICE_WORD}) `);
 
 // Patterns over the question's tokens (lowercase, accent-free) joined by single spaces, padded
 // with a space each side. The first three, and a price asked (PRICE_ASKED), are specific
