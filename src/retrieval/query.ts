@@ -508,7 +508,7 @@ function spellOut(token: string, lang: Language, context: QueryContext): string[
   const je = GLUED_JE.exec(token);
   if (je && isKnown(je[1]!, context)) return ["je", je[1]!];
   const spelled = token.replace(TEXTED_QU, "qu").replace(TEXTED_QUE, "que");
-  if (spelled !== token && spelled.length >= 5 && isKnown(spelled, context)) return [spelled];
+  if (spelled !== token && spelled.length >= MIN_SPELLED_OUT && isKnown(spelled, context)) return [spelled];
   return [token];
 }
 
@@ -518,6 +518,8 @@ function spellOut(token: string, lang: Language, context: QueryContext): string[
  */
 const TEXTED_QU = /k(?=[aeiouyéè])/g;
 const TEXTED_QUE = /k$/;
+/** The shortest word read so ("kartier" and "bloké" are; the short ones, "ke", "koi", are in the lexicon's SMS map). */
+const MIN_SPELLED_OUT = 5;
 
 /** A word the lexicon lists, a stop word, or one whose index term the reports (or their translation) use. */
 export function isKnown(token: string, context: QueryContext): boolean {
