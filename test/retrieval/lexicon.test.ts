@@ -53,6 +53,9 @@ describe("the French-to-English lexicon", () => {
     // Sexual orientation as people name it ("gay", "lesbienne", "LGBT"): the reports say homosexuality.
     expect(terms("les lesbiennes risquent quoi a tunis ?", "fr")).toContain(analyzer.term("homosexuality"));
     expect(terms("is it safe to be gay in tunisia?", "en")).toContain(analyzer.term("homosexuality"));
+    // Having no money is being poor, as the reports say it ("care for the poor"), and still money.
+    expect(terms("et si j'ai pas d'argent ?", "fr")).toEqual(expect.arrayContaining(analyzer.terms("poor money")));
+    expect(terms("je suis fauché a bamako", "fr")).toContain(analyzer.term("poor"));
   });
 
   // Found mostly in the question bank's own questions (npm run lexicon:gaps, and a sample of them
