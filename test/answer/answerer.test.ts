@@ -400,6 +400,16 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
+  // Of two cards a question meets, the more specific (the fine during the lockdown: Tunisia, a fine, COVID-19) answers, unless only the other holds the figure asked.
+  it.each([
+    ["did tunisia stop counting the overstay penalty during covid?", /freeze penalties/],
+    ["my visa expired during covid in tunisia, how much is the fine per week?", /20 Tunisian dinars per week/],
+  ])("answers %j with the card the question meets most", async (question, expected) => {
+    const answer = await answerer.ask(question);
+    expect(answer.kind).toBe("card");
+    expect(answer.text).toMatch(expected);
+  });
+
   it.each(["How much does a bus from Bamako to Dakar cost?", "cb coute la carte de sejour au mali pr un guineen ?"])("declines %j rather than guess", async (question) => {
     expect((await answerer.ask(question)).abstained).toBe(true);
   });
