@@ -7,7 +7,7 @@ import { type Citation, citeSentences, rangeHolding, type SentenceRange, widenCi
 import { coverageOf, type PassageWindows, unknownShare, type WeighedConcept, weighConcepts } from "./evidence.js";
 import type { HelpDirectory } from "../help/index.js";
 import type { FactCard, FactCards } from "./fact-cards.js";
-import { type AskedKind, askedKind, asksPrice, speaksOfPrice, TELLING_KINDS } from "./question-kind.js";
+import { type AskedKind, askedKind, asksPrice, asksSeveral, speaksOfPrice, TELLING_KINDS } from "./question-kind.js";
 import { bankSimilarityIn, coverageInPassage, introducingFirst, type Quote, quotesToShow, type ScoredWindow, scoreWindows } from "./selection.js";
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
@@ -130,7 +130,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   if (FIGURE_KINDS.has(asked) && !(card ? card.holdsKind : best.holdsKind)) return decline(lang, retrieval, context, message, { ...evidence, declined: "figure-not-said" });
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0]), lang, context);
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0], asksSeveral(message.question)), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.

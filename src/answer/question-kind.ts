@@ -162,6 +162,14 @@ export function yearsAsked(question: string): string[] {
   return question.match(YEAR) ?? [];
 }
 
+/** A clause that ends with a question mark and says something ("cb ont perdu leurs revenus ?"); "??" is one. */
+const ASKING_CLAUSE = /[^?]*\p{L}[^?]*\?/gu;
+
+/** A message asks two things or more, each with its own question mark ("combien ... ? c'est surtout qui ?"). */
+export function asksSeveral(message: string): boolean {
+  return (message.match(ASKING_CLAUSE) ?? []).length >= 2;
+}
+
 const PRICE = new RegExp(` (${[...PRICE_WORDS, "loyer", "rent"].join("|")}) `);
 const FINE = new RegExp(` (${FINE_WORDS}) `);
 // Staying past one's visa in other words: its expiry, its length, the irregular stay it makes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedKind, asksPrice, holdsKind, yearsAsked } from "../../src/answer/question-kind.js";
+import { askedKind, asksPrice, asksSeveral, holdsKind, yearsAsked } from "../../src/answer/question-kind.js";
 
 describe("what a question asks for", () => {
   it.each([
@@ -215,5 +215,14 @@ describe("whether a sentence holds the kind of thing asked", () => {
   it("counts the dates something ran between as how long it lasted ('a curfew (March 26-May 9)')", () => {
     expect(holdsKind("duration", "The Government took decisions including a curfew (March 26-May 9) and the closure of land and air borders.", false)).toBe(true);
     expect(holdsKind("duration", "Bamako had 88% of confirmed cases as of 9 May.", false)).toBe(false);
+  });
+});
+
+describe("how many things a message asks", () => {
+  it("tells a message asking two things, each with its question mark, from one asking once", () => {
+    expect(asksSeveral("cb de refugies a tunis ? ils viennent d'ou ?")).toBe(true);
+    expect(asksSeveral("how many lost their jobs? and who mostly?")).toBe(true);
+    expect(asksSeveral("c koi la penalite ??")).toBe(false);
+    expect(asksSeveral("je suis a tunis depuis 2 ans, je paye combien ?")).toBe(false);
   });
 });
