@@ -159,6 +159,20 @@ export function onlyGreets(tokens: readonly string[]): boolean {
   return tokens.some((t) => GREETING_WORDS.has(t)) && tokens.every((t) => GREETING_WORDS.has(t) || POLITE_WORDS.has(t));
 }
 
+/** Greeting words that never open a greeting on their own: "day laborers", "good jobs?". */
+const NOT_OPENING_GREETING: ReadonlySet<string> = new Set(["good", "morning", "evening", "afternoon", "day"]);
+
+/**
+ * How many of a clause's first tokens greet before it says anything ("salut je suis guinéen à
+ * Bamako", "hello good morning i am..."); 0 when none do, or when the clause only greets.
+ */
+export function leadingGreeting(tokens: readonly string[]): number {
+  let n = 0;
+  while (n < tokens.length && GREETING_WORDS.has(tokens[n]!)) n++;
+  const opens = n > 0 && !NOT_OPENING_GREETING.has(tokens[0]!) && tokens[n - 1] !== "good";
+  return opens && n < tokens.length ? n : 0;
+}
+
 /** How many of a message's first tokens say it changes the subject ("rien à voir", "by the way"); 0 when none do. */
 export function topicChangeIn(tokens: readonly string[]): number {
   const change = TOPIC_CHANGE.exec(tokens.join(" "));

@@ -1,7 +1,7 @@
 import { type Analyzer, ENGLISH_FUNCTION_WORDS, isStopword } from "./analyzer.js";
 import { englishCognates } from "./cognates.js";
 import { lawYearsIn } from "./law-numbers.js";
-import { asks, CONSEQUENCE, isTopicWord, leansOnWhatCameBefore, NAME_FORM_WORDS, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
+import { asks, CONSEQUENCE, isTopicWord, leadingGreeting, leansOnWhatCameBefore, NAME_FORM_WORDS, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
 import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
@@ -409,9 +409,11 @@ function readQuestion(typed: string, lang: Language, context: QueryContext): Mes
     clauses[0]!.tokens.splice(0, change);
     if (clauses[0]!.tokens.length === 0) clauses.shift();
   }
-  // "Good evening. ...", "bonjour à tous, ...": a greeting says nothing of what is asked.
+  // "Good evening. ...", "bonjour à tous, ...": a greeting says nothing of what is asked, nor
+  // one run into what follows ("salut je suis guinéen à Bamako, ...").
   const notGreeting = clauses.filter((c) => !onlyGreets(c.tokens));
   if (notGreeting.length > 0) clauses.splice(0, clauses.length, ...notGreeting);
+  if (clauses[0]) clauses[0].tokens.splice(0, leadingGreeting(clauses[0].tokens));
   const asking = clauses.map((c) => c.questionMark || asks(c.tokens));
   const lastAsking = asking.lastIndexOf(true);
   const tokens: string[] = [];

@@ -19,6 +19,15 @@ describe("what the asker says of themselves, before the question", () => {
     expect((await focusOf("est ce que je suis oblige de payer"))["oblige"]).toBe(1);
   });
 
+  it("weighs less after a greeting typed into the same clause ('salut je suis ...'), which is no topic either", async () => {
+    const focus = await focusOf("salut je suis ivoirien a tunis, je peux louer une maison ?");
+    expect(focus["ivoirien"]).toBeLessThan(1);
+    expect(focus["salut"]).toBeUndefined();
+    expect(focus["louer"]).toBe(1);
+    // "good" opens no greeting of its own.
+    expect((await focusOf("good jobs for migrants in bamako?"))["good"]).toBe(1);
+  });
+
   it("is told apart from the question by how a clause opens: 'qui', 'where' inside a clause are relative, not asking", async () => {
     const focus = await focusOf("je suis venue au mali avec une amie qui a un passeport guineen. combien de temps on peut rester sans visa ?");
     expect(focus["amie"]).toBeLessThan(1);
