@@ -117,7 +117,7 @@ describe("the offline answerer", () => {
   });
 
   it("reads a message that opens with a greeting as if it did not: the greeting is no topic, and the question still leans on its story", async () => {
-    await answered("Good evening. My cousin lives in Bamako, he is from Guinea. He works in a hotel but has no papers. Can he be put in prison for that?", /three-month to three-year prison/);
+    await answered("Good evening. My cousin lives in Bamako, he is from Guinea. He works in a hotel but has no papers. Can he be put in prison for that?", /three[- ]months? to three[- ]years?( in)? prison/);
   });
 
   it("reads what is asked from the question, not from the story before it: rent in the story asks no price", async () => {
@@ -408,6 +408,12 @@ describe("the offline answerer", () => {
     const answer = await answerer.ask(question);
     expect(answer.kind).toBe("card");
     expect(answer.text).toMatch(expected);
+  });
+
+  it.each(["je peux travailler sans papiers au mali ?", "un sans papiers peut travailler au mali ?"])("answers %j with what the law says of irregular work", async (question) => {
+    const answer = await answerer.ask(question);
+    expect(answer.kind).toBe("card");
+    expect(answer.text).toMatch(/travail irrégulier/);
   });
 
   it.each(["How much does a bus from Bamako to Dakar cost?", "cb coute la carte de sejour au mali pr un guineen ?"])("declines %j rather than guess", async (question) => {
