@@ -395,6 +395,19 @@ interface MessageReading extends Reading {
  * unless the question leans on it ("is it true?"), which makes the story its topic.
  */
 function readQuestion(typed: string, lang: Language, context: QueryContext): MessageReading {
+  const reading = readMessage(typed, lang, context);
+  // "mon visa a expiré il y a 3 mois, je dois combien ?": how long ago something happened to the
+  // asker is theirs, never what the reports are searched for (a count they are in for, "depuis
+  // 10 ans", may be a threshold the law sets, and stays).
+  const { tokens, focus } = reading;
+  const kept = tokens.map((t, i) => focus[i]! >= 1 || !(COUNT.test(t) && (tokens.slice(Math.max(0, i - 3), i).join(" ") === "il y a" || tokens[i + 2] === "ago")));
+  return { ...reading, tokens: tokens.filter((_, i) => kept[i]), focus: focus.filter((_, i) => kept[i]) };
+}
+
+/** A number written in digits that is not a year. */
+const COUNT = /^(?!(1[89]|20)\d\d$)\d+$/;
+
+function readMessage(typed: string, lang: Language, context: QueryContext): MessageReading {
   const question = typed.replace(SIGN_ASKED, PERCENTAGE[lang]);
   // Each clause with whether it ends on a question mark.
   const clauses = (question.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [])

@@ -120,6 +120,10 @@ describe("the offline answerer", () => {
     await answered("Good evening. My cousin lives in Bamako, he is from Guinea. He works in a hotel but has no papers. Can he be put in prison for that?", /three[- ]months? to three[- ]years?( in)? prison/);
   });
 
+  it("answers the fine to someone who says how long ago their visa expired", async () => {
+    await answered("mon visa a expiré il y a 3 mois, je dois combien ?", /20 dinars tunisiens par semaine/);
+  });
+
   it("reads what is asked from the question, not from the story before it: rent in the story asks no price", async () => {
     const answer = await answerer.ask("we came to bamako last year with my sister and the rent is too expensive for us now. which organisations help migrants find a place to stay?");
     expect(answer.evidence?.asked).toBe("organisation");

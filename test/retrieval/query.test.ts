@@ -28,6 +28,14 @@ describe("what the asker says of themselves, before the question", () => {
     expect((await focusOf("good jobs for migrants in bamako?"))["good"]).toBe(1);
   });
 
+  it("leaves out how long ago something happened to the asker, but not how long they have been somewhere", async () => {
+    const focus = await focusOf("mon visa a expiré il y a 3 mois en tunisie, je dois combien ?");
+    expect(focus["3"]).toBeUndefined();
+    expect(focus["visa"]).toBeGreaterThan(0);
+    expect((await focusOf("my visa ran out 5 weeks ago, how much do i owe?"))["5"]).toBeUndefined();
+    expect((await focusOf("je vis au mali depuis 10 ans, je peux avoir la nationalite ?"))["10"]).toBeGreaterThan(0);
+  });
+
   it("is told apart from the question by how a clause opens: 'qui', 'where' inside a clause are relative, not asking", async () => {
     const focus = await focusOf("je suis venue au mali avec une amie qui a un passeport guineen. combien de temps on peut rester sans visa ?");
     expect(focus["amie"]).toBeLessThan(1);
