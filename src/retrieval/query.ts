@@ -3,7 +3,7 @@ import { englishCognates } from "./cognates.js";
 import { lawYearsIn } from "./law-numbers.js";
 import { asks, CONSEQUENCE, isTopicWord, leadingGreeting, leansOnWhatCameBefore, NAME_FORM_WORDS, onlyGreets, pointsBackByPronoun, topicChangeIn } from "./leaning.js";
 import { LANGUAGES, type Language } from "./language.js";
-import { isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
+import { isDemonym, isPlaceWord, type Lexicon, matchFrench, tokenize } from "./lexicon.js";
 
 /** Index terms with weights: what a lexical index is asked. */
 export type WeightedQuery = Map<string, number>;
@@ -432,6 +432,7 @@ function readMessage(typed: string, lang: Language, context: QueryContext): Mess
   const tokens: string[] = [];
   const focus: number[] = [];
   const askingClauses: string[] = [];
+  const whoIs: boolean[] = [];
   const long = clauses.reduce((n, c) => n + c.tokens.length, 0) >= STORY_MESSAGE_TOKENS;
   // A message that asks nothing ("je suis camerounais à Tunis, mon visa a fini depuis 2 mois"):
   // who the asker is weighs as their description; what happened to them is what they want to know about.
@@ -450,6 +451,7 @@ function readMessage(typed: string, lang: Language, context: QueryContext): Mess
     clause.tokens.forEach((token, k) => {
       tokens.push(token);
       focus.push(self ? SELF_DESCRIPTION_WEIGHT : condition >= 0 && k >= condition ? STORY_TOPIC_WEIGHT : 1);
+      whoIs.push(self && identity[i]!); // said in a clause saying who the asker is
     });
     if (!self) askingClauses.push(clause.text);
   });
@@ -465,7 +467,10 @@ function readMessage(typed: string, lang: Language, context: QueryContext): Mess
     return { tokens, focus: focus.map((f, i) => (i === here ? STORY_TOPIC_WEIGHT : f)), askedPart };
   }
   const there = THERE.test(askedText) ? storyPlace() : -1;
-  return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 ? STORY_TOPIC_WEIGHT : f)), askedPart };
+  // Who the asker is stays a description ("je suis camerounaise", "i'm from Cameroon"): what
+  // happened to them is the topic; the fine they ask about is not the Cameroonians'.
+  const origin = (i: number) => whoIs[i]! && (isDemonym(tokens[i]!) || (isPlaceWord(tokens[i]!, context.lexicon) && cameFrom(tokens, i)));
+  return { tokens, focus: focus.map((f, i) => (i === there ? 1 : f < 1 && !origin(i) ? STORY_TOPIC_WEIGHT : f)), askedPart };
 }
 
 /**

@@ -124,6 +124,11 @@ describe("the offline answerer", () => {
     await answered("mon visa a expiré il y a 3 mois, je dois combien ?", /20 dinars tunisiens par semaine/);
   });
 
+  it("answers the fine to someone who says where they come from first: the fine is not a Cameroonians' fine", async () => {
+    await answered("im from cameroon living in tunis, my visa expired, how much do i pay?", /20 Tunisian dinars per week/);
+    await answered("je suis camerounaise a tunis, mon visa a expiré il y a 3 mois, je dois combien ?", /20 dinars tunisiens par semaine/);
+  });
+
   it("reads what is asked from the question, not from the story before it: rent in the story asks no price", async () => {
     const answer = await answerer.ask("we came to bamako last year with my sister and the rent is too expensive for us now. which organisations help migrants find a place to stay?");
     expect(answer.evidence?.asked).toBe("organisation");

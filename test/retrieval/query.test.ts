@@ -28,6 +28,15 @@ describe("what the asker says of themselves, before the question", () => {
     expect((await focusOf("good jobs for migrants in bamako?"))["good"]).toBe(1);
   });
 
+  it("keeps who the asker is (their nationality, where they come from) a description when the question leans on their story", async () => {
+    const focus = await focusOf("je suis camerounaise a tunis, mon visa a expiré, je dois combien ?");
+    expect(focus["camerounaise"]).toBeLessThan(focus["visa"]!);
+    expect(focus["tunis"]).toBe(focus["visa"]);
+    const english = await focusOf("im from cameroon living in tunis, my visa expired, how much do i pay?");
+    expect(english["cameroon"]).toBeLessThan(english["visa"]!);
+    expect(english["tunis"]).toBe(english["visa"]);
+  });
+
   it("leaves out how long ago something happened to the asker, but not how long they have been somewhere", async () => {
     const focus = await focusOf("mon visa a expiré il y a 3 mois en tunisie, je dois combien ?");
     expect(focus["3"]).toBeUndefined();
