@@ -124,6 +124,10 @@ describe("the offline answerer", () => {
     await answered("mon visa a expiré il y a 3 mois, je dois combien ?", /20 dinars tunisiens par semaine/);
   });
 
+  it("answers the amount asked from the card that gives it, though the story's '90 jours' puts the 90-day sentence first", async () => {
+    await answered("salut, j'ai depassé mes 90 jours en tunisie, la penalité c'est combien ?", /20 dinars tunisiens par semaine/);
+  });
+
   it("answers the fine to someone who says where they come from first: the fine is not a Cameroonians' fine", async () => {
     await answered("im from cameroon living in tunis, my visa expired, how much do i pay?", /20 Tunisian dinars per week/);
     await answered("je suis camerounaise a tunis, mon visa a expiré il y a 3 mois, je dois combien ?", /20 dinars tunisiens par semaine/);
