@@ -20,6 +20,15 @@ describe("the bundled help directory", () => {
     }
   });
 
+  it("spells each organisation's name as a report does (each language's part of it, the acronym aside)", () => {
+    // The reports' whole text: a name may be spelled out only in a glossary ("TAMSS Tunisian Association for Management and Social Stability").
+    const reports = foldForMatch(corpus.manifest.reports.map((r) => readFileSync(join("corpus", r.cleanedFile), "utf8")).join("\n"));
+    for (const e of bundled) {
+      const parts = e.name.replace(/\s*\([^)]*\)\s*$/, "").split(/ [–-] /);
+      for (const part of parts) expect(reports, e.name).toContain(foldForMatch(part));
+    }
+  });
+
   it("invents no contact detail: no phone, address or hours, and only a web address a report prints", () => {
     const reports = corpus.manifest.reports.map((r) => readFileSync(join("corpus", r.cleanedFile), "utf8")).join("\n");
     for (const e of bundled) {
