@@ -12,7 +12,7 @@ import { bankSimilarityIn, coverageInPassage, introducingFirst, type Quote, quot
 import type { WindowModel } from "./window-ranking.js";
 import { datedWarning, declineText, extractText, helpLine, notSaidText, withMarker } from "./wording.js";
 import { detailNotSaid, detailsAsked } from "./asked-detail.js";
-import { placeAskedOnlyListed, placedElsewhere, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
+import { type Constraints, placeAskedOnlyListed, placedElsewhere, readConstraints, speaksOfOtherNationals, unmetConstraint, windowSource, yearAfterReports } from "./constraints.js";
 
 
 /** Why an answer was given or declined: for evaluation and the logs, never shown to users. */
@@ -119,29 +119,10 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const scored = sayingFirst(here.length ? here : allowed, details, context);
   const best = scored[0];
   if (!best) return decline(lang, retrieval, context, message, { asked, features: abstentionFeatures(reading, all[0]), declined: unmetConstraint(constraints, windowSource(all[0]!), context) ?? "nationals-not-covered" });
-  // A card answers when it says the question at least as well as the best window (or nearly,
-  // CARD_KIND_SHARE, when it holds the kind of thing asked and the window does not), holds the
-  // kind of thing asked and says the precise details asked ("and for those under 18?")
-  // whenever that window does, and meets the same constraints.
   // "c'est quoi la CEDEAO ?": a question of definition, which a card may define, or the sentence bringing the name in answers (below).
   const defined = definedTopic(retrieval);
   const candidate = candidateCard(retrieval, weighed, asked, context.cards, context.terms, defined);
-  const fits =
-    candidate &&
-    (candidate.coverage >= best.coverage || (TELLING_KINDS.has(asked) && candidate.holdsKind && !best.holdsKind && candidate.coverage >= CARD_KIND_SHARE * best.coverage)) &&
-    (candidate.holdsKind || !best.holdsKind) &&
-    (details.length === 0 || cardSays(candidate.card, details, context) || !windowSays(best, details, context)) &&
-    !unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context);
-  // A figure asked that only the card gives: the card answers on less (CARD_FIGURE_SHARE), as the window would be declined for lacking it.
-  const onlyCardSaysFigure =
-    !!candidate &&
-    FIGURE_KINDS.has(asked) &&
-    candidate.holdsKind &&
-    !best.holdsKind &&
-    candidate.coverage >= CARD_FIGURE_SHARE * best.coverage &&
-    (details.length === 0 || cardSays(candidate.card, details, context)) &&
-    !unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context);
-  const card = fits || onlyCardSaysFigure ? candidate : undefined;
+  const card = candidate && cardAnswers(candidate, best, { asked, details, constraints }, context) ? candidate : undefined;
   const evidence: Evidence = { asked, features: abstentionFeatures(reading, best, card) };
   if (context.abstention) {
     evidence.probability = answerProbability(context.abstention, evidence.features);
@@ -157,6 +138,25 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   const missing = detailNotSaid(details, draft.citations.flatMap((c) => saidAround(c, context)));
   if (missing) return relatedOnly(lang, draft.citations, retrieval, context, { ...evidence, declined: "detail-not-said" });
   return { ...draft, evidence };
+}
+
+/**
+ * Whether the card answers rather than the best window: it meets the same constraints; holds the
+ * kind of thing asked whenever the window does; says the question at least as well as the window
+ * (or nearly, CARD_KIND_SHARE, when only the card holds the kind asked) and the precise details
+ * asked ("and for those under 18?") whenever the window does. A figure asked that only the card
+ * gives needs less of the question (CARD_FIGURE_SHARE), the window being declined for lacking it,
+ * but the details asked said by the card itself.
+ */
+function cardAnswers(candidate: CardChoice, best: ScoredWindow, question: { asked: AskedKind; details: readonly string[]; constraints: Constraints }, context: ComposeContext): boolean {
+  const { asked, details, constraints } = question;
+  if (unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context)) return false;
+  if (best.holdsKind && !candidate.holdsKind) return false;
+  const onlyCardHolds = candidate.holdsKind && !best.holdsKind;
+  const cardSaysDetails = details.length === 0 || cardSays(candidate.card, details, context);
+  if (FIGURE_KINDS.has(asked) && onlyCardHolds && cardSaysDetails && candidate.coverage >= CARD_FIGURE_SHARE * best.coverage) return true;
+  const saysEnough = candidate.coverage >= best.coverage || (TELLING_KINDS.has(asked) && onlyCardHolds && candidate.coverage >= CARD_KIND_SHARE * best.coverage);
+  return saysEnough && (cardSaysDetails || !windowSays(best, details, context));
 }
 
 /**
