@@ -16,6 +16,12 @@ export interface CardChoice {
   /** Share of the question its facts say. */
   coverage: number;
   holdsKind: boolean;
+  /**
+   * A card that met more of its `when` groups but lost for not holding the kind asked: "how much
+   * is the fine in Tunisia during the lockdown?" gets the weekly fine, and that fines were frozen
+   * during the lockdown beside it.
+   */
+  narrower?: FactCard;
 }
 
 /** Terms the question asks about directly, in every language. */
@@ -63,6 +69,7 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
   const asked = askedTerms(retrieval.concepts);
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
+  let mostGroups: { card: FactCard; groups: number } | undefined;
   for (const card of cards.cards) {
     if ((kind === "quantity" || kind === "share") && !card.counts) continue;
     if (!meets(card.when, asked, terms) && !(defined && card.defines.length > 0 && meets([card.defines], asked, terms))) continue;
@@ -78,8 +85,11 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
     const key = [holds ? 1 : 0, groups, headline, score, -rank];
     const better = !best || compareKeys(key, best.key) > 0;
     if (better) best = { card, coverage: score, holdsKind: holds, key };
+    if (!mostGroups || groups > mostGroups.groups) mostGroups = { card, groups };
   }
-  return best && { card: best.card, coverage: best.coverage, holdsKind: best.holdsKind };
+  if (!best) return undefined;
+  const narrower = mostGroups && mostGroups.card !== best.card && mostGroups.groups > best.card.when.length ? mostGroups.card : undefined;
+  return { card: best.card, coverage: best.coverage, holdsKind: best.holdsKind, ...(narrower ? { narrower } : {}) };
 }
 
 /** Compares two lists of numbers left to right (within a rounding tolerance). */

@@ -131,7 +131,8 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   if (FIGURE_KINDS.has(asked) && !(card ? card.holdsKind : best.holdsKind)) return decline(lang, retrieval, context, message, { ...evidence, declined: "figure-not-said" });
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0], asksSeveral(message.question)), lang, context);
+  const narrower = card?.narrower && !unmetConstraint(constraints, { passages: card.narrower.facts.map((f) => f.passage) }, context) ? card.narrower : undefined;
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context, narrower) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0], asksSeveral(message.question)), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.
@@ -368,9 +369,15 @@ function answerFromQuotes(quotes: Quote[], lang: Language, context: ComposeConte
   return { kind: "extract", abstained: false, text: extractText(citations, lang), citations };
 }
 
-/** `asked`: what the message itself asks for (a follow-up's own kind, not the one it takes from the message before), which leads. */
-function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, weighed: WeighedConcept[], asked: AskedKind, context: ComposeContext): AnswerDraft {
-  const shown = factsToShow(card, retrieval.concepts, weighed, context.terms, asked);
+/**
+ * `asked`: what the message itself asks for (a follow-up's own kind, not the one it takes from the
+ * message before), which leads. `narrower`: a card the question meets more closely, whose facts
+ * not already quoted follow.
+ */
+function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, weighed: WeighedConcept[], asked: AskedKind, context: ComposeContext, narrower?: FactCard): AnswerDraft {
+  const own = factsToShow(card, retrieval.concepts, weighed, context.terms, asked);
+  const quoted = new Set(own.map((f) => f.quote));
+  const shown = [...own, ...(narrower?.facts.filter((f) => !quoted.has(f.quote)) ?? [])];
   const citations: Citation[] = [];
   const sentences = shown.map((fact) => {
     let index = citations.findIndex((c) => c.passageId === fact.passage.id);
@@ -385,7 +392,7 @@ function answerFromCard(card: FactCard, lang: Language, retrieval: Retrieval, we
     return withMarker(fact.text[lang], citations[index]!.marker);
   });
   const parts = [sentences.join(" ")];
-  if (card.dated) parts.push(datedWarning(lang, citations));
+  if (card.dated || narrower?.dated) parts.push(datedWarning(lang, citations));
   if (card.help) parts.push(helpLine(lang, context.help.forLine(retrieval.places, HELP_LINE_ENTRIES)));
   return { kind: "card", cardId: card.id, abstained: false, text: parts.join("\n\n"), citations };
 }

@@ -423,6 +423,16 @@ describe("the offline answerer", () => {
     expect(answer.text).toMatch(expected);
   });
 
+  // The card holding the figure answers; the more specific card the question meets too says what it adds.
+  it.each([
+    ["how much do you pay for an overstayed visa in tunisia in the covid lockdown?", /20 Tunisian dinars per week.*freeze/s],
+    ["combien je paye si je depasse mon visa en tunisie pendant le covid ?", /20 dinars tunisiens par semaine.*gèleraient/s],
+  ])("answers %j with the figure, then what the more specific card adds", async (question, expected) => {
+    const answer = await answerer.ask(question);
+    expect(answer.kind).toBe("card");
+    expect(answer.text).toMatch(expected);
+  });
+
   it.each(["je peux travailler sans papiers au mali ?", "un sans papiers peut travailler au mali ?"])("answers %j with what the law says of irregular work", async (question) => {
     const answer = await answerer.ask(question);
     expect(answer.kind).toBe("card");
