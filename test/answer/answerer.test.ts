@@ -305,7 +305,7 @@ describe("the offline answerer", () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);
     // In Mali, an irregular stay is punished with prison and a fine.
-    await answered("je suis au mali sans papiers, je risque quoi ?", /prison de trois mois à trois ans/);
+    await answered("je suis au mali sans papiers, je risque quoi ?", /trois mois à trois ans de prison|prison de trois mois à trois ans/);
     // The noun is a topic: the risks women face are asked about.
     await answered("quels sont les risques pour les femmes migrantes a bamako ?", /femmes/);
   });
@@ -431,6 +431,13 @@ describe("the offline answerer", () => {
     const answer = await answerer.ask(question);
     expect(answer.kind).toBe("card");
     expect(answer.text).toMatch(expected);
+  });
+
+  // What an irregular stay in Mali risks is a card, as the fine is in Tunisia: the law's penalty, dated, and where to ask for help.
+  it.each(["je suis sans papiers a bamako je risque la prison ?", "je reste au mali sans carte de sejour, c'est quoi la sanction ?"])("answers %j with the penalty for an irregular stay in Mali and where to ask for help", async (question) => {
+    const answer = await answerer.ask(question);
+    expect(answer.cardId).toBe("irregular-stay-in-mali");
+    expect(answer.text).toMatch(/trois mois à trois ans de prison[^]*date de 2010[^]*Pour demander de l'aide : à Bamako/);
   });
 
   it.each(["je peux travailler sans papiers au mali ?", "un sans papiers peut travailler au mali ?"])("answers %j with what the law says of irregular work", async (question) => {
