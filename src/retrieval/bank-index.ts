@@ -1,7 +1,7 @@
 import { type BankLine, type Corpus, parseSentenceKey, sentenceKey } from "../corpus/index.js";
 import type { Analyzer } from "./analyzer.js";
 import { LANGUAGES, type Language } from "./language.js";
-import type { WeightedQuery } from "./query.js";
+import type { WeightedQuery } from "./query-context.js";
 
 /** A sentence of the reports that a bank question close to the asked one points to. */
 export interface BankMatch {

@@ -107,7 +107,7 @@ const DEFINITION = /^((abeg|please|pls|svp|stp|bonjour|bjr|salut|slt|hello|hi) )
 /**
  * The words by which a question asks what a name says rather than what it is about ("le sigle
  * CIGEM signifie quoi", "the acronym CMP"): the reports never use them, so they are no topic
- * either (query.ts).
+ * either (message-reading.ts).
  */
 export const NAME_FORM_WORDS: ReadonlySet<string> = new Set("sigle sigles acronyme acronymes abreviation abreviations acronym acronyms abbreviation abbreviations signifie signifient signification".split(" "));
 /** "MGI stands for what?", "PONAM ça veut dire quoi ?", "le sigle CIGEM signifie quoi", "the full name of PONAM": what a name stands for, asked anywhere in the message. */

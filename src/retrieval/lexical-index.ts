@@ -3,7 +3,7 @@ import { type Corpus, type PassageKind, REPORT_LANGUAGE } from "../corpus/index.
 import type { Language } from "./language.js";
 import type { Analyzer } from "./analyzer.js";
 import type { Ranked } from "./fusion.js";
-import type { WeightedQuery } from "./query.js";
+import type { WeightedQuery } from "./query-context.js";
 
 /**
  * BM25+ parameters. Length normalisation (b) is stronger than the usual 0.75: passages run from

@@ -4,7 +4,8 @@ import { LANGUAGES, type Language, type LanguageGuess } from "./language.js";
 import { lawNumbersByYear } from "./law-numbers.js";
 import { type Lexicon, placesNamedIn } from "./lexicon.js";
 import { type DensePath, type OpenedIndex, openIndex, type OpenOptions } from "./open.js";
-import { isKnown, type QueryContext, synonymsByTerm } from "./query.js";
+import { type QueryContext, synonymsByTerm } from "./query-context.js";
+import { isKnown } from "./spelling.js";
 import { PassageSearch, type Retrieval, type RetrieveOptions, type RetrieverKind } from "./search.js";
 import { TermCache } from "./term-cache.js";
 

@@ -3,7 +3,7 @@ import { loadCorpus, sentenceKey } from "../../src/corpus/index.js";
 import { createAnalyzers } from "../../src/retrieval/analyzer.js";
 import { BankIndex } from "../../src/retrieval/bank-index.js";
 import { loadLexicon } from "../../src/retrieval/lexicon.js";
-import type { WeightedQuery } from "../../src/retrieval/query.js";
+import type { WeightedQuery } from "../../src/retrieval/query-context.js";
 
 const corpus = loadCorpus();
 const analyzers = createAnalyzers(loadLexicon(), corpus);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus, stripAccents } from "../../src/corpus/index.js";
 import { createEnglishAnalyzer, frenchSpellings, createFrenchAnalyzer } from "../../src/retrieval/analyzer.js";
 import { loadLexicon, matchFrench, placesNamedIn, tokenize } from "../../src/retrieval/lexicon.js";
-import { buildQuery, editDistance, synonymsByTerm } from "../../src/retrieval/query.js";
+import { buildQuery } from "../../src/retrieval/query.js";
+import { synonymsByTerm } from "../../src/retrieval/query-context.js";
 
 const lexicon = loadLexicon();
 const corpus = loadCorpus();
@@ -286,17 +287,6 @@ describe("the French-to-English lexicon", () => {
       expect(english.length).toBeGreaterThan(0);
     }
   });
-});
-
-describe("editDistance", () => {
-  it.each([
-    ["amende", "amande", 1],
-    ["depassement", "depasement", 1],
-    ["tunisie", "tunisei", 1],
-    ["visa", "visa", 0],
-    ["pieds", "piesd", 1],
-    ["visa", "vol", 3],
-  ])("%s ~ %s = %i", (a, b, d) => expect(editDistance(a, b)).toBe(d));
 });
 
 describe("French to English words, for an English-only encoder", () => {
