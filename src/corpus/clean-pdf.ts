@@ -53,12 +53,16 @@ function normaliseLine(line: string): string {
 /**
  * Splits lines into paragraphs and footnotes. A footnote starts with its number; numbers rise
  * through a report, so only the next few numbers count, which keeps table cells and sentences
- * that happen to start with a number in the body.
+ * that happen to start with a number in the body; and the one number the extraction put after
+ * its successor (CARIM's note 12, printed after note 13), when the note before it was seen.
  */
 function groupLines(rawLines: string[]): LineGroup[] {
   const groups: LineGroup[] = [];
   let current: LineGroup | undefined;
   let lastFootnote = 0;
+  const seen = new Set<number>();
+  const opensNote = (number: number, text: string) =>
+    ((number > lastFootnote && number <= lastFootnote + 4) || (number === lastFootnote - 1 && seen.has(number - 1) && !seen.has(number))) && opensFootnote(text);
   const close = () => {
     if (current && current.lines.length) groups.push(current);
     current = undefined;
@@ -72,10 +76,11 @@ function groupLines(rawLines: string[]): LineGroup[] {
     if (isFurniture(line)) continue;
     const note = /^(\d{1,2}) (\S.*)$/.exec(line);
     const number = note ? Number(note[1]) : 0;
-    if (note && number > lastFootnote && number <= lastFootnote + 4 && opensFootnote(note[2]!)) {
+    if (note && opensNote(number, note[2]!)) {
       close();
       current = { lines: [note[2]!], footnote: number };
-      lastFootnote = number;
+      lastFootnote = Math.max(lastFootnote, number);
+      seen.add(number);
       continue;
     }
     // A bullet, or a line the extractor indented (it marks a new text box), opens a paragraph.

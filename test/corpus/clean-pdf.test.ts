@@ -33,6 +33,24 @@ describe("cleanPdfText", () => {
     ]);
   });
 
+  it("takes out a footnote the extraction printed after its successor, and drops its marker in the body", () => {
+    const raw = [
+      "Help expelled Malians in their return and",
+      "socio-economic reintegration.2 ",
+      "",
+      "1 A first note on the law.",
+      "",
+      "3 Following border tensions, refugees came to Mali.",
+      "",
+      "2 A campaign was launched by the government in 2008 and 2009.",
+      "",
+      "4 A note on transit.",
+    ].join("\n");
+    const blocks = cleanPdfText(raw);
+    expect(texts(raw, "body")).toEqual(["Help expelled Malians in their return and socio-economic reintegration."]);
+    expect(blocks.filter((b) => b.kind === "footnote").map((b) => b.footnote)).toEqual([1, 3, 2, 4]);
+  });
+
   it("does not mistake contents entries or sentences starting with a figure for footnotes", () => {
     const raw = "Contents\n3 Acknowledgements\n6 Glossary\n\n29 respondents interviewed in Bamako said so.\n\n1 The term is used to differentiate this group from others.\n2 https://www.tamsstn.org";
     const blocks = cleanPdfText(raw);
