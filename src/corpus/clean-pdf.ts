@@ -179,6 +179,8 @@ function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
       .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})|(?<=\b(?:19|20)\d\d,)(\d{1,2})(?=\s)/gu, dropKnown)
       // Glued to a word in capitals, an acronym or a heading's last word: "As a member of ECOWAS3,", "(CIGEM)15;", "MALIANS FROM LIBYA19".
       .replace(/(?<=\b\p{Lu}{3,}\)?)(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
+      // After brackets closing on a figure: "34% (94/276)29 of respondents", "a curfew (March 26-May 9)29 and".
+      .replace(/(?<=\d\))(\d{1,2})(?=[\s,.;:]|$)/gu, dropKnown)
       // Glued to a number written in thousands, whose last group cannot be longer than three digits: "3,59935 Malian refugees" is 3,599 and note 35.
       .replace(/(?<=\b\d{1,3}(?:,\d{3})*,\d{3})(\d{1,2})(?=\s)/gu, dropKnown)
   );

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { DEFAULT_SOURCES_DIR, foldForMatch, loadCorpus } from "../corpus/index.js";
-import { parseJsonLines } from "../data-file.js";
+import { DEFAULT_CORPUS_DIR, DEFAULT_SOURCES_DIR, foldForMatch, loadCorpus } from "../corpus/index.js";
+import { parseJsonLines, readDataText } from "../data-file.js";
 
 /**
  * How a follow-up leans on what came before: it changes the place, the time or the group; asks
@@ -60,8 +60,12 @@ export function holdsAnySupport(passageText: string, question: GoldQuestion): bo
 
 /** The reports and passages questions are checked against, folded once for many questions. */
 export interface GoldSources {
-  /** Source file name -> its raw text, every run of white space folded to one space. */
-  reports: Map<string, string>;
+  /**
+   * Source file name -> its raw text and its cleaned text (corpus/cleaned/), every run of white
+   * space folded to one space: a quote is the report's words as extracted, or as cleaned of the
+   * note numbers the extraction glued to them ("34% (94/276)29 of respondents").
+   */
+  reports: Map<string, string[]>;
   /** Passage texts of the corpus, folded for matching (a quote must be findable by the retrieval hit rule). */
   passages: string[];
 }
@@ -72,7 +76,13 @@ export function loadGoldSources(): GoldSources {
   const corpus = loadCorpus(undefined, { translations: false });
   const reports = readdirSync(DEFAULT_SOURCES_DIR).filter((f) => f.endsWith(".txt"));
   return {
-    reports: new Map(reports.map((f) => [f, foldSpaces(readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8"))])),
+    reports: new Map(
+      reports.map((f) => {
+        const cleaned = corpus.manifest.reports.find((r) => r.file === f)?.cleanedFile;
+        const texts = [readFileSync(join(DEFAULT_SOURCES_DIR, f), "utf8"), ...(cleaned ? [readDataText(join(DEFAULT_CORPUS_DIR, cleaned), "Rebuild it with `npm run build:corpus`.")] : [])];
+        return [f, texts.map(foldSpaces)];
+      }),
+    ),
     passages: corpus.passages.map((p) => foldForMatch(p.text)),
   };
 }
@@ -93,7 +103,7 @@ export function checkGoldQuestion(q: GoldQuestion, sources: GoldSources): string
   q.support.forEach((s, i) => {
     const report = sources.reports.get(s.file);
     if (report === undefined) problems.push(`support ${i + 1}: no report file ${s.file}`);
-    else if (!report.includes(foldSpaces(s.quote))) problems.push(`support ${i + 1}: quote not found word for word in ${s.file}`);
+    else if (!report.some((text) => text.includes(foldSpaces(s.quote)))) problems.push(`support ${i + 1}: quote not found word for word in ${s.file}`);
     else if (!sources.passages.some((p) => foldedHoldsQuote(p, quotes[i]!))) problems.push(`support ${i + 1}: no corpus passage holds the quote (page furniture or a heading?)`);
   });
   // A fact stands in a support quote, or beside it in the passage that holds it.

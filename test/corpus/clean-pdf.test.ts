@@ -101,6 +101,11 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")[0]).toBe("As a member of ECOWAS, Mali accepts free circulation, and the G5 Sahel and COVID-19 stay as they are.");
   });
 
+  it("drops a footnote marker glued after brackets closing on a figure ('34% (94/276)29 of respondents'), keeping the figures", () => {
+    const raw = "In Tunis, 34% (94/276)1 of respondents lost their homes, under a curfew (March 26-May 9)2 and more.\n\n1 MMC 4Mi COVID-19 data.\n2 A decree of the government.";
+    expect(texts(raw, "body")).toEqual(["In Tunis, 34% (94/276) of respondents lost their homes, under a curfew (March 26-May 9) and more."]);
+  });
+
   it("drops a footnote marker glued after a year and a comma ('July and August 2020,27 49% ...')", () => {
     const raw = ["Looking at figures from July and August 2020,27 49% (94/180) reported a loss of income.", "", "27 MMC (2020) 4Mi snapshot."].join("\n");
     expect(texts(raw, "body")[0]).toBe("Looking at figures from July and August 2020, 49% (94/180) reported a loss of income.");
