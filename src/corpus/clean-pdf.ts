@@ -168,19 +168,21 @@ function keepHyphen(left: string, right: string, vocabulary: Set<string>): boole
   return left.length >= 3 && right.length >= 3 && vocabulary.has(left.toLowerCase()) && vocabulary.has(right);
 }
 
-/** Removes superscript note numbers the extraction glued to words: "high.22 As" -> "high. As". */
+/** Removes superscript note numbers the extraction glued to words: "high.22 As" -> "high. As", "countries,”7 with" -> "countries,” with". */
 function stripFootnoteMarkers(text: string, numbers: Set<number>): string {
   // A number is dropped only when the report has a footnote of that number (or lists none).
   const dropKnown = (marker: string) => (numbers.size === 0 || numbers.has(Number(marker)) ? "" : marker);
   return (
     text
-      .replace(/(?<=\p{Ll}[.,;:)”’"]?)(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
+      .replace(/(?<=\p{Ll}[.,;:)”’"]{0,2})(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
       // After a year or an acronym that ends a sentence or a clause: "on 3 September 2014.16 The", "UNHCR.36 An", "July and August 2020,27 49%".
       .replace(/(?<=(?:\b(?:19|20)\d\d|\p{Lu})\.)(\d{1,2})(?=\s+\p{Lu})|(?<=\b(?:19|20)\d\d,)(\d{1,2})(?=\s)/gu, dropKnown)
       // Glued to a word in capitals, an acronym or a heading's last word: "As a member of ECOWAS3,", "(CIGEM)15;", "MALIANS FROM LIBYA19".
       .replace(/(?<=\b\p{Lu}{3,}\)?)(\d{1,2})(?=[\s,.;:)]|$)/gu, dropKnown)
       // After brackets closing on a figure: "34% (94/276)29 of respondents", "a curfew (March 26-May 9)29 and".
       .replace(/(?<=\d\))(\d{1,2})(?=[\s,.;:]|$)/gu, dropKnown)
+      // After a number written in thousands that ends a sentence: "bringing the overall number at 175,412.44" (no decimals in such counts).
+      .replace(/(?<=\b\d{1,3}(?:,\d{3})+\.)(\d{1,2})(?=\s*$|\s+\p{Lu})/gu, dropKnown)
       // Glued to a number written in thousands, whose last group cannot be longer than three digits: "3,59935 Malian refugees" is 3,599 and note 35.
       .replace(/(?<=\b\d{1,3}(?:,\d{3})*,\d{3})(\d{1,2})(?=\s)/gu, dropKnown)
   );

@@ -106,6 +106,11 @@ describe("cleanPdfText", () => {
     expect(texts(raw, "body")).toEqual(["In Tunis, 34% (94/276) of respondents lost their homes, under a curfew (March 26-May 9) and more."]);
   });
 
+  it("drops a footnote marker glued after a closing quote and its comma, or after a count in thousands ending a sentence", () => {
+    const raw = "They come “to work in the north,”1 with some moving on. The total reached 175,412.2\n\n1 Key informant, Bamako.\n2 UNHCR data.";
+    expect(texts(raw, "body")).toEqual(["They come “to work in the north,” with some moving on. The total reached 175,412."]);
+  });
+
   it("drops a footnote marker glued after a year and a comma ('July and August 2020,27 49% ...')", () => {
     const raw = ["Looking at figures from July and August 2020,27 49% (94/180) reported a loss of income.", "", "27 MMC (2020) 4Mi snapshot."].join("\n");
     expect(texts(raw, "body")[0]).toBe("Looking at figures from July and August 2020, 49% (94/180) reported a loss of income.");
