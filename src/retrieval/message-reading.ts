@@ -25,6 +25,10 @@ const SELF_DESCRIPTION_WEIGHT = 0.4;
 const STORY_TOPIC_WEIGHT = 0.7;
 const RISK_VERB = new Set(["risque", "risques", "risquons", "risquez", "risquent", "risk"]);
 const SUBJECTS = new Set(["je", "j", "tu", "on", "il", "elle", "ils", "elles", "nous", "vous", "i", "we", "you", "they", "he", "she"]);
+/** Subjects of a Pidgin "go" of the future, as spelled out ("dem" they, "e" it). */
+const PIDGIN_SUBJECTS = new Set(["i", "we", "you", "they", "he", "she", "it"]);
+/** Words after which "go" is the verb of going ("i go back", "we go to Tunis", "dem go there"). */
+const GOING_WHERE = new Set(["to", "back", "home", "there", "for", "out", "away", "abroad", "inside", "outside", "up", "down", "across", "through", "into"]);
 /**
  * "mon visa est fini", "mes 90 jours sont terminés", "my visa don finish": a permit or a stay that
  * has run out, which the reports call overstaying. Only just after the permit or the stay (within
@@ -46,6 +50,8 @@ function asMeant(tokens: readonly string[]): string[] {
     if (FINISHED.has(t) && tokens.slice(Math.max(0, i - PERMIT_REACH), i).some((w) => PERMIT_OR_STAY.has(w))) return ["expire"];
     if (TIME_UNITS.has(t) && COUNTED.test(tokens.slice(Math.max(0, i - 2), i).join(" "))) return [];
     if (ASKING_PAIRS.get(tokens[i - 1] ?? "")?.has(t)) return [];
+    // Pidgin "how much i go pay?", "wetin dem go do?": "go" before a verb says what will happen, as "will".
+    if (t === "go" && PIDGIN_SUBJECTS.has(tokens[i - 1] ?? "") && i + 1 < tokens.length && !GOING_WHERE.has(tokens[i + 1]!)) return [];
     // Pidgin "which side dangerous pass?", "which work dey pay pass?": the most.
     if (t === "pass" && i === tokens.length - 1 && i > 0) return ["most"];
     if (spellsOut(tokens, i)) return [];

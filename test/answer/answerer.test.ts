@@ -301,6 +301,11 @@ describe("the offline answerer", () => {
     await answered(question, expected);
   });
 
+  it("answers the fine asked in Pidgin after a story ('abeg i dey tunis, my visa don expire, how much i go pay?')", async () => {
+    const answer = await answerer.ask("abeg i dey tunis, my visa don expire, how much i go pay?");
+    expect(answer.cardId).toBe("tunisia-overstay-fine");
+  });
+
   it("reads 'je risque quoi ?' and 'je paye cmb ?' as asking what follows the story before them (the fine), not as a question on risks", async () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);

@@ -175,6 +175,11 @@ describe("Pidgin grammar words", () => {
     expect(concepts.join(" ")).toMatch(/help/);
   });
 
+  it("reads 'go' before a verb as the future ('how much i go pay?'), and keeps the going ('i go back to mali')", async () => {
+    expect(Object.keys(await focusOf("my visa don expire for tunis, how much i go pay?"))).not.toContain("go");
+    expect(Object.keys(await focusOf("if i go back to mali, who go help me?")).join(" ")).toMatch(/\bgo\b/);
+  });
+
   it("reads 'which side' as asking where, not as a topic", async () => {
     const concepts = Object.keys(await focusOf("which side ivorians dey stay for tunis?"));
     expect(concepts).not.toContain("side");
