@@ -132,7 +132,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
   const narrower = card?.narrower && !unmetConstraint(constraints, { passages: card.narrower.facts.map((f) => f.passage) }, context) ? card.narrower : undefined;
-  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context, narrower) : answerFromQuotes(quotesToShow(shown, retrieval.bank, asksSeveral(message.question)), lang, context);
+  const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context, narrower) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0], asksSeveral(message.question)), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
   // fact shown as related information.

@@ -248,11 +248,9 @@ const PIN_COVERAGE_SHARE = 0.8;
  * many lost their income? who mostly?"), which one sentence seldom all answers: fresh tune French
  * facts 0.83 -> 0.84, no other set moved.
  */
-export function quotesToShow(scored: ScoredWindow[], bank: readonly BankMatch[], asksSeveral: boolean): Quote[] {
+export function quotesToShow(scored: ScoredWindow[], pin: BankMatch | undefined, asksSeveral: boolean): Quote[] {
   const best = scored[0]!;
-  // The closest bank question among those pointing into the best window (the bank is best first).
-  const pin = bank.find((m) => m.passageId === best.passage.id && m.sentence >= best.window.range.from && m.sentence < best.window.range.to);
-  const holds = !asksSeveral && pin && pin.similarity >= PIN_SIMILARITY;
+  const holds = !asksSeveral && pin && pin.similarity >= PIN_SIMILARITY && pin.passageId === best.passage.id && pin.sentence >= best.window.range.from && pin.sentence < best.window.range.to;
   const alone = holds ? scored.find((w) => w.passage.id === pin.passageId && w.window.range.from === pin.sentence && w.window.range.to === pin.sentence + 1) : undefined;
   if (!alone || alone.features.ownCoverage < PIN_COVERAGE_SHARE * best.features.ownCoverage || (best.holdsKind && !alone.holdsKind)) return chooseQuotes(scored);
   return [{ passage: alone.passage, range: alone.window.range }];
