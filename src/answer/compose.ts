@@ -131,7 +131,7 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
   if (FIGURE_KINDS.has(asked) && !(card ? card.holdsKind : best.holdsKind)) return decline(lang, retrieval, context, message, { ...evidence, declined: "figure-not-said" });
   // "what is PONAM?": whether the reports answer is judged on the best window; the one that brings the name in is shown, as it says what the name stands for.
   const shown = defined ? introducingFirst(scored, defined.source) : scored;
-  const narrower = card?.narrower && !unmetConstraint(constraints, { passages: card.narrower.facts.map((f) => f.passage) }, context) ? card.narrower : undefined;
+  const narrower = card?.narrower && cardMeets(card.narrower, constraints, context) ? card.narrower : undefined;
   const draft = card ? answerFromCard(card.card, lang, retrieval, weighed, message.leanedOn === undefined ? asked : askedKind(retrieval.askedPart), context, narrower) : answerFromQuotes(quotesToShow(shown, retrieval.bank[0], asksSeveral(message.question)), lang, context);
   // The answer must say what was asked: a ceiling, an exemption, a phone number... that neither
   // its sentences nor the bank questions pointing to them speak of is declined, and the nearest
@@ -151,13 +151,18 @@ export function composeAnswer(message: Message, lang: Language, retrieval: Retri
  */
 function cardAnswers(candidate: CardChoice, best: ScoredWindow, question: { asked: AskedKind; details: readonly string[]; constraints: Constraints }, context: ComposeContext): boolean {
   const { asked, details, constraints } = question;
-  if (unmetConstraint(constraints, { passages: candidate.card.facts.map((f) => f.passage) }, context)) return false;
+  if (!cardMeets(candidate.card, constraints, context)) return false;
   if (best.holdsKind && !candidate.holdsKind) return false;
   const onlyCardHolds = candidate.holdsKind && !best.holdsKind;
   const cardSaysDetails = details.length === 0 || cardSays(candidate.card, details, context);
   if (FIGURE_KINDS.has(asked) && onlyCardHolds && cardSaysDetails && candidate.coverage >= CARD_FIGURE_SHARE * best.coverage) return true;
   const saysEnough = candidate.coverage >= best.coverage || (TELLING_KINDS.has(asked) && onlyCardHolds && candidate.coverage >= CARD_KIND_SHARE * best.coverage);
   return saysEnough && (cardSaysDetails || !windowSays(best, details, context));
+}
+
+/** Whether the passages a card's facts quote speak of the places, years and nationals asked, as a window's must. */
+function cardMeets(card: FactCard, constraints: Constraints, context: ComposeContext): boolean {
+  return !unmetConstraint(constraints, { passages: card.facts.map((f) => f.passage) }, context);
 }
 
 /**
