@@ -228,12 +228,14 @@ function readQuestion(typed: string, lang: Language, context: QueryContext): Mes
   // asker is theirs, never what the reports are searched for (a count they are in for, "depuis
   // 10 ans", may be a threshold the law sets, and stays).
   const { tokens, focus } = reading;
-  const kept = tokens.map((t, i) => focus[i]! >= 1 || !(COUNT.test(t) && (tokens.slice(Math.max(0, i - 3), i).join(" ") === "il y a" || tokens[i + 2] === "ago")));
+  const kept = tokens.map((t, i) => focus[i]! >= 1 || !(isCount(t) && (tokens.slice(Math.max(0, i - 3), i).join(" ") === "il y a" || tokens[i + 2] === "ago")));
   return { ...reading, tokens: tokens.filter((_, i) => kept[i]), focus: focus.filter((_, i) => kept[i]) };
 }
 
 /** A number written in digits that is not a year. */
-const COUNT = /^(?!(1[89]|20)\d\d$)\d+$/;
+function isCount(token: string): boolean {
+  return /^\d+$/.test(token) && !YEAR_TOKEN.test(token);
+}
 
 function readMessage(typed: string, lang: Language, context: QueryContext): MessageReading {
   const question = typed.replace(SIGN_ASKED, PERCENTAGE[lang]);
@@ -313,6 +315,7 @@ function readMessage(typed: string, lang: Language, context: QueryContext): Mess
 export const PREVIOUS_WEIGHT = 0.5;
 /** The same when the follow-up is a pronoun and a question word ("ils vivent où ?"): the pronoun is the topic before. */
 const PRONOUN_PREVIOUS_WEIGHT = 1;
+/** A year as typed ("2013"). */
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 /** Months as typed, accent-free ("may" left out: far more often the verb). */
 const MONTHS: ReadonlySet<string> = new Set([
