@@ -69,7 +69,7 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
   const asked = askedTerms(retrieval.concepts);
   const retrievedIds = retrieval.passages.slice(0, CARD_DEPTH).map((r) => r.passage.id);
   let best: (CardChoice & { key: number[] }) | undefined;
-  let mostGroups: { card: FactCard; groups: number } | undefined;
+  let mostSpecific: FactCard | undefined;
   for (const card of cards.cards) {
     if ((kind === "quantity" || kind === "share") && !card.counts) continue;
     if (!meets(card.when, asked, terms) && !(defined && card.defines.length > 0 && meets([card.defines], asked, terms))) continue;
@@ -85,10 +85,10 @@ export function candidateCard(retrieval: Retrieval, weighed: WeighedConcept[], k
     const key = [holds ? 1 : 0, groups, headline, score, -rank];
     const better = !best || compareKeys(key, best.key) > 0;
     if (better) best = { card, coverage: score, holdsKind: holds, key };
-    if (!mostGroups || groups > mostGroups.groups) mostGroups = { card, groups };
+    if (!mostSpecific || groups > mostSpecific.when.length) mostSpecific = card;
   }
   if (!best) return undefined;
-  const narrower = mostGroups && mostGroups.card !== best.card && mostGroups.groups > best.card.when.length ? mostGroups.card : undefined;
+  const narrower = mostSpecific && mostSpecific.when.length > best.card.when.length ? mostSpecific : undefined;
   return { card: best.card, coverage: best.coverage, holdsKind: best.holdsKind, ...(narrower ? { narrower } : {}) };
 }
 
