@@ -310,7 +310,7 @@ describe("the offline answerer", () => {
     await answered("je suis sans papier en tunisie depuis 1 an, si je veux partir je paye cmb ?", /20 dinars tunisiens par semaine/);
     await answered("ma carte de sejour a expire a tunis, je risque quoi ?", /20 dinars tunisiens par semaine|amende calculée selon la durée/);
     // In Mali, an irregular stay is punished with prison and a fine.
-    await answered("je suis au mali sans papiers, je risque quoi ?", /trois mois à trois ans de prison|prison de trois mois à trois ans/);
+    await answered("je suis au mali sans papiers, je risque quoi ?", /trois mois à trois ans de prison/);
     // The noun is a topic: the risks women face are asked about.
     await answered("quels sont les risques pour les femmes migrantes a bamako ?", /femmes/);
   });

@@ -112,7 +112,7 @@ describe("a people naming a state ('la loi tunisienne', 'the Malian law')", () =
     expect((await follow("does the tunisian law punish people who help irregular migrants?")).abstained).toBe(true);
     const malian = await follow("does the malian law punish people who help irregular migrants?");
     expect(malian.abstained).toBe(false);
-    expect(malian.text).toMatch(/three-year prison|three months to three years in prison/);
+    expect(malian.text).toMatch(/three months to three years in prison/);
     const french = await answerer.ask("ca peut aller jusqu'a combien d'annees de prison ?", { previous: ["la loi tunisienne punit les gens qui aident les migrants sans papiers ?"] });
     expect(french.abstained).toBe(true);
   });
